@@ -11,8 +11,13 @@ export class OutOfPhysicalMemory extends Error {
   }
 }
 
+// Resizable ArrayBuffers are ES2024 (Node ≥ 20 has them); core compiles against ES2022,
+// so the two members we use are declared here.
+type ResizableBuffer = ArrayBuffer & { resize(byteLength: number): void };
+const ResizableArrayBuffer = ArrayBuffer as unknown as new (byteLength: number, opts: { maxByteLength: number }) => ResizableBuffer;
+
 export class PhysicalMemory {
-  private buffer: ArrayBuffer;
+  private buffer: ResizableBuffer;
   bytes: Uint8Array;
   view: DataView;
   private nextFrame = 0;
@@ -22,7 +27,7 @@ export class PhysicalMemory {
 
   constructor(readonly maxBytes: number = 256 * 1024 * 1024, initialBytes = 4 * 1024 * 1024) {
     const initial = Math.min(initialBytes, maxBytes);
-    this.buffer = new ArrayBuffer(initial, { maxByteLength: maxBytes });
+    this.buffer = new ResizableArrayBuffer(initial, { maxByteLength: maxBytes });
     this.bytes = new Uint8Array(this.buffer);
     this.view = new DataView(this.buffer);
   }

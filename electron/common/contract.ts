@@ -1,0 +1,50 @@
+// The one IPC contract. Every command has an argument schema (validated by the host
+// before any handler runs) and a result type; every event has a payload type.
+// The Electron preload and the web host's WebSocket client are both generated from it.
+
+import { array, num, obj, oneOf, optional, str, unchecked, type Infer, type Schema } from './schema.js';
+import type { AppInfo, CoreInfo, LabDetail, LabSummary, WorkerFault } from './types.js';
+
+/** Every IPC channel and WebSocket message type starts with this. */
+export const CHANNEL_PREFIX = 'syscall-lab:';
+
+const id = str({ minLength: 1, maxLength: 128, pattern: /^[a-z0-9][a-z0-9._-]*$/ });
+
+export const commands = {
+  'app.info': { args: obj({}), result: unchecked<AppInfo>() },
+  'labs.list': { args: obj({}), result: unchecked<LabSummary[]>() },
+  'labs.get': { args: obj({ packId: id, labId: id }), result: unchecked<LabDetail>() },
+  'core.info': { args: obj({}), result: unchecked<CoreInfo>() },
+  'core.faultInject': {
+    // Only honoured when the host was started with fault injection enabled (tests).
+    args: obj({ mode: oneOf(['throw', 'hang', 'exit'] as const), timeoutMs: optional(num({ int: true, min: 10, max: 60_000 })) }),
+    result: unchecked<{ survived: boolean }>(),
+  },
+  'prefs.get': { args: obj({ keys: array(str({ maxLength: 64 }), { maxItems: 64 }) }), result: unchecked<Record<string, string>>() },
+  'prefs.set': { args: obj({ key: str({ maxLength: 64 }), value: str({ maxLength: 4096 }) }), result: unchecked<null>() },
+} satisfies Record<string, { args: Schema<unknown>; result: Schema<unknown> }>;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export type CommandArgs<K extends CommandName> = Infer<Commands[K]['args']>;
+export type CommandResult<K extends CommandName> = Infer<Commands[K]['result']>;
+
+export interface Events {
+  'core.fault': WorkerFault;
+  'host.log': { level: 'info' | 'warn' | 'error'; message: string };
+}
+export type EventName = keyof Events;
+
+export const commandNames = Object.keys(commands) as CommandName[];
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(commands, name);
+}
+
+/** A failed command as it crosses the boundary: a code a program can switch on, a message a person can read. */
+export interface CommandError {
+  code: 'bad-command' | 'bad-args' | 'not-available' | 'worker-crashed' | 'timeout' | 'failed' | 'forbidden';
+  message: string;
+}
+
+export type CommandReply<T> = { ok: true; value: T } | { ok: false; error: CommandError };
