@@ -1,0 +1,134 @@
+// The host services behind every transport (Electron IPC, the web host's WebSocket,
+// the CLI). dispatch() is the single entry: it checks the command name and validates
+// the arguments against the contract before any handler sees them.
+
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  commands,
+  isCommandName,
+  type CommandArgs,
+  type CommandError,
+  type CommandName,
+  type CommandReply,
+  type CommandResult,
+  type EventName,
+  type Events,
+} from '../common/contract.js';
+import { validate } from '../common/schema.js';
+import { EmulatorHost, WorkerFailure } from './emulator/emulator-host.js';
+import { LabCatalog } from './labs/lab-catalog.js';
+import { appVersion, builtinPackDirs } from './paths.js';
+import { writeFileAtomic } from './util/atomic-file.js';
+
+export interface HostServicesOptions {
+  userDataDir: string;
+  transport: 'electron' | 'web';
+  packDirs?: string[];
+  /** Lets tests crash the worker on purpose through core.faultInject. */
+  allowFaultInjection?: boolean;
+  workerTimeoutMs?: number;
+}
+
+type Handlers = { [K in CommandName]: (args: CommandArgs<K>) => Promise<CommandResult<K>> };
+type Listener = <E extends EventName>(event: E, payload: Events[E]) => void;
+
+export class CommandFailure extends Error {
+  constructor(readonly code: CommandError['code'], message: string) {
+    super(message);
+  }
+}
+
+export class HostServices {
+  readonly emulator: EmulatorHost;
+  private readonly catalog: LabCatalog;
+  private readonly listeners = new Set<Listener>();
+  private readonly handlers: Handlers;
+
+  constructor(private readonly options: HostServicesOptions) {
+    this.emulator = new EmulatorHost({
+      defaultTimeoutMs: options.workerTimeoutMs ?? 10_000,
+      onFault: (fault) => this.emit('core.fault', fault),
+    });
+    this.catalog = new LabCatalog(options.packDirs ?? builtinPackDirs());
+    this.handlers = this.makeHandlers();
+  }
+
+  on(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit<E extends EventName>(event: E, payload: Events[E]): void {
+    for (const l of this.listeners) l(event, payload);
+  }
+
+  async dispatch(command: unknown, rawArgs: unknown): Promise<CommandReply<unknown>> {
+    if (!isCommandName(command)) {
+      return { ok: false, error: { code: 'bad-command', message: `unknown command ${JSON.stringify(String(command)).slice(0, 80)}` } };
+    }
+    const checked = validate(commands[command].args, rawArgs ?? {});
+    if (!checked.ok) return { ok: false, error: { code: 'bad-args', message: `${command}: ${checked.error}` } };
+    try {
+      const handler = this.handlers[command] as (args: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(checked.value) };
+    } catch (err) {
+      if (err instanceof CommandFailure) return { ok: false, error: { code: err.code, message: err.message } };
+      if (err instanceof WorkerFailure) {
+        const code = err.fault.reason === 'hung' ? 'timeout' : 'worker-crashed';
+        return { ok: false, error: { code, message: err.message } };
+      }
+      return { ok: false, error: { code: 'failed', message: err instanceof Error ? err.message : String(err) } };
+    }
+  }
+
+  private prefsPath(): string {
+    return join(this.options.userDataDir, 'prefs.json');
+  }
+
+  private async readPrefs(): Promise<Record<string, string>> {
+    try {
+      const parsed: unknown = JSON.parse(await readFile(this.prefsPath(), 'utf8'));
+      return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, string>) : {};
+    } catch {
+      return {};
+    }
+  }
+
+  private makeHandlers(): Handlers {
+    return {
+      'app.info': async () => ({ name: 'Syscall Lab', version: appVersion(), transport: this.options.transport, platform: process.platform }),
+      'labs.list': () => this.catalog.list(),
+      'labs.get': async ({ packId, labId }) => {
+        const lab = await this.catalog.get(packId, labId);
+        if (!lab) throw new CommandFailure('failed', `no lab '${labId}' in pack '${packId}'`);
+        return lab;
+      },
+      'core.info': async () => {
+        const info = (await this.emulator.request({ type: 'info' })) as { architectures: string[] };
+        return { architectures: info.architectures, workerGeneration: this.emulator.generation, workerRestarts: this.emulator.restarts };
+      },
+      'core.faultInject': async ({ mode, timeoutMs }) => {
+        if (!this.options.allowFaultInjection) throw new CommandFailure('forbidden', 'fault injection is only enabled in tests');
+        // The worker never answers a fault; the request ends in a WorkerFailure,
+        // which dispatch() reports as a typed error after the worker is replaced.
+        await this.emulator.request({ type: 'fault-inject', mode }, { timeoutMs: timeoutMs ?? 2000 });
+        return { survived: true };
+      },
+      'prefs.get': async ({ keys }) => {
+        const prefs = await this.readPrefs();
+        return Object.fromEntries(keys.filter((k) => typeof prefs[k] === 'string').map((k) => [k, prefs[k] as string]));
+      },
+      'prefs.set': async ({ key, value }) => {
+        const prefs = await this.readPrefs();
+        prefs[key] = value;
+        await writeFileAtomic(this.prefsPath(), JSON.stringify(prefs, null, 2));
+        return null;
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.emulator.close();
+  }
+}
