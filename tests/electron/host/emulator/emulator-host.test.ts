@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { HostServices } from '../../../../electron/host/services.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+let services: HostServices | undefined;
+
+function start(): HostServices {
+  services = new HostServices({
+    userDataDir: mkdtempSync(join(tmpdir(), 'syscall-lab-host-')),
+    transport: 'web',
+    allowFaultInjection: true,
+    workerTimeoutMs: 1500,
+  });
+  return services;
+}
+
+afterEach(async () => {
+  await services?.close();
+  services = undefined;
+});
+
+describe('core worker supervision', () => {
+  it.each([
+    ['throw', 'worker-crashed', /threw: injected fault/],
+    ['exit', 'worker-crashed', /exited with code 3/],
+    ['hang', 'timeout', /did not answer within 300 ms/],
+  ] as const)('a worker that %s is reported as %s, replaced, and the host keeps serving', async (mode, code, message) => {
+    const s = start();
+    const faults: string[] = [];
+    s.on((event, payload) => {
+      if (event === 'core.fault') faults.push((payload as { reason: string }).reason);
+    });
+    const before = await s.dispatch('core.info', {});
+    expect(before).toMatchObject({ ok: true, value: { workerGeneration: 1, workerRestarts: 0 } });
+
+    const reply = await s.dispatch('core.faultInject', { mode, timeoutMs: 300 });
+    expect(reply.ok).toBe(false);
+    if (!reply.ok) {
+      expect(reply.error.code).toBe(code);
+      expect(reply.error.message).toMatch(message);
+    }
+    expect(faults).toEqual([mode === 'throw' ? 'threw' : mode === 'exit' ? 'exited' : 'hung']);
+
+    // A new worker took over and answers.
+    const after = await s.dispatch('core.info', {});
+    expect(after).toMatchObject({ ok: true, value: { workerGeneration: 2, workerRestarts: 1 } });
+  });
+
+  it('refuses fault injection unless the host was started for tests', async () => {
+    services = new HostServices({ userDataDir: mkdtempSync(join(tmpdir(), 'syscall-lab-host-')), transport: 'web' });
+    const reply = await services.dispatch('core.faultInject', { mode: 'exit' });
+    expect(reply).toEqual({ ok: false, error: { code: 'forbidden', message: 'fault injection is only enabled in tests' } });
+    expect(await services.dispatch('core.info', {})).toMatchObject({ ok: true, value: { workerRestarts: 0 } });
+  });
+});
+
+describe('dispatch validates every command before a handler runs', () => {
+  it.each([
+    ['no.such.command', {}, 'bad-command', /unknown command/],
+    ['labs.get', { packId: 'boundary' }, 'bad-args', /args\.labId: expected a string, got undefined/],
+    ['labs.get', { packId: '../../etc', labId: 'x' }, 'bad-args', /args\.packId: does not match/],
+    ['labs.list', { extra: 1 }, 'bad-args', /unknown field 'extra'/],
+    ['core.faultInject', { mode: 'explode' }, 'bad-args', /expected one of throw, hang, exit/],
+    ['prefs.set', { key: 'theme', value: 'x'.repeat(5000) }, 'bad-args', /longer than 4096/],
+    ['prefs.get', null, 'bad-args', /keys: expected an array/],
+    ['labs.list', 'a string', 'bad-args', /expected an object, got string/],
+  ])('%s %j → %s', async (command, args, code, message) => {
+    const s = start();
+    const reply = await s.dispatch(command, args);
+    expect(reply.ok).toBe(false);
+    if (!reply.ok) {
+      expect(reply.error.code).toBe(code);
+      expect(reply.error.message).toMatch(message);
+    }
+  });
+
+  it('lists the built-in pack and round-trips a preference', async () => {
+    const s = start();
+    const labs = await s.dispatch('labs.list', {});
+    expect(labs.ok && (labs.value as { labId: string }[]).map((l) => l.labId)).toContain('hello-kernel');
+    expect(await s.dispatch('prefs.set', { key: 'theme', value: 'dark' })).toEqual({ ok: true, value: null });
+    expect(await s.dispatch('prefs.get', { keys: ['theme', 'missing'] })).toEqual({ ok: true, value: { theme: 'dark' } });
+  });
+});
