@@ -54,7 +54,7 @@ function imm9(v: bigint, column: number, mnemonic: string): number {
   return Number(v) & 0x1ff;
 }
 
-function literal(op: string, rt: GpReg, target: Operand, site: InsnSite): Encoded {
+function literal(op: string, rt: GpReg, target: Operand): Encoded {
   const base = op === 'ldrsw' ? 0x98000000 : op === 'ldr' ? (rt.width === 64 ? 0x58000000 : 0x18000000) : undefined;
   if (base === undefined) return fail(`'${op}' has no PC-relative literal form`, target.column);
   if (target.kind === 'literal') {
@@ -75,7 +75,7 @@ export function encodeLoadStore(op: LoadStoreOp, ops: readonly Operand[], ctx: E
   if (!mem) return fail(`too few operands for '${op}'`, site.column);
   if (mem.kind !== 'mem') {
     if (unscaledOnly || ops.length > 2) return fail('expected an address in brackets', mem.column);
-    return literal(baseOp, rt, mem, site);
+    return literal(baseOp, rt, mem);
   }
   const rn = mem.base.num << 5;
   const post = ops[2];
