@@ -1,0 +1,92 @@
+// The Electron main process: one locked-down window over the same host services the
+// web host and CLI use. Only this folder and electron/preload import 'electron'.
+
+import { app, BrowserWindow, ipcMain, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CHANNEL_PREFIX, commandNames } from '../common/contract.js';
+import { contentSecurityPolicy } from '../common/csp.js';
+import { appRoot, rendererDistDir } from '../host/paths.js';
+import { HostServices } from '../host/services.js';
+
+const APP_ORIGIN = 'app://lab';
+
+// Serve the renderer from a privileged custom scheme rather than file://, so the
+// origin is fixed and every response carries our CSP (Electron security checklist).
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
+  const frame = event.senderFrame;
+  if (!frame || event.sender !== window.webContents) return false;
+  try {
+    return new URL(frame.url).origin === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+function serveRenderer(): void {
+  const root = rendererDistDir();
+  protocol.handle('app', async (request) => {
+    const url = new URL(request.url);
+    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'index.html';
+    const file = join(root, rel);
+    if (url.host !== 'lab' || !file.startsWith(root + sep)) return new Response('not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('content-security-policy', contentSecurityPolicy('electron'));
+    headers.set('x-content-type-options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function lockDown(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+}
+
+async function createWindow(services: HostServices): Promise<void> {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    title: 'Syscall Lab',
+    show: false,
+    webPreferences: {
+      preload: join(appRoot(), 'dist', 'electron', 'preload', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+    },
+  });
+  for (const name of commandNames) {
+    ipcMain.handle(`${CHANNEL_PREFIX}${name}`, async (event, args: unknown) => {
+      if (!isTrustedSender(event, window)) return { ok: false, error: { code: 'forbidden', message: 'IPC from an untrusted frame' } };
+      return services.dispatch(name, args);
+    });
+  }
+  services.on((event, payload) => {
+    if (!window.isDestroyed()) window.webContents.send(`${CHANNEL_PREFIX}event`, { event, payload });
+  });
+  window.once('ready-to-show', () => window.show());
+  await window.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.enableSandbox();
+lockDown();
+void app.whenReady().then(async () => {
+  serveRenderer();
+  const services = new HostServices({ userDataDir: app.getPath('userData'), transport: 'electron' });
+  app.on('window-all-closed', () => {
+    void services.close().finally(() => app.quit());
+  });
+  await createWindow(services);
+});
