@@ -1,0 +1,34 @@
+// What grading needs from an execution engine. The emulator host provides the
+// real runner (electron/host/emulator/lab-runner.ts, createLabRunner()); tests
+// pass a hand-written one that replays recorded events.
+
+import type { Arch, RunEvent } from '../../../core/trace/events.js';
+
+export interface LabRunRequest {
+  arch: Arch;
+  source: string;
+  fileName: string;
+  stdin?: string;
+  seed: string;
+}
+
+export interface RunOutcome {
+  events: RunEvent[];
+  exitStatus: number | null;
+  termSignal: number | null;
+  stdout: string;
+  stderr: string;
+  /**
+   * Facts the runner knows and a check may compare against, e.g.
+   * `addressAfterSyscall: "0x401012"` (the address of the instruction after the first `syscall`).
+   */
+  facts: Record<string, string>;
+}
+
+export type LabRunner = (req: LabRunRequest) => Promise<RunOutcome>;
+
+/** One native probe report as the probe runner writes it. */
+export interface ProbeReport {
+  kind: string;
+  results: { op: string; median_ns: number; [extra: string]: unknown }[];
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { readPackDir } from '../../../../electron/host/packs/pack-files.js';
+import type { PackFiles } from '../../../../electron/host/packs/pack-files.js';
+import { loadPack } from '../../../../electron/host/packs/pack-load.js';
+import { formatIssue } from '../../../../electron/host/packs/pack-issue.js';
+
+const EXAMPLE = fileURLToPath(new URL('../../../fixtures/packs/example', import.meta.url));
+const enc = new TextEncoder();
+
+async function exampleWith(changes: Record<string, string | null>): Promise<PackFiles> {
+  const files = await readPackDir(EXAMPLE);
+  for (const [path, text] of Object.entries(changes)) {
+    if (text === null) files.delete(path);
+    else files.set(path, enc.encode(text));
+  }
+  return files;
+}
+
+function textOf(files: PackFiles, path: string): string {
+  return new TextDecoder().decode(files.get(path));
+}
+
+describe('loadPack on the example pack', () => {
+  it('validates with no issues at all', async () => {
+    const result = loadPack(await readPackDir(EXAMPLE), { appVersion: '0.1.0' });
+    expect(result.issues.map(formatIssue)).toEqual([]);
+    expect(result.pack?.manifest.id).toBe('example.syscall-lab');
+    expect(result.pack?.labs.map((l) => l.id)).toEqual(['hello-write', 'vdso-cost']);
+  });
+
+  it('uses every check kind, both architectures, params, hints and an image', async () => {
+    const pack = loadPack(await readPackDir(EXAMPLE), { appVersion: '0.1.0' }).pack;
+    const labs = pack?.labs ?? [];
+    const kinds = new Set(labs.flatMap((l) => l.def.checks.flatMap((c) => Object.keys(c.expect))));
+    for (const k of ['event', 'where', 'after', 'entryReg', 'exit', 'stdout', 'stderr', 'count', 'probe']) expect(kinds).toContain(k);
+    const archs = new Set(labs.flatMap((l) => (l.def.starters ?? []).map((s) => s.arch)));
+    expect([...archs].sort()).toEqual(['arm64', 'x86_64']);
+    expect(labs.some((l) => l.def.params && Object.keys(l.def.params).length >= 2)).toBe(true);
+    expect(labs.some((l) => (l.def.hints ?? []).length > 0)).toBe(true);
+    expect(labs.some((l) => l.def.starters?.some((s) => s.file) && l.def.starters.some((s) => s.source))).toBe(true);
+  });
+});
+
+describe('loadPack findings name file, line and field', () => {
+  it('reports an unknown event name at its line', async () => {
+    const files = await exampleWith({});
+    const lab = textOf(files, 'labs/hello-write/lab.yaml').replace('event: syscall\n      where: { name: read, errno', 'event: syscal\n      where: { name: read, errno');
+    files.set('labs/hello-write/lab.yaml', enc.encode(lab));
+    const lines = lab.split('\n');
+    const line = lines.findIndex((l) => l.includes('event: syscal') && !l.includes('syscall')) + 1;
+    const result = loadPack(files, { appVersion: '0.1.0' });
+    expect(result.pack).toBeNull();
+    expect(result.issues.map(formatIssue)).toContain(
+      `labs/hello-write/lab.yaml:${line}: checks[2].expect: unknown event 'syscal' (expected "syscall", "signal", "exit", "fault", "context-switch", "page-fault", "vdso-call", "stdout")`,
+    );
+  });
+
+  it('reports YAML syntax errors with a line', async () => {
+    const files = await exampleWith({ 'labpack.yaml': 'id: x\ntitle: [unclosed\n' });
+    const issues = loadPack(files, { appVersion: '0.1.0' }).issues;
+    expect(issues[0]?.file).toBe('labpack.yaml');
+    expect(issues[0]?.line).toBeGreaterThanOrEqual(2);
+  });
+
+  it('reports a missing required field and an unknown field', async () => {
+    const files = await exampleWith({});
+    const lab = textOf(files, 'labs/vdso-cost/lab.yaml').replace('estimatedMinutes: 15\n', 'estimatedMinute: 15\n');
+    files.set('labs/vdso-cost/lab.yaml', enc.encode(lab));
+    const msgs = loadPack(files, { appVersion: '0.1.0' }).issues.map(formatIssue);
+    expect(msgs).toContain("labs/vdso-cost/lab.yaml:1: missing required field 'estimatedMinutes'");
+    expect(msgs).toContain("labs/vdso-cost/lab.yaml:6: unknown field 'estimatedMinute'");
+  });
+
+  it('reports duplicate ids, missing starter files, unknown params and bad where-fields', async () => {
+    const files = await exampleWith({ 'labs/hello-write/hello.s': null });
+    const lab = textOf(files, 'labs/hello-write/lab.yaml')
+      .replace('- id: read\n', '- id: write\n')
+      .replace('arg2: "{{params.bufSize}}"', 'arg2: "{{params.bufsize}}"')
+      .replace('where: { name: write, arg0: 1, ret: 14 }', 'where: { name: write, fd: 1, ret: 14 }');
+    files.set('labs/hello-write/lab.yaml', enc.encode(lab));
+    const issues = loadPack(files, { appVersion: '0.1.0' }).issues;
+    const msgs = issues.map(formatIssue);
+    const lineOf = (needle: string): number => lab.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    const secondWrite = lab.split('\n').lastIndexOf('  - id: write') + 1;
+    expect(secondWrite).toBeGreaterThan(lineOf('- id: write'));
+    expect(msgs).toContain(`labs/hello-write/lab.yaml:${secondWrite}: steps[1].id: duplicate step id 'write'`);
+    expect(msgs).toContain(`labs/hello-write/lab.yaml:${lineOf('file: hello.s')}: starters[0].file: starter file 'hello.s' not found in labs/hello-write/`);
+    expect(msgs).toContain(`labs/hello-write/lab.yaml:${lineOf('bufsize')}: checks[1].expect.where.arg2: unknown param 'bufsize' in {{params.bufsize}}`);
+    expect(msgs.some((m) => m.startsWith(`labs/hello-write/lab.yaml:${lineOf('fd: 1')}: checks[0].expect.where.fd: unknown field 'fd' for syscall events`))).toBe(true);
+  });
+
+  it('rejects a pack that needs a newer app', async () => {
+    const files = await exampleWith({});
+    files.set('labpack.yaml', enc.encode(textOf(files, 'labpack.yaml').replace('minAppVersion: 0.1.0', 'minAppVersion: 2.0.0')));
+    const msgs = loadPack(files, { appVersion: '0.1.0' }).issues.map(formatIssue);
+    expect(msgs).toContain('labpack.yaml:10: minAppVersion: pack needs Syscall Lab 2.0.0 or newer (this is 0.1.0)');
+    expect(loadPack(files, { appVersion: '2.0.0' }).issues).toEqual([]);
+  });
+
+  it('rejects a remote image and a regex outside the safe subset', async () => {
+    const files = await exampleWith({});
+    const lab = textOf(files, 'labs/hello-write/lab.yaml')
+      .replace('(img/boundary.png)', '(https://evil.example/x.png)')
+      .replace('matches: "^hello, kernel\\\\n$"', 'matches: "(a)\\\\1"');
+    files.set('labs/hello-write/lab.yaml', enc.encode(lab));
+    const msgs = loadPack(files, { appVersion: '0.1.0' }).issues.map(formatIssue);
+    expect(msgs.some((m) => m.includes("steps[0].body: image 'https://evil.example/x.png' must be a relative path"))).toBe(true);
+    expect(msgs.some((m) => m.includes('checks[6].expect.stdout.matches: unsupported pattern: backreferences are not supported'))).toBe(true);
+  });
+});
