@@ -4,10 +4,11 @@
 import { app, BrowserWindow, ipcMain, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CHANNEL_PREFIX, commandNames } from '../common/contract.js';
+import { CHANNEL_PREFIX } from '../common/contract.js';
 import { contentSecurityPolicy } from '../common/csp.js';
 import { appRoot, rendererDistDir } from '../host/paths.js';
 import { HostServices } from '../host/services.js';
+import { isAppUrl, registerIpcHandlers } from './ipc.js';
 
 const APP_ORIGIN = 'app://lab';
 
@@ -17,12 +18,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: t
 
 function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
   const frame = event.senderFrame;
-  if (!frame || event.sender !== window.webContents) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+  return Boolean(frame) && event.sender === window.webContents && isAppUrl(frame!.url);
 }
 
 function serveRenderer(): void {
@@ -67,12 +63,7 @@ async function createWindow(services: HostServices): Promise<void> {
       navigateOnDragDrop: false,
     },
   });
-  for (const name of commandNames) {
-    ipcMain.handle(`${CHANNEL_PREFIX}${name}`, async (event, args: unknown) => {
-      if (!isTrustedSender(event, window)) return { ok: false, error: { code: 'forbidden', message: 'IPC from an untrusted frame' } };
-      return services.dispatch(name, args);
-    });
-  }
+  registerIpcHandlers(ipcMain, services, (event) => isTrustedSender(event, window));
   services.on((event, payload) => {
     if (!window.isDestroyed()) window.webContents.send(`${CHANNEL_PREFIX}event`, { event, payload });
   });

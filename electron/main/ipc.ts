@@ -1,0 +1,29 @@
+// Registers one IPC handler per contract command. Kept free of runtime 'electron'
+// imports so the same registration runs in tests against a fake ipcMain.
+
+import type { IpcMainInvokeEvent } from 'electron';
+import { CHANNEL_PREFIX, commandNames } from '../common/contract.js';
+import type { HostServices } from '../host/services.js';
+
+/** The renderer's own pages: app://lab/… (compared by parts; URL.origin is 'null' for custom schemes in Node). */
+export function isAppUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'app:' && u.host === 'lab';
+  } catch {
+    return false;
+  }
+}
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: IpcMainInvokeEvent, args: unknown) => Promise<unknown>): void;
+}
+
+export function registerIpcHandlers(ipcMain: IpcMainLike, services: HostServices, isTrustedSender: (event: IpcMainInvokeEvent) => boolean): void {
+  for (const name of commandNames) {
+    ipcMain.handle(`${CHANNEL_PREFIX}${name}`, async (event, args) => {
+      if (!isTrustedSender(event)) return { ok: false, error: { code: 'forbidden', message: 'IPC from an untrusted frame' } };
+      return services.dispatch(name, args);
+    });
+  }
+}
