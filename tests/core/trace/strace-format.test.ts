@@ -1,0 +1,102 @@
+// The printer against real strace 6.1 output: fixtures make each call through
+// syscall() and log what they passed, got back and which memory was involved;
+// strace traces the same run; every traced line must equal our rendering.
+import { describe, expect, it, beforeAll } from 'vitest';
+import { formatSyscall, formatSignalLine, formatExitLine, unknownSyscallName, UNKNOWN_SYSCALL_ARG_KINDS } from '../../../core/trace/strace-format.js';
+import type { SyscallRecord } from '../../../core/trace/strace-format.js';
+import { buildFixture, runUnderStrace, parseLog, fakeMemory, type CallRecord, type LogRecord } from './strace-harness.js';
+import { KINDS } from './syscall-kinds.js';
+
+function toSyscall(rec: CallRecord): SyscallRecord {
+  const unknown = rec.name.startsWith('syscall_');
+  const k = unknown ? { args: [...UNKNOWN_SYSCALL_ARG_KINDS] } : KINDS[rec.name];
+  if (!k) throw new Error(`no kinds for ${rec.name}`);
+  const ret = rec.restart !== undefined ? BigInt(-rec.restart) : rec.ret;
+  return { name: rec.name, args: rec.args, argKinds: k.args, ret, arch: 'x86_64', retKind: k.ret ?? 'dec' };
+}
+
+interface Pair {
+  expected: string;
+  actual: string;
+}
+
+/** Walk one process's strace lines and log records in step. */
+function pairUp(lines: string[], records: LogRecord[]): Pair[] {
+  const pairs: Pair[] = [];
+  let i = 0;
+  for (const rec of records) {
+    const line = lines[i++];
+    if (line === undefined) throw new Error(`strace has fewer lines than records (at ${JSON.stringify(rec)})`);
+    if (rec.type === 'call') {
+      const sc = toSyscall(rec);
+      const read = fakeMemory(rec.mem);
+      if (line.endsWith('<unfinished ...>')) {
+        pairs.push({ expected: line, actual: formatSyscall(sc, read, { phase: 'unfinished' }) });
+        const resumed = lines[i++] ?? '';
+        pairs.push({ expected: resumed, actual: formatSyscall(sc, read, { phase: 'resumed' }) });
+      } else {
+        pairs.push({ expected: line, actual: formatSyscall(sc, read) });
+      }
+    } else if (rec.type === 'signal') {
+      const info = { signo: rec.signo, code: rec.code, pid: rec.pid, uid: rec.uid, addr: rec.addr, status: rec.status, utime: rec.utime, stime: rec.stime };
+      pairs.push({ expected: line, actual: formatSignalLine(info) });
+    } else {
+      const st = rec.status;
+      const exit = (st & 0x7f) === 0 ? { code: (st >> 8) & 0xff } : { signal: st & 0x7f, coreDumped: (st & 0x80) !== 0 };
+      pairs.push({ expected: line, actual: formatExitLine(exit) });
+    }
+  }
+  return pairs;
+}
+
+function collect(src: string): Pair[] {
+  const { dir, exe } = buildFixture(src);
+  const { lines, logs } = runUnderStrace(exe, dir);
+  const parsed = logs.map(parseLog).filter((p) => p.records.length > 0);
+  const exits = parsed.flatMap((p) => p.extra);
+  const pairs: Pair[] = [];
+  for (const p of parsed) {
+    const first = p.records[0];
+    if (first?.type !== 'call' || first.name !== 'getpid') throw new Error('fixture log must start with getpid');
+    const pid = Number(first.ret);
+    const all = lines.get(pid) ?? [];
+    const start = all.findIndex((l) => l.startsWith('getpid()'));
+    const own = [...p.records, ...exits.filter((e) => e.pid === pid)];
+    pairs.push(...pairUp(all.slice(start), own));
+  }
+  return pairs;
+}
+
+describe('strace-format vs strace on this machine (x86-64)', () => {
+  let pairs: Pair[] = [];
+  beforeAll(() => {
+    pairs = collect('calls.c');
+  });
+
+  it('renders every traced call of the syscall tour identically', () => {
+    expect(pairs.length).toBeGreaterThan(100);
+    const diffs = pairs.filter((p) => p.expected !== p.actual);
+    expect(diffs).toEqual([]);
+  });
+
+  it('covers the required lines', () => {
+    const text = pairs.map((p) => p.expected).join('\n');
+    for (const needle of [
+      'write(1, "Direct write call", 17) = 17',
+      '"..., 44) = 44',
+      'read(3, 0x10, 5) = -1 EFAULT (Bad address)',
+      'syscall_0x2710(0x1, 0x2, 0x3, 0x4, 0x5, 0x6) = -1 ENOSYS (Function not implemented)',
+      'openat(AT_FDCWD, "/etc/passwd", O_RDONLY|O_CLOEXEC) = ',
+      'mmap(NULL, 4096, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x',
+      'ioctl(7, TCGETS, 0x',
+      'exit_group(0) = ?',
+      '+++ exited with 0 +++',
+    ]) {
+      expect(text).toContain(needle);
+    }
+  });
+
+  it('names an unknown syscall as strace does', () => {
+    expect(unknownSyscallName(10000)).toBe('syscall_0x2710');
+  });
+});

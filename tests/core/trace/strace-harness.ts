@@ -1,0 +1,142 @@
+// Runs a C fixture under the host's strace and pairs each traced line with the
+// record the fixture logged (raw args, return value, memory it touched), so a test
+// can re-render the call with our printer and compare the strings.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface CallRecord {
+  type: 'call';
+  name: string;
+  args: bigint[];
+  ret: bigint;
+  mem: Array<{ addr: bigint; bytes: Uint8Array }>;
+  /** Kernel-internal code strace saw instead of the user-visible ret (R record). */
+  restart?: number;
+}
+export interface SigRecord {
+  type: 'signal';
+  signo: number;
+  code: number;
+  pid: number;
+  uid: number;
+  addr: bigint;
+  status: number;
+  utime: number;
+  stime: number;
+}
+export interface ExitRecord {
+  type: 'exit';
+  pid: number;
+  status: number;
+}
+export type LogRecord = CallRecord | SigRecord | ExitRecord;
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+
+export function buildFixture(src: string): { dir: string; exe: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'strace-fmt-'));
+  const exe = join(dir, src.replace(/\.c$/, ''));
+  execFileSync('gcc', ['-O0', '-Wall', '-Werror', '-o', exe, join(FIXTURES, src)]);
+  return { dir, exe };
+}
+
+/** strace -f -a0 -o file; returns lines grouped by pid (strace's `PID  ` prefix removed). */
+export function runUnderStrace(exe: string, dir: string, extra: string[] = []): { lines: Map<number, string[]>; logs: string[] } {
+  const trace = join(dir, 'trace.txt');
+  // fds 100/101 are the fixture's parent/child logs; pwrite64 (the logger) and
+  // rt_sigreturn (not a kernel row we print) are left out of the trace.
+  const r = spawnSync(
+    'bash',
+    ['-c', `exec strace -f -q -a0 -e trace='!pwrite64,rt_sigreturn' ${extra.join(' ')} -o ${trace} ${exe} 100>${dir}/log0 101>${dir}/log1 </dev/null >/dev/null`],
+    { encoding: 'utf8' },
+  );
+  if (r.error) throw r.error;
+  const lines = new Map<number, string[]>();
+  for (const raw of readFileSync(trace, 'utf8').split('\n')) {
+    const m = /^(\d+) +(.*)$/.exec(raw);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (!lines.has(pid)) lines.set(pid, []);
+    lines.get(pid)!.push(m[2]!);
+  }
+  const logs = readdirSync(dir)
+    .filter((f) => f.startsWith('log'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
+  return { lines, logs };
+}
+
+const hexBig = (s: string): bigint => BigInt.asUintN(64, BigInt(s.startsWith('-') ? '-0x' + s.slice(1) : '0x' + s));
+
+/** Parse a fixture log: C/M/R/S/X records. Records carry no pid; P lines set it. */
+export function parseLog(text: string): { pid: number; records: LogRecord[]; extra: ExitRecord[] } {
+  const records: LogRecord[] = [];
+  const extra: ExitRecord[] = [];
+  let pid = 0;
+  for (const line of text.split('\n')) {
+    const f = line.split(' ');
+    switch (f[0]) {
+      case 'P':
+        pid = Number(f[1]);
+        break;
+      case 'C':
+        records.push({ type: 'call', name: f[1]!, args: f.slice(2, 8).map(hexBig), ret: hexBig(f[8]!), mem: [] });
+        break;
+      case 'M': {
+        const last = records[records.length - 1];
+        if (last?.type !== 'call') throw new Error('M without C');
+        const hexs = f[2] ?? '';
+        const bytes = new Uint8Array(hexs.length / 2);
+        for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hexs.slice(2 * i, 2 * i + 2), 16);
+        last.mem.push({ addr: hexBig(f[1]!), bytes });
+        break;
+      }
+      case 'R': {
+        const last = records[records.length - 1];
+        if (last?.type !== 'call') throw new Error('R without C');
+        last.restart = Number(f[1]);
+        break;
+      }
+      case 'S':
+        records.push({
+          type: 'signal',
+          signo: Number(f[1]),
+          code: Number(f[2]),
+          pid: Number(f[3]),
+          uid: Number(f[4]),
+          addr: hexBig(f[5]!),
+          status: Number(f[6]),
+          utime: Number(f[7]),
+          stime: Number(f[8]),
+        });
+        break;
+      case 'X':
+        extra.push({ type: 'exit', pid: Number(f[1]), status: Number(f[2]) });
+        break;
+      default:
+        break;
+    }
+  }
+  return { pid, records, extra };
+}
+
+/**
+ * Guest memory as the fixture logged it. A read inside a logged region succeeds
+ * (bytes past the region's end read as zero, as if the page went on); anything
+ * else is unreadable, like an unmapped address.
+ */
+export function fakeMemory(mem: CallRecord['mem']): (addr: bigint, len: number) => Uint8Array | null {
+  return (addr, len) => {
+    for (const r of mem) {
+      if (addr >= r.addr && addr < r.addr + BigInt(r.bytes.length)) {
+        const off = Number(addr - r.addr);
+        const out = new Uint8Array(len);
+        out.set(r.bytes.subarray(off, off + len));
+        return out;
+      }
+    }
+    return len === 0 ? new Uint8Array(0) : null;
+  };
+}
