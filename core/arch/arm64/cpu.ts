@@ -1,0 +1,393 @@
+// The AArch64 CPU: registers as 32-bit halves, PSTATE, EL0/EL1, the run loop,
+// instruction fetch and data access through the stage 1 MMU. Instruction
+// semantics live in the ops-*.ts rows; exception entry/return in exceptions.ts.
+import type { PhysicalMemory } from '../../mm/phys-memory.js';
+import { ACCESS_EXEC, ACCESS_READ, ACCESS_WRITE } from '../../mm/arm64/descriptors.js';
+import { Arm64Mmu, type Translation } from '../../mm/arm64/mmu.js';
+import { fromBig, res, toBig } from './alu.js';
+import { dispatch } from './decoder.js';
+import { disassemble } from './disassembler.js';
+import { EC_DABT_CUR, EC_DABT_LOWER, EC_IABT_CUR, EC_IABT_LOWER, EC_PC_ALIGN, pstateBits, takeException } from './exceptions.js';
+import { SYSREG_BY_NAME, SYSREG_RESET } from './sysregs.js';
+import type { Arm64Stats, Hook, StopReason } from './types.js';
+
+/** Register slot of the current stack pointer; slot 31 is XZR and always reads 0. */
+export const SP = 32;
+
+const BUDGET: StopReason = { kind: 'budget' };
+
+export class Arm64Cpu {
+  /** X0..X30, XZR (31, always 0), current SP (32): low and high 32-bit halves. */
+  readonly xlo = new Uint32Array(33);
+  readonly xhi = new Uint32Array(33);
+  pc = 0;
+  n = 0;
+  z = 0;
+  c = 0;
+  v = 0;
+  /** PSTATE.DAIF as a 4-bit value (D=8, A=4, I=2, F=1). */
+  daif = 0xf;
+  /** PSTATE.SP: 0 selects SP_EL0, 1 selects SP_ELx at EL1. */
+  spsel = 1;
+  private curEl: 0 | 1 = 1;
+  // The banked stack pointer not currently in slot 32.
+  private sp0 = 0n;
+  private sp1 = 0n;
+  private readonly sys = new Map<string, bigint>();
+  /** VBAR_EL1 as a number (hot in exception entry). */
+  vbar = 0;
+  readonly mmu: Arm64Mmu;
+  readonly stats: Arm64Stats = { instructions: 0, modeSwitches: 0, pageWalks: 0, tlbHits: 0, tlbMisses: 0, tlbFlushes: 0 };
+  readonly hooks = new Map<number, Hook>();
+  readonly breakpoints = new Set<number>();
+  /** Set by an instruction that ends the run (wfi, undeliverable exception). */
+  stop: StopReason | null = null;
+  /** Level-sensitive IRQ input; taken when PSTATE.I is clear. */
+  irqLine = false;
+  /** Source of CNTVCT_EL0, injected by the host (core never reads a clock itself). */
+  counter: () => bigint = () => BigInt(this.stats.instructions);
+  /** Address of the instruction being executed (ELR for synchronous exceptions). */
+  insnPc = 0;
+  /** Result of the last load(). */
+  tLo = 0;
+  tHi = 0;
+  // One-entry instruction-fetch cache: page VA → page PA, valid for curEl.
+  private fetchPage = NaN;
+  private fetchPa = 0;
+
+  constructor(readonly mem: PhysicalMemory) {
+    this.mmu = new Arm64Mmu(mem);
+    for (const [k, v] of Object.entries(SYSREG_RESET)) this.sys.set(k, v);
+  }
+
+  get el(): 0 | 1 {
+    return this.curEl;
+  }
+
+  // ---- public register API (bigint, off the hot path) ----
+
+  getX(i: number): bigint {
+    if (i < 0 || i > 31) throw new RangeError(`x${i}`);
+    return toBig(this.xlo[i]!, this.xhi[i]!);
+  }
+
+  setX(i: number, v: bigint): void {
+    if (i < 0 || i > 30) throw new RangeError(`x${i}`);
+    fromBig(v);
+    this.xlo[i] = res.lo;
+    this.xhi[i] = res.hi;
+  }
+
+  get sp(): bigint {
+    return toBig(this.xlo[SP]!, this.xhi[SP]!);
+  }
+
+  set sp(v: bigint) {
+    fromBig(v);
+    this.xlo[SP] = res.lo;
+    this.xhi[SP] = res.hi;
+  }
+
+  get nzcv(): number {
+    return (this.n << 3) | (this.z << 2) | (this.c << 1) | this.v;
+  }
+
+  set nzcv(f: number) {
+    this.n = (f >> 3) & 1;
+    this.z = (f >> 2) & 1;
+    this.c = (f >> 1) & 1;
+    this.v = f & 1;
+  }
+
+  /** PSTATE in SPSR layout (what an exception would save). */
+  get pstate(): number {
+    return pstateBits(this);
+  }
+
+  private usesSpEl1(): boolean {
+    return this.curEl === 1 && this.spsel === 1;
+  }
+
+  /** Change EL and PSTATE.SP, banking the stack pointers (ARM ARM D1.6.2). */
+  setMode(el: 0 | 1, spsel: number): void {
+    const wasH = this.usesSpEl1();
+    const isH = el === 1 && spsel === 1;
+    if (wasH !== isH) {
+      const cur = this.sp;
+      if (wasH) this.sp1 = cur;
+      else this.sp0 = cur;
+      this.sp = isH ? this.sp1 : this.sp0;
+    }
+    if (el !== this.curEl) {
+      this.stats.modeSwitches++;
+      this.fetchPage = NaN;
+    }
+    this.curEl = el;
+    this.spsel = spsel;
+  }
+
+  sysreg(name: string): bigint {
+    const key = name.toUpperCase();
+    switch (key) {
+      case 'NZCV':
+        return BigInt(this.nzcv << 28);
+      case 'DAIF':
+        return BigInt(this.daif << 6);
+      case 'CURRENTEL':
+        return BigInt(this.curEl << 2);
+      case 'SPSEL':
+        return BigInt(this.spsel);
+      case 'SP_EL0':
+        return this.usesSpEl1() ? this.sp0 : this.sp;
+      case 'SP_EL1':
+        return this.usesSpEl1() ? this.sp : this.sp1;
+      case 'CNTVCT_EL0':
+        return BigInt.asUintN(64, this.counter());
+      default: {
+        if (!SYSREG_BY_NAME.has(key)) throw new RangeError(`unknown system register ${name}`);
+        return this.sys.get(key) ?? 0n;
+      }
+    }
+  }
+
+  setSysreg(name: string, value: bigint): void {
+    const key = name.toUpperCase();
+    const v = BigInt.asUintN(64, value);
+    switch (key) {
+      case 'NZCV':
+        this.nzcv = Number((v >> 28n) & 0xfn);
+        return;
+      case 'DAIF':
+        this.daif = Number((v >> 6n) & 0xfn);
+        return;
+      case 'SPSEL':
+        this.setMode(this.curEl, Number(v & 1n));
+        return;
+      case 'SP_EL0':
+        if (this.usesSpEl1()) this.sp0 = v;
+        else this.sp = v;
+        return;
+      case 'SP_EL1':
+        if (this.usesSpEl1()) this.sp = v;
+        else this.sp1 = v;
+        return;
+      case 'CURRENTEL':
+      case 'CNTVCT_EL0':
+        return;
+    }
+    if (!SYSREG_BY_NAME.has(key)) throw new RangeError(`unknown system register ${name}`);
+    this.sys.set(key, v);
+    if (key === 'VBAR_EL1') this.vbar = Number(BigInt.asIntN(64, v & ~0x7ffn));
+    else if (key === 'TTBR0_EL1') this.mmu.setTtbr0(v);
+    else if (key === 'TTBR1_EL1') this.mmu.setTtbr1(v);
+    else if (key === 'SCTLR_EL1') this.mmu.setSctlr(v);
+    else return;
+    this.syncTlbStats();
+    this.fetchPage = NaN;
+  }
+
+  /** TLBI VMALLE1 (also what the kernel calls after editing tables from TypeScript). */
+  flushTlb(): void {
+    this.mmu.tlb.flushAll();
+    this.fetchPage = NaN;
+    this.syncTlbStats();
+  }
+
+  /** TLBI VAE1: drop one page. */
+  flushTlbPage(va: number): void {
+    this.mmu.tlb.flushPage(Math.floor(va / 4096));
+    this.fetchPage = NaN;
+    this.syncTlbStats();
+  }
+
+  private syncTlbStats(): void {
+    const t = this.mmu.tlb;
+    this.stats.tlbHits = t.hits;
+    this.stats.tlbMisses = t.misses;
+    this.stats.tlbFlushes = t.flushes;
+    this.stats.pageWalks = this.mmu.pageWalks;
+  }
+
+  /** Debugger translation: no TLB fill, no counters, no exception. */
+  translate(va: number): Translation | { fsc: number } {
+    return this.mmu.probe(va);
+  }
+
+  disassembleAt(addr: number, count: number): { addr: number; word: number | null; text: string }[] {
+    const out: { addr: number; word: number | null; text: string }[] = [];
+    for (let i = 0; i < count; i++) {
+      const a = addr + i * 4;
+      const t = this.mmu.probe(a);
+      if (!('pa' in t) || t.pa + 4 > this.mem.sizeBytes) {
+        out.push({ addr: a, word: null, text: '<unmapped>' });
+        continue;
+      }
+      const word = this.mem.view.getUint32(t.pa, true);
+      out.push({ addr: a, word, text: disassemble(word, a) });
+    }
+    return out;
+  }
+
+  // ---- memory access for the executor ----
+
+  private abort(va: number, access: number): void {
+    const fsc = this.mmu.lastFsc;
+    if (access === ACCESS_EXEC) {
+      takeException(this, this.curEl === 0 ? EC_IABT_LOWER : EC_IABT_CUR, fsc, this.insnPc, va);
+    } else {
+      const wnr = access === ACCESS_WRITE ? 1 << 6 : 0;
+      takeException(this, this.curEl === 0 ? EC_DABT_LOWER : EC_DABT_CUR, wnr | fsc, this.insnPc, va);
+    }
+  }
+
+  /** Physical address for a data access, or -1 after raising the abort. */
+  xlate(va: number, access: number): number {
+    const pa = this.mmu.translate(va, access, this.curEl);
+    if (pa < 0) this.abort(va, access);
+    return pa;
+  }
+
+  /** Load `size` bytes (1, 2, 4, 8) zero-extended into tLo/tHi; false if it faulted. */
+  load(va: number, size: number): boolean {
+    const off = va & 0xfff;
+    if (off + size > 4096) return this.loadSplit(va, size);
+    const pa = this.xlate(va, ACCESS_READ);
+    if (pa < 0) return false;
+    const dv = this.mem.view;
+    if (size === 8) {
+      this.tLo = dv.getUint32(pa, true);
+      this.tHi = dv.getUint32(pa + 4, true);
+    } else {
+      this.tHi = 0;
+      this.tLo = size === 4 ? dv.getUint32(pa, true) : size === 2 ? dv.getUint16(pa, true) : this.mem.bytes[pa]!;
+    }
+    return true;
+  }
+
+  store(va: number, size: number, lo: number, hi: number): boolean {
+    const off = va & 0xfff;
+    if (off + size > 4096) return this.storeSplit(va, size, lo, hi);
+    const pa = this.xlate(va, ACCESS_WRITE);
+    if (pa < 0) return false;
+    const dv = this.mem.view;
+    if (size === 8) {
+      dv.setUint32(pa, lo, true);
+      dv.setUint32(pa + 4, hi, true);
+    } else if (size === 4) dv.setUint32(pa, lo, true);
+    else if (size === 2) dv.setUint16(pa, lo, true);
+    else this.mem.bytes[pa] = lo;
+    return true;
+  }
+
+  // An access crossing a page boundary: translate both pages first so a fault on
+  // the second leaves no partial store (SCTLR_EL1.A = 0 allows the misalignment).
+  private splitPas(va: number, size: number, access: number): number[] | null {
+    const first = this.xlate(va, access);
+    if (first < 0) return null;
+    const second = this.xlate(va + size - 1, access);
+    if (second < 0) return null;
+    const pas: number[] = [];
+    for (let i = 0; i < size; i++) {
+      const a = va + i;
+      pas.push(((a & 0xfff) >= (va & 0xfff) ? first - (va & 0xfff) : second - ((va + size - 1) & 0xfff)) + (a & 0xfff));
+    }
+    return pas;
+  }
+
+  private loadSplit(va: number, size: number): boolean {
+    const pas = this.splitPas(va, size, ACCESS_READ);
+    if (pas === null) return false;
+    let lo = 0;
+    let hi = 0;
+    for (let i = 0; i < size; i++) {
+      const b = this.mem.bytes[pas[i]!]!;
+      if (i < 4) lo |= b << (8 * i);
+      else hi |= b << (8 * (i - 4));
+    }
+    this.tLo = lo >>> 0;
+    this.tHi = hi >>> 0;
+    return true;
+  }
+
+  private storeSplit(va: number, size: number, lo: number, hi: number): boolean {
+    const pas = this.splitPas(va, size, ACCESS_WRITE);
+    if (pas === null) return false;
+    for (let i = 0; i < size; i++) this.mem.bytes[pas[i]!] = i < 4 ? lo >>> (8 * i) : hi >>> (8 * (i - 4));
+    return true;
+  }
+
+  /** Fetch the instruction at pc, or -1 after raising the abort. */
+  private fetchSlow(pc: number): number {
+    if ((pc & 3) !== 0) {
+      takeException(this, EC_PC_ALIGN, 0, pc, pc);
+      return -1;
+    }
+    const pa = this.mmu.translate(pc, ACCESS_EXEC, this.curEl);
+    if (pa < 0) {
+      this.abort(pc, ACCESS_EXEC);
+      return -1;
+    }
+    this.fetchPage = pc - (pc & 0xfff);
+    this.fetchPa = pa - (pc & 0xfff);
+    return this.mem.view.getUint32(pa, true);
+  }
+
+  // ---- run loop ----
+
+  step(): StopReason {
+    return this.run(1);
+  }
+
+  run(budget: number): StopReason {
+    const bps = this.breakpoints;
+    const hooks = this.hooks;
+    const view = this.mem.view;
+    let executed = 0;
+    let result: StopReason = BUDGET;
+    for (let i = 0; i < budget; i++) {
+      const pc = this.pc;
+      if (i > 0 && bps.size !== 0 && bps.has(pc)) {
+        result = { kind: 'breakpoint', addr: pc };
+        break;
+      }
+      if (this.irqLine && (this.daif & 2) === 0) {
+        takeException(this, 0, 0, pc, null, true);
+        if (this.stop !== null) break;
+        continue;
+      }
+      if (this.curEl === 1 && hooks.size !== 0) {
+        const hook = hooks.get(pc);
+        if (hook !== undefined) {
+          const r = hook(this);
+          this.pc = Number(BigInt.asIntN(64, this.getX(30))); // the hook "returns" like ret
+          if (r !== undefined) {
+            result = r;
+            break;
+          }
+          continue;
+        }
+      }
+      this.insnPc = pc;
+      let word: number;
+      if (pc - (pc & 0xfff) === this.fetchPage && (pc & 3) === 0) word = view.getUint32(this.fetchPa + (pc & 0xfff), true);
+      else {
+        word = this.fetchSlow(pc);
+        if (word < 0) {
+          if (this.stop !== null) break;
+          continue;
+        }
+      }
+      this.pc = pc + 4;
+      dispatch(word)(this, word);
+      executed++;
+      if (this.stop !== null) break;
+    }
+    this.stats.instructions += executed;
+    this.syncTlbStats();
+    if (this.stop !== null) {
+      result = this.stop;
+      this.stop = null;
+    }
+    return result;
+  }
+}

@@ -1,0 +1,35 @@
+// Shared shapes of the AArch64 CPU: why a run stopped, and one row of the
+// instruction table (bit pattern → executor + disassembler), per DESIGN.md.
+import type { Arm64Cpu } from './cpu.js';
+
+export type StopReason =
+  | { kind: 'budget' }
+  | { kind: 'wfi' }
+  | { kind: 'breakpoint'; addr: number }
+  | { kind: 'hook'; value: unknown }
+  | { kind: 'exception'; ec: number; iss: number; far: bigint | null; elr: number };
+
+export type ExecFn = (cpu: Arm64Cpu, word: number) => void;
+/** Returns null for an encoding the row rejects (unallocated). */
+export type DisasmFn = (word: number, addr: number) => string | null;
+
+/** One encoding class: matches when (word & mask) === value. */
+export interface InsnRow {
+  mask: number;
+  value: number;
+  /** Form name, e.g. 'add-imm', 'ldr-uimm' (used by tests and the table dump). */
+  form: string;
+  exec: ExecFn;
+  disasm: DisasmFn;
+}
+
+export type Hook = (cpu: Arm64Cpu) => StopReason | void;
+
+export interface Arm64Stats {
+  instructions: number;
+  modeSwitches: number;
+  pageWalks: number;
+  tlbHits: number;
+  tlbMisses: number;
+  tlbFlushes: number;
+}
