@@ -1,9 +1,9 @@
 // Helpers that run Debian's cross binutils (aarch64-linux-gnu-as/ld/objcopy)
 // on the same source our assembler sees, for byte-for-byte comparison.
 
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export function withTempDir<T>(fn: (dir: string) => T): T {
@@ -48,4 +48,45 @@ export function wordsLE(bytes: Uint8Array): number[] {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = 0; i + 4 <= bytes.length; i += 4) out.push(dv.getUint32(i, true));
   return out;
+}
+
+/** Link one object with GNU ld at a fixed text base; returns the executable's bytes. */
+export function ldLink(object: Uint8Array, dir: string, name: string, extra: readonly string[] = []): string {
+  const o = join(dir, `${name}.o`);
+  const exe = join(dir, name);
+  writeFileSync(o, object);
+  execFileSync('aarch64-linux-gnu-ld', ['-static', '-Ttext=0x400000', ...extra, o, '-o', exe], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return exe;
+}
+
+/** Assemble with GNU as into `dir/<name>.o` and return its bytes. */
+export function gasObject(source: string, dir: string, name: string): Uint8Array {
+  const s = join(dir, `${name}.s`);
+  const o = join(dir, `${name}.gas.o`);
+  writeFileSync(s, source);
+  execFileSync('aarch64-linux-gnu-as', [s, '-o', o], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Uint8Array(readFileSync(o));
+}
+
+/** Loadable section contents of an executable, by section name, via objcopy. */
+export function sectionBytes(exe: string, section: string, dir: string): Uint8Array {
+  const b = join(dir, `${section.replace(/\W/g, '_')}.bin`);
+  execFileSync('aarch64-linux-gnu-objcopy', ['-O', 'binary', `--only-section=${section}`, exe, b]);
+  return new Uint8Array(readFileSync(b));
+}
+
+export interface RunResult {
+  stdout: string;
+  status: number;
+  strace: string[];
+}
+
+/** Run an AArch64 ELF under qemu-aarch64 with -strace; strace lines go to stderr. */
+export function qemuRun(exe: string, stdin = ''): RunResult {
+  const r = spawnSync('qemu-aarch64', ['-strace', exe], { input: stdin, encoding: 'utf8', timeout: 20000 });
+  const strace = (r.stderr ?? '')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => l.replace(/^\d+ /, ''));
+  return { stdout: r.stdout ?? '', status: r.status ?? 128 + (r.signal ? (constants.signals[r.signal] ?? 0) : 0), strace };
 }
