@@ -130,7 +130,7 @@ export class Arm64Cpu {
     const key = name.toUpperCase();
     switch (key) {
       case 'NZCV':
-        return BigInt(this.nzcv << 28);
+        return BigInt((this.nzcv << 28) >>> 0);
       case 'DAIF':
         return BigInt(this.daif << 6);
       case 'CURRENTEL':

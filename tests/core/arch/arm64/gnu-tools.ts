@@ -47,8 +47,15 @@ export function assembleAndDump(source: string): ObjdumpLine[] {
   });
 }
 
-/** Link a static AArch64 program from assembly and return the flat binary image of its segments. */
-export function buildFlat(source: string, textAddr: number): Uint8Array {
+export interface BuiltProgram {
+  /** Flat image of the loadable segments, starting at textAddr (objcopy -O binary). */
+  image: Uint8Array;
+  /** stdout of the same ELF under qemu-aarch64. */
+  qemuStdout: Uint8Array;
+}
+
+/** Assemble + link a static program at textAddr, run it under qemu-aarch64, and return its flat image. */
+export function buildAndRunQemu(source: string, textAddr: number): BuiltProgram {
   return withTmp((dir) => {
     const s = join(dir, 'p.s');
     const o = join(dir, 'p.o');
@@ -56,22 +63,10 @@ export function buildFlat(source: string, textAddr: number): Uint8Array {
     const bin = join(dir, 'p.bin');
     writeFileSync(s, source);
     execFileSync('aarch64-linux-gnu-as', ['-o', o, s]);
-    execFileSync('aarch64-linux-gnu-ld', ['-static', '-N', `-Ttext=0x${textAddr.toString(16)}`, '-o', elf, o]);
+    execFileSync('aarch64-linux-gnu-ld', ['-static', `-Ttext=0x${textAddr.toString(16)}`, '-o', elf, o]);
     execFileSync('aarch64-linux-gnu-objcopy', ['-O', 'binary', elf, bin]);
-    return new Uint8Array(readFileSync(bin));
-  });
-}
-
-/** Build a static executable and run it under qemu-aarch64; returns stdout bytes. */
-export function runUnderQemu(source: string, textAddr: number): Uint8Array {
-  return withTmp((dir) => {
-    const s = join(dir, 'p.s');
-    const o = join(dir, 'p.o');
-    const elf = join(dir, 'p.elf');
-    writeFileSync(s, source);
-    execFileSync('aarch64-linux-gnu-as', ['-o', o, s]);
-    execFileSync('aarch64-linux-gnu-ld', ['-static', '-N', `-Ttext=0x${textAddr.toString(16)}`, '-o', elf, o]);
-    return new Uint8Array(execFileSync('qemu-aarch64', [elf], { maxBuffer: 1 << 28 }));
+    const qemuStdout = new Uint8Array(execFileSync('qemu-aarch64', [elf], { maxBuffer: 1 << 28 }));
+    return { image: new Uint8Array(readFileSync(bin)), qemuStdout };
   });
 }
 
