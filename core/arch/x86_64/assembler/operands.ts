@@ -1,0 +1,193 @@
+// Intel-syntax operand parsing as GNU as does it (tc-i386-intel.c):
+// `[base + index*scale + disp]`, `disp[base]`, `label[rip]`, `SIZE PTR`,
+// `fs:` overrides, `OFFSET sym`. A bare expression is an immediate only if it
+// is a constant already known while parsing; anything else (a label, or a
+// symbol defined further down) is a memory operand — GNU's rule, so
+// `mov rsi, msg` loads from msg and `mov rsi, OFFSET msg` takes its address.
+
+import type { EncodeContext } from '../../../asm/backend.js';
+import type { Expr, ExprValue } from '../../../asm/expr.js';
+import type { Token } from '../../../asm/lexer.js';
+import { lookupRegister, type Register } from './registers.js';
+
+export interface MemOperand {
+  kind: 'mem';
+  /** Size from `BYTE/WORD/DWORD/QWORD PTR`, 0 when not given. */
+  size: 0 | 8 | 16 | 32 | 64;
+  seg: Register | null;
+  base: Register | null;
+  index: Register | null;
+  scale: 1 | 2 | 4 | 8;
+  disp: ExprValue | null;
+  column: number;
+}
+
+export type Operand =
+  | { kind: 'reg'; reg: Register; column: number }
+  | { kind: 'imm'; value: ExprValue; column: number }
+  | MemOperand;
+
+/** A parsed operand whose expressions are evaluated per layout pass. */
+export interface RawOperand {
+  column: number;
+  size: 0 | 8 | 16 | 32 | 64;
+  seg: Register | null;
+  reg: Register | null;
+  /** `[...]` present (or `sym[rip]`-style); null for register/bare expression. */
+  memory: { base: Register | null; index: Register | null; scale: 1 | 2 | 4 | 8 } | null;
+  disp: Expr | null;
+  offsetKeyword: boolean;
+}
+
+export interface OperandError {
+  error: string;
+  column: number;
+}
+
+const SIZES: Record<string, 8 | 16 | 32 | 64> = { byte: 8, word: 16, dword: 32, qword: 64 };
+
+export function parseOperand(tokens: Token[], ctx: EncodeContext): RawOperand | OperandError {
+  const column = tokens[0]?.column ?? 0;
+  let ts = tokens;
+  let size: RawOperand['size'] = 0;
+  let seg: Register | null = null;
+  let offsetKeyword = false;
+  const first = ts[0];
+  if (first === undefined) return { error: 'missing operand', column };
+  const sz = SIZES[first.text.toLowerCase()];
+  if (first.kind === 'ident' && sz !== undefined && (ts.length > 1 || lookupRegister(first.text) === undefined)) {
+    size = sz;
+    ts = ts.slice(1);
+    if (ts[0]?.kind === 'ident' && ts[0].text.toLowerCase() === 'ptr') ts = ts.slice(1);
+  }
+  if (ts[0]?.kind === 'ident' && ts[0].text.toLowerCase() === 'offset') {
+    offsetKeyword = true;
+    ts = ts.slice(1);
+    if (ts[0]?.kind === 'ident' && ts[0].text.toLowerCase() === 'flat' && ts[1]?.text === ':') ts = ts.slice(2);
+  }
+  const segReg = ts[0]?.kind === 'ident' ? lookupRegister(ts[0].text) : undefined;
+  if (segReg?.cls === 'seg' && ts[1]?.text === ':') {
+    seg = segReg;
+    ts = ts.slice(2);
+  }
+  if (ts.length === 0) return { error: 'missing operand', column };
+  if (ts.length === 1 && ts[0]?.kind === 'ident') {
+    const r = lookupRegister(ts[0].text);
+    if (r !== undefined && r.cls !== 'rip') {
+      if (size !== 0 || seg !== null) return { error: `invalid use of register '${ts[0].text}'`, column: ts[0].column };
+      return { column, size, seg, reg: r, memory: null, disp: null, offsetKeyword };
+    }
+  }
+  // Split into the displacement outside brackets and the bracketed address.
+  const outside: Token[] = [];
+  const terms: { sign: Token | null; toks: Token[] }[] = [];
+  let inBracket = false;
+  let sawBracket = false;
+  let current: Token[] = [];
+  let sign: Token | null = null;
+  let depth = 0;
+  const flushTerm = (): void => {
+    if (current.length > 0) terms.push({ sign, toks: current });
+    current = [];
+    sign = null;
+  };
+  for (const t of ts) {
+    if (t.kind === 'punct' && t.text === '[') {
+      if (inBracket) return { error: "nested '[' in memory operand", column: t.column };
+      inBracket = true;
+      sawBracket = true;
+      continue;
+    }
+    if (t.kind === 'punct' && t.text === ']') {
+      if (!inBracket) return { error: "unbalanced ']'", column: t.column };
+      flushTerm();
+      inBracket = false;
+      continue;
+    }
+    if (!inBracket) {
+      outside.push(t);
+      continue;
+    }
+    if (t.kind === 'punct' && (t.text === '(' || t.text === ')')) depth += t.text === '(' ? 1 : -1;
+    if (depth === 0 && t.kind === 'punct' && (t.text === '+' || t.text === '-') && current.length > 0) {
+      flushTerm();
+      sign = t;
+      continue;
+    }
+    if (depth === 0 && t.kind === 'punct' && (t.text === '+' || t.text === '-') && current.length === 0 && sign === null) {
+      sign = t;
+      continue;
+    }
+    current.push(t);
+  }
+  if (inBracket) return { error: "missing ']'", column };
+  // Outside text may itself hold `label[rip]`'s label or a trailing `+ 8`.
+  const dispTokens: Token[] = [...outside];
+  let base: Register | null = null;
+  let index: Register | null = null;
+  let scale: 1 | 2 | 4 | 8 = 1;
+  let explicitScale = false;
+  for (const term of terms) {
+    const regAt = term.toks.findIndex((t) => t.kind === 'ident' && lookupRegister(t.text) !== undefined);
+    if (regAt < 0) {
+      if (dispTokens.length > 0 || term.sign !== null) dispTokens.push(term.sign ?? { kind: 'punct', text: '+', column: term.toks[0]?.column ?? column });
+      dispTokens.push(...term.toks);
+      continue;
+    }
+    const regTok = term.toks[regAt] as Token;
+    const reg = lookupRegister(regTok.text) as Register;
+    if (term.sign !== null && term.sign.text === '-') return { error: `invalid use of register '${regTok.text}'`, column: regTok.column };
+    if (reg.cls === 'seg' || reg.cls === 'cr') return { error: `invalid use of register '${regTok.text}'`, column: regTok.column };
+    let termScale: number | null = null;
+    if (term.toks.length === 3 && term.toks[1]?.text === '*') {
+      const other = regAt === 0 ? term.toks[2] : term.toks[0];
+      if (other?.kind !== 'number') return { error: `bad scale in memory operand`, column: regTok.column };
+      termScale = Number(other.value ?? 0n);
+    } else if (term.toks.length !== 1) return { error: `invalid use of register '${regTok.text}'`, column: regTok.column };
+    if (termScale !== null) {
+      if (![1, 2, 4, 8].includes(termScale)) return { error: `scale factor of ${termScale} without an index register`, column: regTok.column };
+      if (index !== null) return { error: 'too many index registers', column: regTok.column };
+      index = reg;
+      scale = termScale as 1 | 2 | 4 | 8;
+      explicitScale = true;
+    } else if (base === null) base = reg;
+    else if (index === null) index = reg;
+    else return { error: 'too many registers in memory operand', column: regTok.column };
+  }
+  // `[rax+rsp]`: rsp cannot be an index, so GNU swaps base and index.
+  if (index !== null && index.num === 4 && index.cls === 'gpr' && scale === 1 && !explicitScale && base !== null) {
+    const t = base;
+    base = index;
+    index = t;
+  }
+  let disp: Expr | null = null;
+  if (dispTokens.length > 0) {
+    const e = ctx.parseExpr(dispTokens);
+    if ('message' in e) return { error: e.message, column: e.column };
+    disp = e;
+  }
+  if (!sawBracket) {
+    return { column, size, seg, reg: null, memory: null, disp, offsetKeyword };
+  }
+  return { column, size, seg, reg: null, memory: { base, index, scale }, disp, offsetKeyword };
+}
+
+/** Evaluates a parsed operand for this pass. `branch` keeps bare expressions as immediates (targets). */
+export function resolveOperand(raw: RawOperand, ctx: EncodeContext, branch: boolean): Operand | OperandError {
+  if (raw.reg !== null) return { kind: 'reg', reg: raw.reg, column: raw.column };
+  let value: ExprValue | null = null;
+  if (raw.disp !== null) {
+    const v = ctx.evaluate(raw.disp);
+    if ('message' in v) return { error: v.message, column: v.column };
+    value = v;
+  }
+  if (raw.memory === null) {
+    const v = value as ExprValue;
+    const known = v.kind === 'abs' && !v.forward;
+    if (raw.seg === null && raw.size === 0 && (raw.offsetKeyword || known || branch)) return { kind: 'imm', value: v, column: raw.column };
+    if (raw.offsetKeyword) return { kind: 'imm', value: v, column: raw.column };
+    return { kind: 'mem', size: raw.size, seg: raw.seg, base: null, index: null, scale: 1, disp: v, column: raw.column };
+  }
+  const m = raw.memory;
+  return { kind: 'mem', size: raw.size, seg: raw.seg, base: m.base, index: m.index, scale: m.scale, disp: value, column: raw.column };
+}

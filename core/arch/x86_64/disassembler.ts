@@ -1,0 +1,137 @@
+// Inst → text in the spelling of `objdump -d -M intel` (binutils 2.40), so the
+// lab's disassembly view can be diffed against the host's objdump.
+
+import { Inst, type OpRow } from './inst.js';
+import { RIP_BASE, regName, REG64, REG32 } from './registers.js';
+import { decode, TRUNCATED } from './decoder.js';
+
+const PTR: Record<number, string> = { 1: 'BYTE PTR ', 2: 'WORD PTR ', 4: 'DWORD PTR ', 8: 'QWORD PTR ', 16: 'XMMWORD PTR ' };
+const SEG_NAMES: Record<number, string> = { 0x26: 'es', 0x2e: 'cs', 0x36: 'ss', 0x3e: 'ds', 0x64: 'fs', 0x65: 'gs' };
+const TWO64 = 18446744073709551616n;
+
+/** Hex of a value as an unsigned number of `bits` bits, objdump style (0x…). */
+function hex(v: number, bits: number): string {
+  if (v >= 0) return '0x' + v.toString(16);
+  return '0x' + (BigInt(v) + (1n << BigInt(bits))).toString(16);
+}
+
+function hex64(lo: number, hi: number): string {
+  return '0x' + ((BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0)).toString(16);
+}
+
+/** Unsigned 64-bit hex of a signed JS number (addresses). */
+function addrHex(a: number): string {
+  const b = BigInt(a);
+  return '0x' + (b < 0n ? b + TWO64 : b).toString(16);
+}
+
+function mnemonic(row: OpRow, size: number): string {
+  return typeof row.mn === 'string' ? row.mn : (row.mn[size] ?? row.mn[4]!);
+}
+
+function memText(i: Inst, addr: number, ptrSize: number): { text: string; comment: string } {
+  const seg = i.seg !== 0 ? SEG_NAMES[i.seg]! + ':' : '';
+  const regs = i.addr32 ? REG32 : REG64;
+  const ptr = ptrSize === 0 ? '' : PTR[ptrSize]!;
+  if (i.base === -1 && i.index === -1) {
+    // Absolute disp32: objdump spells it ds:0x… (or fs:/gs:).
+    const v = i.addr32 ? hex(i.disp >>> 0, 32) : hex(i.disp, 64);
+    return { text: `${ptr}${seg === '' ? 'ds:' : seg}${v}`, comment: '' };
+  }
+  let s = '';
+  let comment = '';
+  if (i.base === RIP_BASE) {
+    s = i.addr32 ? 'eip' : 'rip';
+    s += '+' + hex(i.disp, 64);
+    const target = addr + i.len + i.disp;
+    comment = '        # ' + addrHex(i.addr32 ? target % 4294967296 : target);
+    return { text: `${ptr}${seg}[${s}]`, comment };
+  }
+  if (i.base >= 0) s = regs[i.base]!;
+  if (i.index >= 0) s += (s === '' ? '' : '+') + regs[i.index]! + '*' + (1 << i.scale);
+  else if (i.hasSib && i.base >= 0 && (i.base & 7) !== 4) s += '+' + (i.addr32 ? 'eiz' : 'riz') + '*' + (1 << i.scale);
+  const mod = i.base === -1 ? 2 : -1;
+  if (i.disp !== 0 || mod === 2 || i.dispBytes !== 0) {
+    if (i.disp < 0) s += '-' + hex(-i.disp, 64);
+    else s += '+' + hex(i.disp, 64);
+  }
+  return { text: `${ptr}${seg}[${s}]`, comment };
+}
+
+function immText(i: Inst, o: string): string {
+  switch (o) {
+    case 'Ib':
+    case 'Iw':
+      return hex(i.imm, 32);
+    case 'Iv':
+      if (i.size === 8) return hex64(i.imm, i.immHi);
+      return hex(i.imm, 32);
+    default: // Ibs, Iz: the sign-extended value at operand size
+      if (i.size === 8) return hex64(i.imm, i.immHi);
+      return hex(i.imm, 32);
+  }
+}
+
+/** Disassemble a decoded instruction located at `addr`. */
+export function disassembleInst(i: Inst, addr: number): string {
+  const row = i.row;
+  if (row === null) return '(bad)';
+  const ops = row.form === '' ? [] : row.form.split(',');
+  const size = i.size;
+  const out: string[] = [];
+  let comment = '';
+  for (const o of ops) {
+    const k = o[0]!;
+    const sz = o.endsWith('v') ? size : o.endsWith('b') ? 1 : o.endsWith('w') ? 2 : o.endsWith('d') ? 4 : o.endsWith('q') ? 8 : size;
+    if (k === 'G' || k === 'Z') out.push(regName(sz, i.reg));
+    else if (k === 'E' || k === 'M' || k === 'R') {
+      if (i.rm >= 0) out.push(regName(k === 'R' ? 8 : sz, i.rm));
+      else {
+        const m = memText(i, addr, o === 'M' ? 0 : o === 'Mb' ? 1 : sz);
+        out.push(m.text);
+        comment = m.comment;
+      }
+    } else if (o === 'Cd') out.push('cr' + i.reg);
+    else if (o === 'AL') out.push('al');
+    else if (o === 'rAX') out.push(regName(size, 0));
+    else if (o === 'CL') out.push('cl');
+    else if (o === '1') out.push('1');
+    else if (k === 'J') out.push(addrHex(addr + i.len + i.imm));
+    else if (k === 'I') out.push(immText(i, o));
+    else if (k === 'X') out.push(PTR[sz]! + (i.seg !== 0 ? SEG_NAMES[i.seg]! : 'ds') + ':[rsi]');
+    else if (k === 'Y') out.push(PTR[sz]! + 'es:[rdi]');
+  }
+  let mn = mnemonic(row, size);
+  const pre: string[] = [];
+  let opsizeUsed = ops.some((o) => o.endsWith('v') || o === 'rAX' || o === 'Iz') || typeof row.mn !== 'string';
+  let first66 = true;
+  for (const p of i.prefixes) {
+    if (p === 0x66) {
+      if (row.pfx === 0x66 && first66) opsizeUsed = true;
+      else if (!opsizeUsed || !first66) pre.push('data16');
+      first66 = false;
+    } else if (p === 0xf3) {
+      if (row.pfx === 0xf3) continue;
+      pre.push(k_isString(row) ? 'rep' : 'repz');
+    } else if (p === 0xf2) pre.push(k_isString(row) ? 'repnz' : 'bnd');
+    else if (p === 0xf0) pre.push('lock');
+    else if (p === 0x67) {
+      if (!ops.some((o) => /^[EMXY]/.test(o)) || i.rm >= 0) pre.push('addr32');
+    } else if (p === 0x2e || p === 0x36 || p === 0x3e || p === 0x26) pre.push(SEG_NAMES[p]!);
+    else if ((p === 0x64 || p === 0x65) && (i.rm >= 0 || !ops.some((o) => /^[EMX]/.test(o)))) pre.push(SEG_NAMES[p]!);
+  }
+  if (pre.length !== 0) mn = pre.join(' ') + ' ' + mn;
+  if (out.length === 0) return mn;
+  return mn.padEnd(6) + ' ' + out.join(',') + comment;
+}
+
+function k_isString(row: OpRow): boolean {
+  return row.form.startsWith('Y');
+}
+
+/** Disassemble the first instruction of `bytes`, as if it sat at `addr`. */
+export function disassemble(bytes: Uint8Array, addr: number): { length: number; text: string } {
+  const i = decode(bytes, 0, bytes.length);
+  if (i === null || i === TRUNCATED) return { length: 1, text: '(bad)' };
+  return { length: i.len, text: disassembleInst(i, addr) };
+}

@@ -1,0 +1,313 @@
+// The x86-64 MMU seen by the CPU: TLB fast path, page walk on miss, #PF/#GP raising,
+// and the uaccess-style helpers the kernel uses. Data accesses throw X86Fault so an
+// instruction can be abandoned mid-way; the kernel-facing helpers return values.
+
+import { PAGE_SIZE, type PhysicalMemory } from '../phys-memory.js';
+import { Tlb } from '../tlb.js';
+import { X86Fault, VEC_GP, VEC_PF, type PageFaultInfo } from './fault.js';
+import {
+  ACCESS_EXEC,
+  ACCESS_READ,
+  ACCESS_WRITE,
+  PERM_R_SUP,
+  PERM_R_USER,
+  PERM_W_SUP,
+  PERM_W_USER,
+  PERM_X_SUP,
+  PERM_X_USER,
+  WalkResult,
+  isCanonical,
+  mapPage,
+  protectPage,
+  unmapPage,
+  walk,
+  type MapFlags,
+  type PagingControl,
+} from './page-table.js';
+
+export class X86Mmu implements PagingControl {
+  readonly tlb: Tlb;
+  cr3 = 0;
+  wp = true;
+  nxe = true;
+  pageWalks = 0;
+  /** Non-zero for frames holding decoded instructions; a write there calls onCodeWrite. */
+  codeFrames: Uint8Array;
+  onCodeWrite: (frameNo: number) => void = () => {};
+  private user = false;
+  private needR = PERM_R_SUP;
+  private needW = PERM_W_SUP;
+  private needX = PERM_X_SUP;
+  private readonly walkOut = new WalkResult();
+  private view: DataView;
+  private bytes: Uint8Array;
+  /** High half of the last read64. */
+  hi = 0;
+
+  constructor(readonly mem: PhysicalMemory, tlbEntries = 512) {
+    this.tlb = new Tlb(tlbEntries);
+    this.codeFrames = new Uint8Array(Math.ceil(mem.maxBytes / PAGE_SIZE));
+    this.view = mem.view;
+    this.bytes = mem.bytes;
+    const prev = mem.onGrow;
+    mem.onGrow = () => {
+      prev?.();
+      this.view = mem.view;
+      this.bytes = mem.bytes;
+    };
+  }
+
+  /** CPL 3 accesses check U/S. Called by the CPU on every privilege change. */
+  setUser(user: boolean): void {
+    this.user = user;
+    this.needR = user ? PERM_R_USER : PERM_R_SUP;
+    this.needW = user ? PERM_W_USER : PERM_W_SUP;
+    this.needX = user ? PERM_X_USER : PERM_X_SUP;
+  }
+
+  get isUser(): boolean {
+    return this.user;
+  }
+
+  setCr3(cr3: number): void {
+    this.cr3 = cr3;
+    this.tlb.flushAll();
+  }
+
+  invlpg(va: number): void {
+    this.tlb.flushPage(Math.floor(va / PAGE_SIZE));
+  }
+
+  /** Translate for the current privilege, filling the TLB; throws #PF/#GP. Returns the frame. */
+  translate(va: number, access: number, user = this.user): number {
+    if (!isCanonical(va)) throw new X86Fault(VEC_GP, 0);
+    const vpn = Math.floor(va / PAGE_SIZE);
+    const need = access === ACCESS_WRITE ? (user ? PERM_W_USER : PERM_W_SUP) : access === ACCESS_EXEC ? (user ? PERM_X_USER : PERM_X_SUP) : user ? PERM_R_USER : PERM_R_SUP;
+    const slot = this.tlb.lookup(vpn, need);
+    if (slot >= 0) return this.tlb.frame[slot]!;
+    this.pageWalks++;
+    const r = walk(this.mem, this.cr3, va, access, user, this, true, this.walkOut);
+    if (!r.ok) throw new X86Fault(VEC_PF, r.errorCode, va);
+    this.tlb.insert(vpn, r.frame, r.perm);
+    return r.frame;
+  }
+
+  /** Frame for an instruction fetch at `va` (current privilege). */
+  fetchFrame(va: number): number {
+    const vpn = Math.floor(va / PAGE_SIZE);
+    const t = this.tlb;
+    const i = vpn & t.mask;
+    if (t.tag[i] === vpn && (t.perm[i]! & this.needX) !== 0) {
+      t.hits++;
+      return t.frame[i]!;
+    }
+    return this.translate(va, ACCESS_EXEC);
+  }
+
+  /** Make sure a read-modify-write can complete before its read happens (faults stay precise). */
+  checkWrite(va: number, n: number): void {
+    const vpn = Math.floor(va / PAGE_SIZE);
+    const t = this.tlb;
+    const i = vpn & t.mask;
+    if (!(t.tag[i] === vpn && (t.perm[i]! & this.needW) !== 0)) this.translate(va, ACCESS_WRITE);
+    const end = va + n - 1;
+    if (Math.floor(end / PAGE_SIZE) !== vpn) this.translate(end, ACCESS_WRITE);
+  }
+
+  read8(va: number): number {
+    const vpn = Math.floor(va / PAGE_SIZE);
+    const t = this.tlb;
+    const i = vpn & t.mask;
+    if (t.tag[i] === vpn && (t.perm[i]! & this.needR) !== 0) {
+      t.hits++;
+      return this.bytes[t.frame[i]! + (va - vpn * PAGE_SIZE)]!;
+    }
+    return this.bytes[this.translate(va, ACCESS_READ) + (va - vpn * PAGE_SIZE)]!;
+  }
+
+  read16(va: number): number {
+    const vpn = Math.floor(va / PAGE_SIZE);
+    const off = va - vpn * PAGE_SIZE;
+    const t = this.tlb;
+    const i = vpn & t.mask;
+    if (off <= PAGE_SIZE - 2) {
+      if (t.tag[i] === vpn && (t.perm[i]! & this.needR) !== 0) {
+        t.hits++;
+        return this.view.getUint16(t.frame[i]! + off, true);
+      }
+      return this.view.getUint16(this.translate(va, ACCESS_READ) + off, true);
+    }
+    return this.readSlow(va, 2);
+  }
+
+  read32(va: number): number {
+    const vpn = Math.floor(va / PAGE_SIZE);
+    const off = va - vpn * PAGE_SIZE;
+    const t = this.tlb;
+    const i = vpn & t.mask;
+    if (off <= PAGE_SIZE - 4) {
+      if (t.tag[i] === vpn && (t.perm[i]! & this.needR) !== 0) {
+        t.hits++;
+        return this.view.getInt32(t.frame[i]! + off, true);
+      }
+      return this.view.getInt32(this.translate(va, ACCESS_READ) + off, true);
+    }
+    return this.readSlow(va, 4) | 0;
+  }
+
+  /** Returns the low half (int32); the high half is left in this.hi. */
+  read64(va: number): number {
+    const vpn = Math.floor(va / PAGE_SIZE);
+    const off = va - vpn * PAGE_SIZE;
+    const t = this.tlb;
+    const i = vpn & t.mask;
+    if (off <= PAGE_SIZE - 8) {
+      let pa: number;
+      if (t.tag[i] === vpn && (t.perm[i]! & this.needR) !== 0) {
+        t.hits++;
+        pa = t.frame[i]! + off;
+      } else pa = this.translate(va, ACCESS_READ) + off;
+      this.hi = this.view.getInt32(pa + 4, true);
+      return this.view.getInt32(pa, true);
+    }
+    const lo = this.readSlow(va, 4) | 0;
+    this.hi = this.readSlow(va + 4, 4) | 0;
+    return lo;
+  }
+
+  private readSlow(va: number, n: number): number {
+    // Straddles a page: translate both pages before reading (SDM: the access faults as a whole).
+    let v = 0;
+    for (let k = 0; k < n; k++) {
+      const a = va + k;
+      const vpn = Math.floor(a / PAGE_SIZE);
+      v += this.bytes[this.translate(a, ACCESS_READ) + (a - vpn * PAGE_SIZE)]! * 2 ** (8 * k);
+    }
+    return v;
+  }
+
+  private writeFrame(va: number, vpn: number): number {
+    const t = this.tlb;
+    const i = vpn & t.mask;
+    let frame: number;
+    if (t.tag[i] === vpn && (t.perm[i]! & this.needW) !== 0) {
+      t.hits++;
+      frame = t.frame[i]!;
+    } else frame = this.translate(va, ACCESS_WRITE);
+    if (this.codeFrames[frame / PAGE_SIZE] !== 0) this.onCodeWrite(frame / PAGE_SIZE);
+    return frame;
+  }
+
+  write8(va: number, v: number): void {
+    const vpn = Math.floor(va / PAGE_SIZE);
+    this.bytes[this.writeFrame(va, vpn) + (va - vpn * PAGE_SIZE)] = v;
+  }
+
+  write16(va: number, v: number): void {
+    const vpn = Math.floor(va / PAGE_SIZE);
+    const off = va - vpn * PAGE_SIZE;
+    if (off <= PAGE_SIZE - 2) this.view.setUint16(this.writeFrame(va, vpn) + off, v, true);
+    else this.writeSlow(va, v, 0, 2);
+  }
+
+  write32(va: number, v: number): void {
+    const vpn = Math.floor(va / PAGE_SIZE);
+    const off = va - vpn * PAGE_SIZE;
+    if (off <= PAGE_SIZE - 4) this.view.setInt32(this.writeFrame(va, vpn) + off, v, true);
+    else this.writeSlow(va, v, 0, 4);
+  }
+
+  write64(va: number, lo: number, hi: number): void {
+    const vpn = Math.floor(va / PAGE_SIZE);
+    const off = va - vpn * PAGE_SIZE;
+    if (off <= PAGE_SIZE - 8) {
+      const pa = this.writeFrame(va, vpn) + off;
+      this.view.setInt32(pa, lo, true);
+      this.view.setInt32(pa + 4, hi, true);
+    } else this.writeSlow(va, lo, hi, 8);
+  }
+
+  private writeSlow(va: number, lo: number, hi: number, n: number): void {
+    const first = this.writeFrame(va, Math.floor(va / PAGE_SIZE));
+    const endVa = va + n - 1;
+    const second = this.writeFrame(endVa, Math.floor(endVa / PAGE_SIZE));
+    for (let k = 0; k < n; k++) {
+      const a = va + k;
+      const vpn = Math.floor(a / PAGE_SIZE);
+      const frame = vpn === Math.floor(va / PAGE_SIZE) ? first : second;
+      const byte = k < 4 ? (lo >>> (8 * k)) & 0xff : (hi >>> (8 * (k - 4))) & 0xff;
+      this.bytes[frame + (a - vpn * PAGE_SIZE)] = byte;
+    }
+  }
+
+  // ---- kernel and debugger helpers (no exceptions escape) ----
+
+  /** Side-effect-free translation for debuggers: physical address or the fault it would raise. */
+  probe(va: number, access = ACCESS_READ, user = false): number | PageFaultInfo {
+    if (!isCanonical(va)) return { fault: 'gp', addr: va, errorCode: 0 };
+    const r = walk(this.mem, this.cr3, va, access, user, this, false, new WalkResult());
+    if (!r.ok) return { fault: 'page', addr: va, errorCode: r.errorCode };
+    return r.frame + (va - Math.floor(va / PAGE_SIZE) * PAGE_SIZE);
+  }
+
+  /** copy_from_user-style read. Sets A bits like a real access; faults come back as values. */
+  readVirt(va: number, len: number, asUser: boolean): Uint8Array | PageFaultInfo {
+    const out = new Uint8Array(len);
+    let done = 0;
+    while (done < len) {
+      const a = va + done;
+      const vpn = Math.floor(a / PAGE_SIZE);
+      const off = a - vpn * PAGE_SIZE;
+      const n = Math.min(len - done, PAGE_SIZE - off);
+      const frame = this.translateValue(a, ACCESS_READ, asUser);
+      if (typeof frame !== 'number') return frame;
+      out.set(this.bytes.subarray(frame + off, frame + off + n), done);
+      done += n;
+    }
+    return out;
+  }
+
+  /** copy_to_user-style write; returns bytes written or the fault (pages before it are written). */
+  writeVirt(va: number, data: Uint8Array, asUser: boolean): number | PageFaultInfo {
+    let done = 0;
+    while (done < data.length) {
+      const a = va + done;
+      const vpn = Math.floor(a / PAGE_SIZE);
+      const off = a - vpn * PAGE_SIZE;
+      const n = Math.min(data.length - done, PAGE_SIZE - off);
+      const frame = this.translateValue(a, ACCESS_WRITE, asUser);
+      if (typeof frame !== 'number') return frame;
+      if (this.codeFrames[frame / PAGE_SIZE] !== 0) this.onCodeWrite(frame / PAGE_SIZE);
+      this.bytes.set(data.subarray(done, done + n), frame + off);
+      done += n;
+    }
+    return done;
+  }
+
+  private translateValue(va: number, access: number, user: boolean): number | PageFaultInfo {
+    try {
+      return this.translate(va, access, user);
+    } catch (e) {
+      if (e instanceof X86Fault) return { fault: e.vector === VEC_PF ? 'page' : 'gp', addr: va, errorCode: e.errorCode };
+      throw e;
+    }
+  }
+
+  /** Map in the current address space and drop any stale TLB entry. */
+  mapPage(va: number, pa: number, flags: MapFlags = {}): void {
+    mapPage(this.mem, this.cr3, va, pa, flags);
+    this.invlpg(va);
+  }
+
+  unmapPage(va: number): number | null {
+    const pa = unmapPage(this.mem, this.cr3, va);
+    this.invlpg(va);
+    return pa;
+  }
+
+  protectPage(va: number, flags: MapFlags): boolean {
+    const ok = protectPage(this.mem, this.cr3, va, flags);
+    this.invlpg(va);
+    return ok;
+  }
+}
