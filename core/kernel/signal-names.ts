@@ -102,8 +102,11 @@ export function signalNumber(name: string): number | null {
     const n = SIGRTMIN + Number(rt[1]);
     return n <= SIGRTMAX ? n : null;
   }
-  return NUMBER_BY_NAME.get(full) ?? null;
+  return NUMBER_BY_NAME.get(SIGNAL_ALIASES[full] ?? full) ?? null;
 }
+
+/** Other spellings glibc uses for the same numbers; strace prints the right-hand name. */
+const SIGNAL_ALIASES: Readonly<Record<string, string>> = { SIGPOLL: 'SIGIO', SIGIOT: 'SIGABRT', SIGCLD: 'SIGCHLD' };
 
 /** Default disposition per signal(7); real-time signals terminate. */
 export function signalDefaultAction(signo: number): SignalDefaultAction {

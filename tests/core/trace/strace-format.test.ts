@@ -4,7 +4,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { formatSyscall, formatSignalLine, formatExitLine, unknownSyscallName, UNKNOWN_SYSCALL_ARG_KINDS } from '../../../core/trace/strace-format.js';
 import type { SyscallRecord } from '../../../core/trace/strace-format.js';
-import { buildFixture, runUnderStrace, parseLog, fakeMemory, type CallRecord, type LogRecord } from './strace-harness.js';
+import { buildFixture, runUnderStrace, parseLog, fakeMemory, removeFixtureDir, type CallRecord, type LogRecord } from './strace-harness.js';
 import { KINDS } from './syscall-kinds.js';
 
 function toSyscall(rec: CallRecord): SyscallRecord {
@@ -21,7 +21,7 @@ interface Pair {
 }
 
 /** Walk one process's strace lines and log records in step. */
-function pairUp(lines: string[], records: LogRecord[]): Pair[] {
+function pairUp(lines: string[], records: LogRecord[], column = 0): Pair[] {
   const pairs: Pair[] = [];
   let i = 0;
   for (const rec of records) {
@@ -35,7 +35,7 @@ function pairUp(lines: string[], records: LogRecord[]): Pair[] {
         const resumed = lines[i++] ?? '';
         pairs.push({ expected: resumed, actual: formatSyscall(sc, read, { phase: 'resumed' }) });
       } else {
-        pairs.push({ expected: line, actual: formatSyscall(sc, read) });
+        pairs.push({ expected: line, actual: formatSyscall(sc, read, { column }) });
       }
     } else if (rec.type === 'signal') {
       const info = { signo: rec.signo, code: rec.code, pid: rec.pid, uid: rec.uid, addr: rec.addr, status: rec.status, utime: rec.utime, stime: rec.stime };
@@ -49,9 +49,12 @@ function pairUp(lines: string[], records: LogRecord[]): Pair[] {
   return pairs;
 }
 
-function collect(src: string): Pair[] {
+function collect(src: string, column = 0): Pair[] {
   const { dir, exe } = buildFixture(src);
-  const { lines, logs } = runUnderStrace(exe, dir);
+  // Without -f the lines carry no pid prefix, so -a alignment is checked exactly.
+  const follow = column === 0;
+  const { lines, logs } = runUnderStrace(exe, dir, { column, follow });
+  removeFixtureDir(dir);
   const parsed = logs.map(parseLog).filter((p) => p.records.length > 0);
   const exits = parsed.flatMap((p) => p.extra);
   const pairs: Pair[] = [];
@@ -59,10 +62,10 @@ function collect(src: string): Pair[] {
     const first = p.records[0];
     if (first?.type !== 'call' || first.name !== 'getpid') throw new Error('fixture log must start with getpid');
     const pid = Number(first.ret);
-    const all = lines.get(pid) ?? [];
+    const all = lines.get(follow ? pid : 0) ?? [];
     const start = all.findIndex((l) => l.startsWith('getpid()'));
     const own = [...p.records, ...exits.filter((e) => e.pid === pid)];
-    pairs.push(...pairUp(all.slice(start), own));
+    pairs.push(...pairUp(all.slice(start), own, column));
   }
   return pairs;
 }
@@ -96,7 +99,47 @@ describe('strace-format vs strace on this machine (x86-64)', () => {
     }
   });
 
+  it("pads ' = ' to strace's default column 40 exactly as `strace -a40` does", () => {
+    const aligned = collect('calls.c', 40);
+    expect(aligned.some((p) => /^getpid\(\) {32}= \d+$/.test(p.expected))).toBe(true);
+    expect(aligned.filter((p) => p.expected !== p.actual)).toEqual([]);
+  });
+
   it('names an unknown syscall as strace does', () => {
     expect(unknownSyscallName(10000)).toBe('syscall_0x2710');
+  });
+});
+
+describe('strace-format vs strace: signals, interrupted calls, children (x86-64)', () => {
+  let pairs: Pair[] = [];
+  beforeAll(() => {
+    pairs = collect('signals.c');
+  });
+
+  it('renders every line of every process identically', () => {
+    expect(pairs.length).toBeGreaterThan(40);
+    expect(pairs.filter((p) => p.expected !== p.actual)).toEqual([]);
+  });
+
+  it('covers restarts, signal lines, unfinished calls and exits', () => {
+    const text = pairs.map((p) => p.expected).join('\n');
+    for (const needle of [
+      '= ? ERESTARTSYS (To be restarted if SA_RESTART is set)',
+      '= ? ERESTART_RESTARTBLOCK (Interrupted by signal)',
+      'pause() = ? ERESTARTNOHAND (To be restarted if no handler)',
+      '--- SIGALRM {si_signo=SIGALRM, si_code=SI_KERNEL} ---',
+      '--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x1000} ---',
+      '--- SIGSEGV {si_signo=SIGSEGV, si_code=SI_KERNEL, si_addr=NULL} ---',
+      'si_code=FPE_INTDIV',
+      'si_code=ILL_ILLOPN',
+      'si_code=SI_TKILL',
+      'si_code=CLD_EXITED',
+      '+++ killed by SIGSEGV +++',
+      '+++ exited with 10 +++',
+      '<unfinished ...>',
+      '<... wait4 resumed>[{WIFSIGNALED(s) && WTERMSIG(s) == SIGSEGV}], 0, NULL) = ',
+    ]) {
+      expect(text).toContain(needle);
+    }
   });
 });

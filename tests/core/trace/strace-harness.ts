@@ -2,7 +2,7 @@
 // record the fixture logged (raw args, return value, memory it touched), so a test
 // can re-render the call with our printer and compare the strings.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -43,20 +43,29 @@ export function buildFixture(src: string): { dir: string; exe: string } {
 }
 
 /** strace -f -a0 -o file; returns lines grouped by pid (strace's `PID  ` prefix removed). */
-export function runUnderStrace(exe: string, dir: string, extra: string[] = []): { lines: Map<number, string[]>; logs: string[] } {
+export interface StraceRun {
+  /** Lines per pid; without `follow` every line is under pid 0. */
+  lines: Map<number, string[]>;
+  logs: string[];
+}
+
+/** `column` is strace -a (40 is strace's default); `follow` is -f. */
+export function runUnderStrace(exe: string, dir: string, opts: { column?: number; follow?: boolean } = {}): StraceRun {
+  const column = opts.column ?? 0;
+  const follow = opts.follow ?? true;
   const trace = join(dir, 'trace.txt');
   // fds 100/101 are the fixture's parent/child logs; pwrite64 (the logger) and
   // rt_sigreturn (not a kernel row we print) are left out of the trace.
   const r = spawnSync(
     'bash',
-    ['-c', `exec strace -f -q -a0 -e trace='!pwrite64,rt_sigreturn' ${extra.join(' ')} -o ${trace} ${exe} 100>${dir}/log0 101>${dir}/log1 </dev/null >/dev/null`],
-    { encoding: 'utf8' },
+    ['-c', `exec strace ${follow ? '-f' : ''} -q -a${column} -e trace='!pwrite64,rt_sigreturn' -o ${trace} ${exe} 100>${dir}/log0 101>${dir}/log1 102>${dir}/log2 103>${dir}/log3 104>${dir}/log4 105>${dir}/log5 106>${dir}/log6 </dev/null >/dev/null`],
+    { encoding: 'utf8', cwd: dir },
   );
   if (r.error) throw r.error;
   const lines = new Map<number, string[]>();
   for (const raw of readFileSync(trace, 'utf8').split('\n')) {
-    const m = /^(\d+) +(.*)$/.exec(raw);
-    if (!m) continue;
+    const m = follow ? /^(\d+) +(.*)$/.exec(raw) : ['', '0', raw];
+    if (!m || raw === '') continue;
     const pid = Number(m[1]);
     if (!lines.has(pid)) lines.set(pid, []);
     lines.get(pid)!.push(m[2]!);
@@ -139,4 +148,8 @@ export function fakeMemory(mem: CallRecord['mem']): (addr: bigint, len: number) 
     }
     return len === 0 ? new Uint8Array(0) : null;
   };
+}
+
+export function removeFixtureDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
 }

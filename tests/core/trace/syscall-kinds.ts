@@ -44,3 +44,4 @@ export const KINDS: Record<string, { args: SysArgKind[]; ret?: SysRetKind }> = {
   exit: { args: ['int'], ret: 'noreturn' },
   alarm: { args: ['uint'] },
 };
+KINDS['tgkill'] = { args: ['int', 'int', 'signal'] };
