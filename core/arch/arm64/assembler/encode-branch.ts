@@ -25,9 +25,12 @@ export function encodeB(op: 'b' | 'bl', ops: readonly Operand[], site: InsnSite)
 
 /** `b.cond` and the legacy spelling `bcond` (GNU as accepts `beq`). */
 export function condOfBranch(mnemonic: string): number | undefined {
-  const m = /^b\.?([a-z]{2})$/.exec(mnemonic);
+  const m = /^b(\.?)([a-z]{2})$/.exec(mnemonic);
   if (!m) return undefined;
-  return COND_CODES[m[1] ?? ''];
+  const c = COND_CODES[m[2] ?? ''];
+  // GNU as takes the dotless spelling for every condition except al and nv.
+  if (c !== undefined && m[1] === '' && c >= 14) return undefined;
+  return c;
 }
 
 export function encodeBCond(cond: number, ops: readonly Operand[], site: InsnSite): Encoded {

@@ -3,6 +3,7 @@
 // the same 32-bit word for every line.
 
 import { describe, expect, it } from 'vitest';
+import { assembleArm64 } from '../../../../../core/arch/arm64/assembler/assembler.js';
 import { encodeArm64 } from '../../../../../core/arch/arm64/assembler/encoder.js';
 import { evalConstExpr } from '../../../../../core/arch/arm64/assembler/const-expr.js';
 import type { EncodeCtx } from '../../../../../core/arch/arm64/assembler/encoding-types.js';
@@ -37,5 +38,14 @@ describe('AArch64 encoder vs aarch64-linux-gnu-as', () => {
       if (ours !== theirs) mismatches.push(`${line}  gas=${theirs} ours=${ours}`);
     });
     expect(mismatches.slice(0, 40)).toEqual([]);
+  });
+  it('assembleArm64 (front end + back end) gives the same .text bytes for the whole corpus', () => {
+    const source = corpus.join('\n') + '\n';
+    const r = assembleArm64(source);
+    if (!r.ok) throw new Error(r.errors.slice(0, 10).map((e) => `${e.line}:${e.column}: ${e.message}`).join('\n'));
+    const text = r.image.sections.find((s) => s.name === '.text');
+    expect(text?.bytes).toEqual(gasText(source));
+    expect(r.image.fixups).toEqual([]);
+    expect(r.image.sourceMap.length).toBe(corpus.length);
   });
 });
