@@ -18,7 +18,10 @@ import { VA_SPAN } from './walk.js';
 export interface PageFlags {
   el0Read?: boolean;
   el0Write?: boolean;
-  /** Defaults to true. EL1 read-write with EL0 read-only has no AP encoding. */
+  /**
+   * Defaults to true, except for EL0 read-only pages, which are read-only at EL1
+   * too: AP[2:1] has no "EL1 read-write, EL0 read-only" encoding (asking for it throws).
+   */
   el1Write?: boolean;
   uxn?: boolean;
   pxn?: boolean;
@@ -63,9 +66,9 @@ function leafSlot(mem: PhysicalMemory, root: number, va: number, create: boolean
 }
 
 function pageDescriptor(pa: number, f: PageFlags): [number, number] {
-  const el1Write = f.el1Write ?? true;
   const el0Write = f.el0Write ?? false;
   const el0Read = (f.el0Read ?? false) || el0Write;
+  const el1Write = f.el1Write ?? !(el0Read && !el0Write);
   let ap: number;
   if (el0Write) ap = DESC_AP_EL0;
   else if (el0Read && !el1Write) ap = DESC_AP_EL0 | DESC_AP_RO;

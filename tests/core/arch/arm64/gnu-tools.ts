@@ -81,3 +81,16 @@ export function rng(seed: number): () => number {
     return (t ^ (t >>> 14)) >>> 0;
   };
 }
+
+/** Assemble position-independent source and return the raw bytes of its .text section. */
+export function assembleText(source: string): Uint8Array {
+  return withTmp((dir) => {
+    const s = join(dir, 't.s');
+    const o = join(dir, 't.o');
+    const bin = join(dir, 't.bin');
+    writeFileSync(s, source);
+    execFileSync('aarch64-linux-gnu-as', ['-o', o, s]);
+    execFileSync('aarch64-linux-gnu-objcopy', ['-O', 'binary', '-j', '.text', o, bin]);
+    return new Uint8Array(readFileSync(bin));
+  });
+}
