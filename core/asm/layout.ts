@@ -168,6 +168,7 @@ function runPass(
       previousSize: prev?.sizes[index],
       parseExpr: (tokens, a, b) => parseExpr(tokens, a, b),
       evaluate: (e) => evalAt(e, s.line),
+      isGlobal: (n) => prog.globals.has(n),
       literal: (e, size, key) => {
         const pk = `${section}\u0000${size}`;
         let pool = pools.get(pk);

@@ -188,7 +188,7 @@ export function parseProgram(source: string, backend: ArchBackend, errors: AsmEr
           continue;
         }
         const flagTok = ops[1]?.[0];
-        const flags = flagTok?.kind === 'string' ? new TextDecoder().decode(flagTok.bytes) : null;
+        const flags = flagTok?.kind === 'string' ? String.fromCharCode(...(flagTok.bytes ?? [])) : null;
         const typeToks = ops[2] ?? [];
         const typeTok = typeToks.find((t) => t.kind === 'ident');
         const type = typeTok === undefined ? null : typeTok.text.toLowerCase();

@@ -92,7 +92,6 @@ function extend(op8: number, op16: number): Handler {
     const srcSize = src.kind === 'reg' ? src.reg.width : src.size;
     if (srcSize === 0) return new InsnError(`ambiguous operand size for '${i.mnemonic}'`);
     if (srcSize !== 8 && srcSize !== 16) return new InsnError(`operand size mismatch for '${i.mnemonic}'`);
-    if (srcSize === 16 && dst.reg.width === 16) return new InsnError(`operand size mismatch for '${i.mnemonic}'`);
     return { opcode: [0x0f, srcSize === 8 ? op8 : op16], size: dst.reg.width, reg: dst.reg, rm: rmOf(src) };
   };
 }

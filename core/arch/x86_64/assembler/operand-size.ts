@@ -43,9 +43,13 @@ export function immediate(mnemonic: string, v: ExprValue, size: Size): ImmInfo |
     // Only a sign-extended imm32 exists for 64-bit operands.
     value = BigInt.asIntN(64, value);
     if (!fitsSigned(value, 32)) return new InsnError(`operand type mismatch for '${mnemonic}'`);
-  } else {
-    // GNU warns "shortened" and truncates values that do not fit; we truncate too.
-    value = BigInt.asIntN(size, value);
+    return { value: { kind: 'abs', value, forward: v.forward }, fits8: !v.forward && fitsSigned(value, 8) };
   }
-  return { value: { kind: 'abs', value, forward: v.forward }, fits8: !v.forward && fitsSigned(value, 8) };
+  // A value representable in `size` bits (signed or unsigned) is read as signed
+  // for the imm8 choice; a wider one is truncated (GNU warns "shortened") but
+  // the imm8 choice still looks at the original value, as GNU's optimize_imm does.
+  const representable = value >= -(1n << BigInt(size - 1)) && value < 1n << BigInt(size);
+  const forChoice = representable ? BigInt.asIntN(size, value) : value;
+  value = BigInt.asIntN(size, value);
+  return { value: { kind: 'abs', value, forward: v.forward }, fits8: !v.forward && fitsSigned(forChoice, 8) };
 }
