@@ -90,27 +90,32 @@ function arithShifted(op: ArithOp, rd: GpReg, rn: GpReg, rmOp: Operand, mod: Mod
 }
 
 /** Core of add/sub: rd and rn already resolved (either may be sp or zr). */
-function arith(op: ArithOp, rd: GpReg, rn: GpReg, rest: readonly Operand[], ctx: EncodeCtx, site: InsnSite): Encoded {
+interface RegCols {
+  readonly rd: number;
+  readonly rn: number;
+}
+
+function arith(op: ArithOp, rd: GpReg, rn: GpReg, rest: readonly Operand[], ctx: EncodeCtx, site: InsnSite, cols: RegCols): Encoded {
   const third = rest[0];
   if (!third) return fail(`too few operands for '${site.mnemonic}'`, site.column);
   if (rest.length > 2) fail(`too many operands for '${site.mnemonic}'`, rest[2]?.column ?? site.column);
-  if (rn.width !== rd.width) fail(`expected a ${rd.width}-bit register`, site.column);
+  if (rn.width !== rd.width) fail(`expected a ${rd.width}-bit register`, cols.rn);
   if (third.kind !== 'reg') {
-    if (rn.isZr) fail(`'${rn.name}' is not allowed here (register 31 means sp in this operand)`, site.column);
-    if (rd.isZr && (op === 'add' || op === 'sub')) fail(`'${rd.name}' is not allowed here (register 31 means sp in this operand)`, site.column);
-    if (rd.isSp && (op === 'adds' || op === 'subs')) fail(`'${rd.name}' is not allowed here (use ${rd.width === 64 ? 'xzr' : 'wzr'} for register 31)`, site.column);
+    if (rn.isZr) fail(`'${rn.name}' is not allowed here (register 31 means sp in this operand)`, cols.rn);
+    if (rd.isZr && (op === 'add' || op === 'sub')) fail(`'${rd.name}' is not allowed here (register 31 means sp in this operand)`, cols.rd);
+    if (rd.isSp && (op === 'adds' || op === 'subs')) fail(`'${rd.name}' is not allowed here (use ${rd.width === 64 ? 'xzr' : 'wzr'} for register 31)`, cols.rd);
     return arithImm(op, rd, rn, third, rest[1], ctx, site);
   }
   const mod = modifier(rest[1]);
   if (rest[1] && !mod) fail('expected a shift or extend', rest[1].column);
   const spForm = rn.isSp || (rd.isSp && (op === 'add' || op === 'sub'));
   if (spForm || mod?.kind === 'extend') {
-    if (rn.isZr) fail(`'${rn.name}' is not allowed here (register 31 means sp in this operand)`, site.column);
-    if (rd.isZr && (op === 'add' || op === 'sub')) fail(`'${rd.name}' is not allowed here (register 31 means sp in this operand)`, site.column);
-    if (rd.isSp && (op === 'adds' || op === 'subs')) fail(`'${rd.name}' is not allowed here`, site.column);
+    if (rn.isZr) fail(`'${rn.name}' is not allowed here (register 31 means sp in this operand)`, cols.rn);
+    if (rd.isZr && (op === 'add' || op === 'sub')) fail(`'${rd.name}' is not allowed here (register 31 means sp in this operand)`, cols.rd);
+    if (rd.isSp && (op === 'adds' || op === 'subs')) fail(`'${rd.name}' is not allowed here (use ${rd.width === 64 ? 'xzr' : 'wzr'} for register 31)`, cols.rd);
     return arithExtended(op, rd, rn, third, mod, ctx, site);
   }
-  if (rd.isSp) fail(`'${rd.name}' is not allowed here`, site.column);
+  if (rd.isSp) fail(`'${rd.name}' is not allowed here`, cols.rd);
   return arithShifted(op, rd, rn, third, mod, ctx, site);
 }
 
@@ -118,7 +123,7 @@ export function encodeAddSub(op: ArithOp, ops: readonly Operand[], ctx: EncodeCt
   expectCount(ops, 3, 4, site);
   const rd = reg(ops[0], { r31: ops[0]?.kind === 'reg' && ops[0].reg.isSp ? 'sp' : 'zr' }, site);
   const rn = reg(ops[1], { width: rd.width, r31: ops[1]?.kind === 'reg' && ops[1].reg.isSp ? 'sp' : 'zr' }, site);
-  return arith(op, rd, rn, ops.slice(2), ctx, site);
+  return arith(op, rd, rn, ops.slice(2), ctx, site, { rd: ops[0]?.column ?? site.column, rn: ops[1]?.column ?? site.column });
 }
 
 /** cmp / cmn: SUBS / ADDS with the zero register as destination. */
@@ -126,7 +131,8 @@ export function encodeCompare(op: 'cmp' | 'cmn', ops: readonly Operand[], ctx: E
   expectCount(ops, 2, 3, site);
   const rn = reg(ops[0], { r31: ops[0]?.kind === 'reg' && ops[0].reg.isSp ? 'sp' : 'zr' }, site);
   const zr: GpReg = { num: 31, width: rn.width, isSp: false, isZr: true, name: rn.width === 64 ? 'xzr' : 'wzr' };
-  return arith(op === 'cmp' ? 'subs' : 'adds', zr, rn, ops.slice(1), ctx, site);
+  const col = ops[0]?.column ?? site.column;
+  return arith(op === 'cmp' ? 'subs' : 'adds', zr, rn, ops.slice(1), ctx, site, { rd: col, rn: col });
 }
 
 /** neg / negs: SUB / SUBS from the zero register (shifted register form only). */

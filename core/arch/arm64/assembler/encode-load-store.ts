@@ -5,7 +5,7 @@
 // `ldr x0, =expr` pseudo-instruction that requests a literal-pool slot.
 
 import type { Arm64RelocName, Encoded, EncodeCtx } from './encoding-types.js';
-import { constant, expectCount, fail, hex, reg, word, type InsnSite } from './encode-util.js';
+import { constant, expectCount, fail, reg, word, type InsnSite } from './encode-util.js';
 import type { Operand } from './operands.js';
 import type { GpReg, RegWidth } from './registers.js';
 
@@ -50,7 +50,7 @@ const LO12: readonly Arm64RelocName[] = [
 const EXTEND_OPTION: Readonly<Record<string, number>> = { uxtw: 2, lsl: 3, sxtw: 6, sxtx: 7 };
 
 function imm9(v: bigint, column: number, mnemonic: string): number {
-  if (v < -256n || v > 255n) fail(`offset ${hex(v)} out of range for '${mnemonic}' (-256..255)`, column);
+  if (v < -256n || v > 255n) fail(`offset out of range for '${mnemonic}': ${v} (-256..255)`, column);
   return Number(v) & 0x1ff;
 }
 
@@ -124,7 +124,7 @@ export function encodeLoadStore(op: LoadStoreOp, ops: readonly Operand[], ctx: E
   const scale = BigInt(1 << shape.size);
   if (v >= 0n && v % scale === 0n && v / scale <= 4095n) return { word: word(fixed, UNSIGNED, Number(v / scale) << 10, rn) };
   if (v >= -256n && v <= 255n) return { word: word(fixed, (Number(v) & 0x1ff) << 12, rn) };
-  return fail(`offset ${hex(v)} out of range for '${op}'`, off.column);
+  return fail(`offset out of range for '${op}': ${v} (0..${4095n * scale} in multiples of ${scale}, or -256..255)`, off.column);
 }
 
 type PairOp = 'ldp' | 'stp' | 'ldpsw' | 'ldnp' | 'stnp';
@@ -156,9 +156,9 @@ export function encodeLoadStorePair(op: PairOp, ops: readonly Operand[], ctx: En
   let imm7 = 0;
   if (offExpr) {
     const v = constant(ctx, offExpr);
-    if (v % scale !== 0n) fail(`offset ${hex(v)} must be a multiple of ${scale} for '${op}'`, offExpr.column);
+    if (v % scale !== 0n) fail(`offset ${v} must be a multiple of ${scale} for '${op}'`, offExpr.column);
     const q = v / scale;
-    if (q < -64n || q > 63n) fail(`offset ${hex(v)} out of range for '${op}' (${-64n * scale}..${63n * scale})`, offExpr.column);
+    if (q < -64n || q > 63n) fail(`offset out of range for '${op}': ${v} (${-64n * scale}..${63n * scale})`, offExpr.column);
     imm7 = Number(q) & 0x7f;
   }
   return { word: word(opc << 30, 0x28000000, mode << 23, load << 22, imm7 << 15, rt2.num << 10, mem.base.num << 5, rt.num) };

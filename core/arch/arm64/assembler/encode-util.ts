@@ -64,7 +64,7 @@ export function constant(ctx: EncodeCtx, e: ExprText): bigint {
 
 export function constInRange(ctx: EncodeCtx, e: ExprText, lo: number, hi: number, what: string): number {
   const v = constant(ctx, e);
-  if (v < BigInt(lo) || v > BigInt(hi)) fail(`${what} ${hex(v)} out of range ${lo}..${hi}`, e.column);
+  if (v < BigInt(lo) || v > BigInt(hi)) fail(`${what} ${v} out of range ${lo}..${hi}`, e.column);
   return Number(v);
 }
 

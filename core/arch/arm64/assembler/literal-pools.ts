@@ -21,8 +21,13 @@ export interface LiteralSlot {
   readonly offset: bigint | undefined;
 }
 
-export function literalKey(v: ExprValue, size: 4 | 8): string {
-  if (v.kind === 'abs') return `abs:${BigInt.asUintN(size * 8, v.value)}`;
+/**
+ * GNU as (add_to_lit_pool) shares a slot only between equal constants of the
+ * same signedness (`=-1` and `=0xffffffffffffffff` get two slots), or equal
+ * symbol + addend; the unmasked value captures that.
+ */
+export function literalKey(v: ExprValue): string {
+  if (v.kind === 'abs') return `abs:${v.value}`;
   return `sym:${v.symbol}:${v.addend}`;
 }
 
@@ -46,7 +51,7 @@ export class LiteralPools {
   request(ctx: EncodeContext, expr: Expr, value: ExprValue, size: 4 | 8): LiteralSlot | { error: string; column: number } {
     this.sync(ctx.pass);
     const id = this.nextId++;
-    const key = literalKey(value, size);
+    const key = literalKey(value);
     const list = this.pending.get(ctx.section) ?? [];
     this.pending.set(ctx.section, list);
     const same = list.find((e) => e.size === size && e.key === key);
