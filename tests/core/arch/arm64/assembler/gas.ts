@@ -4,7 +4,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export function withTempDir<T>(fn: (dir: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'a64asm-'));
@@ -83,7 +83,7 @@ export interface RunResult {
 
 /** Run an AArch64 ELF under qemu-aarch64 with -strace; strace lines go to stderr. */
 export function qemuRun(exe: string, stdin = ''): RunResult {
-  const r = spawnSync('qemu-aarch64', ['-strace', exe], { input: stdin, encoding: 'utf8', timeout: 20000 });
+  const r = spawnSync('qemu-aarch64', ['-strace', exe], { input: stdin, encoding: 'utf8', timeout: 20000, cwd: dirname(exe) });
   const strace = (r.stderr ?? '')
     .split('\n')
     .filter((l) => l.trim() !== '')
