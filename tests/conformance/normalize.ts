@@ -1,0 +1,132 @@
+// The trace normalizer: turns strace's lines (host) and the emulator's --trace lines
+// into a form where only what the kernel contract fixes is left, so the two can be
+// compared with plain equality. Every rule is written down here and nowhere else:
+//
+//  1. Line framing: the pid prefix of `strace -f -o` (`12345 `) or of strace on a
+//     terminal (`[pid 12345] `) is removed; strace's column padding before ` = ` is
+//     collapsed to one space (strace pads the return value to column 40 unless -a0).
+//  2. Dropped lines: empty lines; `execve(...)` (strace shows the exec of the program
+//     it started, the emulator's loader has no such call); strace's notices
+//     `[ Process PID=N runs in 32 bit mode. ]`.
+//  3. ` (core dumped)` is removed from `+++ killed by SIG... +++`: whether a core is
+//     written is the host's ulimit -c, not the program's behaviour.
+//  4. Ids the kernel hands out: the results of getpid, getppid, gettid and
+//     set_tid_address become `PID`; of getuid, geteuid, getgid, getegid `UID`.
+//  5. Clock readings: tv_sec/tv_nsec/tv_usec values written by clock_gettime,
+//     clock_getres and gettimeofday become `N`. (nanosleep's timespec is the program's
+//     input and stays.) uname's nodename becomes "HOST".
+//  6. Addresses the kernel chooses, outside string literals:
+//     - the heap: the result of the first brk call is the base; any value in
+//       [base, base + 4 GiB) becomes `BRK` or `BRK+0xOFF` (so growth by 16 KiB must
+//       still be 16 KiB);
+//     - mappings: each successful mmap's result starts region MAPn (n counts from 1 in
+//       trace order) of the mapped length rounded up to pages; values inside become
+//       `MAPn` or `MAPn+0xOFF` (so munmap/mprotect/si_addr must hit the same mapping);
+//     - anything else in [0x7f0000000000, 0x800000000000), the top of the 47-bit user
+//       half where Linux puts the stack, vDSO and mmap base, becomes `0xADDR`.
+//  7. Optional (`hideImageAddresses`): values in [0x400000, 0x10000000), where GNU ld
+//     links a static non-PIE executable, become `0xIMAGE`. Used only when the emulator
+//     assembled and linked the .s itself, since its link step may lay sections out
+//     differently from GNU ld; the GNU-built ELF is compared with exact addresses.
+// Everything else (fds, lengths, flags, errno names, string contents, si_code, fixed
+// addresses the program chose) must match exactly.
+
+export interface NormalizeOptions {
+  hideImageAddresses?: boolean;
+}
+
+const PAGE = 0x1000n;
+const HEAP_SPAN = 1n << 32n;
+const USER_TOP_LO = 0x7f0000000000n;
+const USER_TOP_HI = 0x800000000000n;
+const IMAGE_LO = 0x400000n;
+const IMAGE_HI = 0x10000000n;
+
+const PID_CALLS = new Set(['getpid', 'getppid', 'gettid', 'set_tid_address']);
+const UID_CALLS = new Set(['getuid', 'geteuid', 'getgid', 'getegid']);
+const CLOCK_CALLS = new Set(['clock_gettime', 'clock_getres', 'gettimeofday']);
+
+interface Region {
+  name: string;
+  start: bigint;
+  end: bigint;
+}
+
+/** Split a line into alternating outside/inside-string pieces; strings keep their quotes. */
+function splitStrings(line: string): Array<{ text: string; quoted: boolean }> {
+  const parts: Array<{ text: string; quoted: boolean }> = [];
+  const re = /"(?:[^"\\]|\\.)*"/g;
+  let last = 0;
+  for (let m = re.exec(line); m !== null; m = re.exec(line)) {
+    if (m.index > last) parts.push({ text: line.slice(last, m.index), quoted: false });
+    parts.push({ text: m[0], quoted: true });
+    last = m.index + m[0].length;
+  }
+  if (last < line.length) parts.push({ text: line.slice(last), quoted: false });
+  return parts;
+}
+
+function mapOutsideStrings(line: string, fn: (text: string) => string): string {
+  return splitStrings(line)
+    .map((p) => (p.quoted ? p.text : fn(p.text)))
+    .join('');
+}
+
+function offsetName(name: string, off: bigint): string {
+  return off === 0n ? name : `${name}+0x${off.toString(16)}`;
+}
+
+/** Normalizes one process's trace, in order (brk and mmap rules need what came before). */
+export class TraceNormalizer {
+  private heapBase: bigint | null = null;
+  private readonly regions: Region[] = [];
+
+  constructor(private readonly opts: NormalizeOptions = {}) {}
+
+  /** The normalized line, or null when rule 2 drops it. */
+  line(raw: string): string | null {
+    let line = raw.replace(/^(?:\[pid +\d+\] |\d+ +)/, '');
+    if (line.trim() === '' || line.startsWith('execve(') || /^\[ Process PID=\d+ runs in \d+ bit mode\. \]$/.test(line)) return null;
+    line = mapOutsideStrings(line, (t) => t.replace(/\) +=(?= )/g, ') ='));
+    line = line.replace(/ \(core dumped\) \+\+\+$/, ' +++');
+    const call = /^([a-z_][a-z0-9_]*)\(/.exec(line)?.[1] ?? '';
+    if (PID_CALLS.has(call)) line = line.replace(/ = \d+$/, ' = PID');
+    if (UID_CALLS.has(call)) line = line.replace(/ = \d+$/, ' = UID');
+    if (CLOCK_CALLS.has(call)) line = line.replace(/\b(tv_sec|tv_nsec|tv_usec)=\d+/g, '$1=N');
+    if (call === 'uname') line = line.replace(/nodename="(?:[^"\\]|\\.)*"(?:\.\.\.)?/, 'nodename="HOST"');
+    this.learn(call, line);
+    return mapOutsideStrings(line, (t) => t.replace(/(?<![\w])0x[0-9a-f]+/g, (hex) => this.address(BigInt(hex), hex)));
+  }
+
+  private learn(call: string, line: string): void {
+    const ret = / = (0x[0-9a-f]+)$/.exec(line)?.[1];
+    if (ret === undefined) return;
+    if (call === 'brk' && this.heapBase === null) this.heapBase = BigInt(ret);
+    if (call === 'mmap') {
+      const len = /^mmap\([^,]+, (\d+),/.exec(line)?.[1];
+      if (len === undefined) return;
+      const start = BigInt(ret);
+      const size = ((BigInt(len) + PAGE - 1n) / PAGE) * PAGE;
+      this.regions.push({ name: `MAP${this.regions.length + 1}`, start, end: start + size });
+    }
+  }
+
+  private address(v: bigint, original: string): string {
+    if (this.heapBase !== null && v >= this.heapBase && v < this.heapBase + HEAP_SPAN) return offsetName('BRK', v - this.heapBase);
+    for (const r of this.regions) if (v >= r.start && v < r.end) return offsetName(r.name, v - r.start);
+    if (v >= USER_TOP_LO && v < USER_TOP_HI) return '0xADDR';
+    if (this.opts.hideImageAddresses && v >= IMAGE_LO && v < IMAGE_HI) return '0xIMAGE';
+    return original;
+  }
+}
+
+/** Normalize a whole single-process trace (rules above); dropped lines are removed. */
+export function normalizeTrace(lines: readonly string[], opts: NormalizeOptions = {}): string[] {
+  const n = new TraceNormalizer(opts);
+  const out: string[] = [];
+  for (const l of lines) {
+    const r = n.line(l);
+    if (r !== null) out.push(r);
+  }
+  return out;
+}
