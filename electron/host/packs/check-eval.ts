@@ -146,11 +146,22 @@ function countCheck(check: NonNullable<CheckExpect['count']>, events: RunEvent[]
   return inBounds(n, check) ? { passed: true, message: msg } : { passed: false, message: msg, output: excerpt(events, (e) => eventMatches(e, match)) };
 }
 
-/** Looks an op up as `op` or `kind:op` across all reports (first report wins). */
-export function probeMedian(probes: ProbeReport[], name: string): number | null {
+type Median = { ns: number; fallback: boolean } | { unavailable: string } | null;
+
+/**
+ * Finds a timing by op name (`clock_gettime:vdso`), or `probe/op` to pick one
+ * probe's report when several measured the same op. The first report wins.
+ */
+export function probeMedian(probes: ProbeReport[], name: string): Median {
+  const slash = name.indexOf('/');
+  const probe = slash >= 0 ? name.slice(0, slash) : null;
+  const op = slash >= 0 ? name.slice(slash + 1) : name;
   for (const report of probes) {
+    if (probe !== null && report.probe !== probe) continue;
     for (const r of report.results) {
-      if ((r.op === name || `${report.kind}:${r.op}` === name) && Number.isFinite(r.median_ns)) return r.median_ns;
+      if (r.op !== op) continue;
+      if ('median_ns' in r && Number.isFinite(r.median_ns)) return { ns: r.median_ns, fallback: report.kind === 'fallback' };
+      if ('unavailable' in r) return { unavailable: r.unavailable };
     }
   }
   return null;
@@ -160,12 +171,14 @@ function probeRatio(check: NonNullable<CheckExpect['probe']>['ratio'], probes: P
   if (probes.length === 0) return { passed: false, message: 'needs a native probe run; none was recorded' };
   const num = probeMedian(probes, check.numerator);
   const den = probeMedian(probes, check.denominator);
-  if (num === null || den === null) {
-    const missing = num === null ? check.numerator : check.denominator;
-    return { passed: false, message: `the probe report has no result for '${missing}'` };
+  for (const [name, m] of [[check.numerator, num], [check.denominator, den]] as const) {
+    if (m === null) return { passed: false, message: `the probe report has no result for '${name}'` };
+    if ('unavailable' in m) return { passed: false, message: `the probe could not measure '${name}': ${m.unavailable}` };
   }
-  if (den <= 0) return { passed: false, message: `'${check.denominator}' has a median of ${den} ns; cannot divide` };
-  const ratio = num / den;
-  const msg = `${check.numerator} / ${check.denominator} = ${num} ns / ${den} ns = ${ratio.toFixed(2)} (want ${describeBounds(check)})`;
+  if (!num || !den || !('ns' in num) || !('ns' in den)) return { passed: false, message: 'no probe timings' };
+  if (den.ns <= 0) return { passed: false, message: `'${check.denominator}' has a median of ${den.ns} ns; cannot divide` };
+  const ratio = num.ns / den.ns;
+  const fallback = num.fallback || den.fallback ? ' [Node fallback probes, not native]' : '';
+  const msg = `${check.numerator} / ${check.denominator} = ${num.ns} ns / ${den.ns} ns = ${ratio.toFixed(2)} (want ${describeBounds(check)})${fallback}`;
   return { passed: inBounds(ratio, check), message: msg };
 }

@@ -4,6 +4,8 @@
 
 import type { Arch, RunEvent } from '../../../core/trace/events.js';
 
+export type { ProbeReport } from '../../common/probe-types.js';
+
 export interface LabRunRequest {
   arch: Arch;
   source: string;
@@ -26,9 +28,3 @@ export interface RunOutcome {
 }
 
 export type LabRunner = (req: LabRunRequest) => Promise<RunOutcome>;
-
-/** One native probe report as the probe runner writes it. */
-export interface ProbeReport {
-  kind: string;
-  results: { op: string; median_ns: number; [extra: string]: unknown }[];
-}

@@ -7,7 +7,7 @@ import type { LoadedPack } from '../../../../electron/host/packs/pack-types.js';
 import { drawParams } from '../../../../electron/host/packs/params.js';
 import type { RunOutcome } from '../../../../electron/host/packs/lab-runner.js';
 import type { RunEvent } from '../../../../core/trace/events.js';
-import { exitEvent, RecordedRunner, signalEvent, syscallEvent } from './recorded-runner.js';
+import { exitEvent, probeReport, RecordedRunner, signalEvent, syscallEvent, timing } from './recorded-runner.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../../fixtures/packs/example', import.meta.url));
 const SEED = 'student-42';
@@ -120,13 +120,17 @@ describe('gradeSubmission with a recorded runner', () => {
     const runner = new RecordedRunner(
       goodRun({}, [{ type: 'vdso-call', pid: 1, fn: 'clock_gettime', seqlockRetries: 0, cycles: 40 }, exitEvent(0)]),
     );
-    const probes = [{ kind: 'clock_gettime', results: [{ op: 'syscall', median_ns: 60 }, { op: 'vdso', median_ns: 15 }] }];
+    const probes = [probeReport([timing('clock_gettime:vdso', 15), timing('clock_gettime:syscall', 60)])];
     const base = { pack, labId: 'vdso-cost', submission: { source: '', fileName: 'vdso.s' }, seed: SEED, runner: runner.run };
     const fast = await gradeSubmission({ ...base, probes });
     expect(fast.score).toBe(1);
     expect(fast.tests[2]?.message).toBe('clock_gettime:syscall / clock_gettime:vdso = 60 ns / 15 ns = 4.00 (want at least 3)');
-    const slow = await gradeSubmission({ ...base, probes: [{ kind: 'clock_gettime', results: [{ op: 'syscall', median_ns: 30 }, { op: 'vdso', median_ns: 15 }] }] });
+    const slow = await gradeSubmission({ ...base, probes: [probeReport([timing('clock_gettime:vdso', 15), timing('clock_gettime:syscall', 30)], 'fallback')] });
+    expect(slow.tests[2]?.message).toBe('clock_gettime:syscall / clock_gettime:vdso = 30 ns / 15 ns = 2.00 (want at least 3) [Node fallback probes, not native]');
     expect(slow.tests[2]?.points).toBe(0);
+    const unavailable = [probeReport([timing('clock_gettime:vdso', 15), { op: 'clock_gettime:syscall', unavailable: 'Node cannot force the syscall path' }], 'fallback')];
+    const un = await gradeSubmission({ ...base, probes: unavailable });
+    expect(un.tests[2]?.message).toBe("the probe could not measure 'clock_gettime:syscall': Node cannot force the syscall path");
     const none = await gradeSubmission(base);
     expect(none.tests[2]?.message).toBe('needs a native probe run; none was recorded');
     expect(none.score).toBe(0.5);

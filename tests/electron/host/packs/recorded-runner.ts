@@ -2,7 +2,7 @@
 // what it was asked to run.
 
 import type { RunEvent } from '../../../../core/trace/events.js';
-import type { LabRunRequest, RunOutcome } from '../../../../electron/host/packs/lab-runner.js';
+import type { LabRunRequest, ProbeReport, RunOutcome } from '../../../../electron/host/packs/lab-runner.js';
 
 export class RecordedRunner {
   readonly requests: LabRunRequest[] = [];
@@ -43,4 +43,28 @@ export function signalEvent(name: string, signo: number): RunEvent {
 
 export function exitEvent(status: number): RunEvent {
   return { type: 'exit', pid: 1, status, signal: null, line: `+++ exited with ${status} +++` };
+}
+
+/** A native probe report in the shape `syscall-lab probe run NAME --json` prints. */
+export function probeReport(results: ProbeReport['results'], kind: ProbeReport['kind'] = 'native'): ProbeReport {
+  return {
+    host: {
+      platform: 'linux',
+      arch: 'x64',
+      cpuModel: 'test cpu',
+      cores: 1,
+      kernelRelease: '6.1.0',
+      kernelVersion: '#1 SMP',
+      clocksource: 'tsc',
+      mitigations: {},
+      compiler: 'gcc',
+    },
+    kind,
+    probe: 'vdso-clock',
+    results,
+  };
+}
+
+export function timing(op: string, median_ns: number): ProbeReport['results'][number] {
+  return { op, median_ns, p10_ns: median_ns, p90_ns: median_ns, iterations: 1000 };
 }

@@ -8,6 +8,7 @@ import { emptyProgress } from '../../../../electron/host/progress/progress-types
 import type { LabProgress } from '../../../../electron/host/progress/progress-types.js';
 import { exportProgress } from '../../../../electron/host/progress/progress-export.js';
 import { stateNumber, writeCrashChild } from './crash-child.js';
+import { probeReport, timing } from '../packs/recorded-runner.js';
 
 const PACK = 'example.syscall-lab';
 const LAB = 'hello-write';
@@ -93,14 +94,14 @@ describe('ProgressStore', () => {
   it('exports every lab of a pack for an instructor', async () => {
     const store = new ProgressStore(userData);
     await store.saveNow(PACK, 'hello-write', withDraft('a'));
-    await store.saveNow(PACK, 'vdso-cost', { ...emptyProgress(), probeRuns: [{ kind: 'clock_gettime', results: [{ op: 'vdso', median_ns: 20 }] }] });
+    await store.saveNow(PACK, 'vdso-cost', { ...emptyProgress(), probeRuns: [probeReport([timing('clock_gettime:vdso', 20)])] });
     await writeFile(join(dir(), 'broken.json'), 'nope');
     const exported = JSON.parse(await exportProgress(userData, PACK)) as Record<string, unknown>;
     expect(exported).toEqual({
       format: 'syscall-lab-progress',
       version: 1,
       packId: PACK,
-      labs: { 'hello-write': withDraft('a'), 'vdso-cost': { ...emptyProgress(), probeRuns: [{ kind: 'clock_gettime', results: [{ op: 'vdso', median_ns: 20 }] }] } },
+      labs: { 'hello-write': withDraft('a'), 'vdso-cost': { ...emptyProgress(), probeRuns: [probeReport([timing('clock_gettime:vdso', 20)])] } },
       unreadable: ['broken'],
     });
     expect(JSON.parse(await exportProgress(userData, 'other-pack'))).toMatchObject({ labs: {}, unreadable: [] });
