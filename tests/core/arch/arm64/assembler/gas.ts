@@ -90,3 +90,14 @@ export function qemuRun(exe: string, stdin = ''): RunResult {
     .map((l) => l.replace(/^\d+ /, ''));
   return { stdout: r.stdout ?? '', status: r.status ?? 128 + (r.signal ? (constants.signals[r.signal] ?? 0) : 0), strace };
 }
+
+/** Link a GNU as object with GNU ld, pinning sections at the given addresses. */
+export function ldLinkAt(object: Uint8Array, dir: string, name: string, addresses: Readonly<Record<string, bigint>>): string {
+  const args: string[] = ['-static', '-e', '_start'];
+  for (const [sec, addr] of Object.entries(addresses)) args.push(`--section-start=${sec}=0x${addr.toString(16)}`);
+  const o = join(dir, `${name}.o`);
+  const exe = join(dir, name);
+  writeFileSync(o, object);
+  execFileSync('aarch64-linux-gnu-ld', [...args, o, '-o', exe], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return exe;
+}
