@@ -25,6 +25,8 @@ export interface BuildOptions {
   sourceDir?: string;
   /** Use this folder's prebuilt syscall-probe and never compile. */
   prebuiltDir?: string;
+  /** false: ignore shipped binaries (dist/probes, the app's resources). With compiler: null this forces the fallback set. */
+  prebuilt?: boolean;
 }
 
 function execText(cmd: string, args: string[], timeoutMs: number): Promise<{ ok: boolean; out: string }> {
@@ -103,7 +105,7 @@ export async function buildProbes(opts: BuildOptions = {}): Promise<BuildResult>
   if (platform() !== 'linux') return none(`unsupported on this platform (${platform()}): the native probes are Linux-only`);
   const env = opts.env ?? process.env;
   if (opts.prebuiltDir) return prebuilt(opts.prebuiltDir) ?? none(`no ${PROBE_BINARY} in ${opts.prebuiltDir}`);
-  if (env.SYSCALL_LAB_PROBES_DIR) {
+  if (env.SYSCALL_LAB_PROBES_DIR && opts.prebuilt !== false) {
     const found = prebuilt(env.SYSCALL_LAB_PROBES_DIR);
     if (found) return found;
   }
@@ -111,7 +113,7 @@ export async function buildProbes(opts: BuildOptions = {}): Promise<BuildResult>
   const cc = await findCompiler(opts);
   if (!src || !cc) {
     // No way to build: a shipped binary is next best; else the Node fallback set.
-    for (const dir of prebuiltCandidates(env)) {
+    for (const dir of opts.prebuilt === false ? [] : prebuiltCandidates(env)) {
       const found = prebuilt(dir);
       if (found) return found;
     }
@@ -130,6 +132,7 @@ export async function buildProbes(opts: BuildOptions = {}): Promise<BuildResult>
     await rm(tmp, { force: true });
     return { ...none(`compiling the probes failed: ${res.out.slice(0, 2000)}`), compiler };
   }
+  if (!existsSync(tmp)) return { ...none(`the compiler (${compiler}) exited 0 but wrote no binary`), compiler };
   await rename(tmp, binary);
   return { kind: 'native', dir, binary, compiler, built: true };
 }

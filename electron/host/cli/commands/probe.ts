@@ -5,7 +5,7 @@ import { intFlag, parseFlags, type ParsedArgs } from '../args.js';
 import { UsageError, type CliCommand, type CliIo } from '../command.js';
 
 const USAGE = `usage: syscall-lab probe list [--json]
-       syscall-lab probe run NAME [--json] [--timeout S] [--repeats K] [--min-ms MS] [--runs N] [--no-compile]
+       syscall-lab probe run NAME [--json] [--timeout S] [--repeats K] [--min-ms MS] [--runs N] [--fallback]
        syscall-lab probe build [--json]
 
 Runs a native C probe on this machine (built with the host C compiler into
@@ -18,7 +18,7 @@ compiler a Node-level fallback runs instead and reports kind "fallback".
   --repeats K   repeats per timing, median and p10/p90 over them (default 11, min 7)
   --min-ms MS   calibrate iterations so one repeat lasts MS ms (default 10)
   --runs N      executions of the maps probe for aslr (default 20)
-  --no-compile  skip the C compiler: run the Node fallback set`;
+  --fallback    run the Node fallback set even when native probes are available`;
 
 function positiveNumber(parsed: ParsedArgs, name: string): number | undefined {
   const raw = parsed.flags.get(name);
@@ -35,7 +35,7 @@ async function runCommand(name: string, parsed: ParsedArgs, io: CliIo): Promise<
   process.once('SIGINT', onSigint);
   const opts: RunProbeOptions = {
     signal: controller.signal,
-    build: { env: io.env, ...(parsed.flags.get('no-compile') === true ? { compiler: null } : {}) },
+    build: { env: io.env, ...(parsed.flags.get('fallback') === true ? { compiler: null, prebuilt: false } : {}) },
   };
   const timeout = positiveNumber(parsed, 'timeout');
   if (timeout !== undefined) opts.timeoutMs = timeout * 1000;
@@ -64,7 +64,7 @@ export const probeCommand: CliCommand = {
   summary: 'measure the host kernel with native probes',
   usage: USAGE,
   async run(argv, io) {
-    const parsed = parseFlags(argv, { values: ['timeout', 'repeats', 'min-ms', 'runs'], booleans: ['json', 'no-compile'] });
+    const parsed = parseFlags(argv, { values: ['timeout', 'repeats', 'min-ms', 'runs'], booleans: ['json', 'fallback'] });
     if (parsed.flags.get('help') === true) {
       io.stdout(`${USAGE}\n`);
       return 0;
@@ -82,7 +82,7 @@ export const probeCommand: CliCommand = {
       return 0;
     }
     if (sub === 'build') {
-      const build = await ensureProbesBuilt({ env: io.env, ...(parsed.flags.get('no-compile') === true ? { compiler: null } : {}) });
+      const build = await ensureProbesBuilt({ env: io.env, ...(parsed.flags.get('fallback') === true ? { compiler: null, prebuilt: false } : {}) });
       if (json) io.stdout(`${JSON.stringify(build, null, 2)}\n`);
       else if (build.kind === 'native') io.stdout(`native probes ${build.built ? 'built' : 'up to date'}: ${build.binary}${build.compiler ? ` (${build.compiler})` : ''}\n`);
       else io.stdout(`no native probes; the Node fallback set will run: ${build.reason ?? ''}\n`);
