@@ -49,7 +49,9 @@ function encodeInstruction(insn: ParsedInstruction, ctx: EncodeContext, pools: L
     if (enc.fixup) {
       const { reloc, expr } = enc.fixup;
       const v = evaluateText(src, expr, ctx);
-      if (isPcRelative(reloc) && v.kind === 'rel' && v.section === ctx.section) {
+      // GNU as resolves PC-relative references to local labels of the same
+      // section itself, but leaves a relocation for global symbols.
+      if (isPcRelative(reloc) && v.kind === 'rel' && v.section === ctx.section && !ctx.isGlobal(v.symbol)) {
         const r = patchPcRelative(word, reloc, v.offset - BigInt(ctx.offset), insn.mnemonic);
         if ('error' in r) {
           if (ctx.final) return fail(r.error, expr.column);

@@ -101,3 +101,17 @@ export function ldLinkAt(object: Uint8Array, dir: string, name: string, addresse
   execFileSync('aarch64-linux-gnu-ld', [...args, o, '-o', exe], { stdio: ['ignore', 'pipe', 'pipe'] });
   return exe;
 }
+
+/** Relocations of a GNU as object as `section+0xoffset TYPE` strings (objdump -r). */
+export function gasRelocations(object: string): string[] {
+  const text = execFileSync('aarch64-linux-gnu-objdump', ['-r', object], { encoding: 'utf8' });
+  const out: string[] = [];
+  let section = '';
+  for (const line of text.split('\n')) {
+    const head = /^RELOCATION RECORDS FOR \[(.+)\]:/.exec(line);
+    if (head) section = head[1] ?? '';
+    const m = /^([0-9a-f]{16}) (R_AARCH64_\w+)/.exec(line);
+    if (m) out.push(`${section}+0x${BigInt('0x' + (m[1] ?? '0')).toString(16)} ${m[2] ?? ''}`);
+  }
+  return out.sort();
+}
