@@ -35,6 +35,8 @@ export interface CpuStats {
 
 const TWO32 = 4294967296;
 const BUDGET: StopReason = { kind: 'budget' };
+/** Thrown (never escapes run) by requestStop. */
+const STOP = { stop: true };
 
 export class X86Cpu {
   readonly mmu: X86Mmu;
@@ -356,54 +358,84 @@ export class X86Cpu {
     return this.run(1);
   }
 
+  /** Executes up to `budget` instructions (hook calls and delivered exceptions count too). */
   run(budget: number): StopReason {
-    let left = budget;
+    this.left = budget;
+    const r = this.loop();
+    return r;
+  }
+
+  /** Instructions left in the current run (handlers that stop the run zero it). */
+  private left = 0;
+
+  private loop(): StopReason {
     let first = true;
     for (;;) {
+      let left = this.left;
+      let done = 0;
       try {
+        const checkHooks = this.hooks.size !== 0;
+        const checkBp = this.breakpoints.size !== 0;
         for (;;) {
-          if (left <= 0) return BUDGET;
+          if (done >= left) {
+            this.stats.instructions += done;
+            return BUDGET;
+          }
           const rip = this.rip;
-          if (this.hooks.size !== 0 && this.cpl === 0) {
+          if (checkHooks && this.cpl === 0) {
             const hook = this.hooks.get(rip);
             if (hook !== undefined) {
-              if (!first && this.breakpoints.has(rip)) return { kind: 'breakpoint', addr: rip };
+              if (!first && checkBp && this.breakpoints.has(rip)) return this.stopAt(done, { kind: 'breakpoint', addr: rip });
               first = false;
-              left--;
               this.instStart = rip;
               const r = hook(this);
               this.code.base = NaN;
               const retLo = this.pop64();
               this.rip = this.eh * TWO32 + (retLo >>> 0);
-              if (r !== undefined) return r;
+              left--;
+              if (r !== undefined) return this.stopAt(done, r);
               continue;
             }
           }
-          if (!first && this.breakpoints.size !== 0 && this.breakpoints.has(rip)) return { kind: 'breakpoint', addr: rip };
+          if (checkBp && !first && this.breakpoints.has(rip)) return this.stopAt(done, { kind: 'breakpoint', addr: rip });
           first = false;
           const code = this.code;
           const off = rip - code.base;
           let inst: Inst | undefined;
-          if (off >= 0 && off < 4096) inst = code.insts[off];
-          if (inst === undefined) inst = fetchDecode(this, rip);
+          if (off >= 0 && off < 4096) inst = code.insts[off | 0];
+          // instStart first: a fault during fetch must report (and restart at) this RIP.
           this.instStart = rip;
+          if (inst === undefined) inst = fetchDecode(this, rip);
           this.rip = rip + inst.len;
           inst.exec(this, inst);
-          left--;
-          this.stats.instructions++;
-          if (this.stop !== null) {
-            const s = this.stop;
-            this.stop = null;
-            return s;
-          }
+          done++;
         }
       } catch (e) {
+        if (e === STOP) {
+          // A handler (hlt, an undeliverable int n) ended the run after retiring.
+          const s = this.stop!;
+          this.stop = null;
+          return this.stopAt(done + 1, s);
+        }
         if (!(e instanceof X86Fault)) throw e;
-        left--;
+        this.stats.instructions += done;
+        this.left = left - done - 1;
         this.rip = this.instStart;
         const s = deliverInterrupt(this, e.vector, e.errorCode, e.addr, false, this.instStart);
         if (s !== null) return s;
+        if (this.left <= 0) return BUDGET;
       }
     }
+  }
+
+  private stopAt(done: number, r: StopReason): StopReason {
+    this.stats.instructions += done;
+    return r;
+  }
+
+  /** Handlers call this to end the run after the current instruction retires. */
+  requestStop(r: StopReason): never {
+    this.stop = r;
+    throw STOP;
   }
 }

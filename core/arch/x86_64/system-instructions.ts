@@ -54,7 +54,7 @@ export function sysret(cpu: X86Cpu): void {
 
 function softInt(cpu: X86Cpu, vector: number): void {
   const s = deliverInterrupt(cpu, vector, 0, 0, true, cpu.rip);
-  if (s !== null) cpu.stop = s;
+  if (s !== null) cpu.requestStop(s);
 }
 
 export function intN(cpu: X86Cpu, i: Inst): void {
@@ -101,7 +101,7 @@ export function swapgs(cpu: X86Cpu): void {
 
 export function hlt(cpu: X86Cpu): void {
   privileged(cpu);
-  cpu.stop = { kind: 'hlt' };
+  cpu.requestStop({ kind: 'hlt' });
 }
 
 /** cli/sti: IOPL is 0 here, so CPL 3 gets #GP(0) (SDM Vol 2A CLI). */

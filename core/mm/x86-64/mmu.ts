@@ -39,21 +39,25 @@ export class X86Mmu implements PagingControl {
   private needW = PERM_W_SUP;
   private needX = PERM_X_SUP;
   private readonly walkOut = new WalkResult();
-  private view: DataView;
   private bytes: Uint8Array;
+  // Aligned typed-array views: DataView on a resizable buffer is not optimised by V8 11.
+  private u16: Uint16Array;
+  private i32: Int32Array;
   /** High half of the last read64. */
   hi = 0;
 
   constructor(readonly mem: PhysicalMemory, tlbEntries = 512) {
     this.tlb = new Tlb(tlbEntries);
     this.codeFrames = new Uint8Array(Math.ceil(mem.maxBytes / PAGE_SIZE));
-    this.view = mem.view;
     this.bytes = mem.bytes;
+    this.u16 = new Uint16Array(mem.bytes.buffer);
+    this.i32 = new Int32Array(mem.bytes.buffer);
     const prev = mem.onGrow;
     mem.onGrow = () => {
       prev?.();
-      this.view = mem.view;
       this.bytes = mem.bytes;
+      this.u16 = new Uint16Array(mem.bytes.buffer);
+      this.i32 = new Int32Array(mem.bytes.buffer);
     };
   }
 
@@ -133,9 +137,9 @@ export class X86Mmu implements PagingControl {
     if (off <= PAGE_SIZE - 2) {
       if (t.tag[i] === vpn && (t.perm[i]! & this.needR) !== 0) {
         t.hits++;
-        return this.view.getUint16(t.frame[i]! + off, true);
+        return this.ld16(t.frame[i]! + off);
       }
-      return this.view.getUint16(this.translate(va, ACCESS_READ) + off, true);
+      return this.ld16(this.translate(va, ACCESS_READ) + off);
     }
     return this.readSlow(va, 2);
   }
@@ -148,9 +152,9 @@ export class X86Mmu implements PagingControl {
     if (off <= PAGE_SIZE - 4) {
       if (t.tag[i] === vpn && (t.perm[i]! & this.needR) !== 0) {
         t.hits++;
-        return this.view.getInt32(t.frame[i]! + off, true);
+        return this.ld32(t.frame[i]! + off);
       }
-      return this.view.getInt32(this.translate(va, ACCESS_READ) + off, true);
+      return this.ld32(this.translate(va, ACCESS_READ) + off);
     }
     return this.readSlow(va, 4) | 0;
   }
@@ -167,12 +171,44 @@ export class X86Mmu implements PagingControl {
         t.hits++;
         pa = t.frame[i]! + off;
       } else pa = this.translate(va, ACCESS_READ) + off;
-      this.hi = this.view.getInt32(pa + 4, true);
-      return this.view.getInt32(pa, true);
+      this.hi = this.ld32(pa + 4);
+      return this.ld32(pa);
     }
     const lo = this.readSlow(va, 4) | 0;
     this.hi = this.readSlow(va + 4, 4) | 0;
     return lo;
+  }
+
+  // Physical loads/stores (little-endian host assumed, as on x86-64 and arm64 hosts).
+  private ld16(pa: number): number {
+    if ((pa & 1) === 0) return this.u16[pa >> 1]!;
+    const b = this.bytes;
+    return b[pa]! | (b[pa + 1]! << 8);
+  }
+
+  private ld32(pa: number): number {
+    if ((pa & 3) === 0) return this.i32[pa >> 2]!;
+    const b = this.bytes;
+    return b[pa]! | (b[pa + 1]! << 8) | (b[pa + 2]! << 16) | (b[pa + 3]! << 24);
+  }
+
+  private st16(pa: number, v: number): void {
+    if ((pa & 1) === 0) this.u16[pa >> 1] = v;
+    else {
+      this.bytes[pa] = v;
+      this.bytes[pa + 1] = v >> 8;
+    }
+  }
+
+  private st32(pa: number, v: number): void {
+    if ((pa & 3) === 0) this.i32[pa >> 2] = v;
+    else {
+      const b = this.bytes;
+      b[pa] = v;
+      b[pa + 1] = v >> 8;
+      b[pa + 2] = v >> 16;
+      b[pa + 3] = v >> 24;
+    }
   }
 
   private readSlow(va: number, n: number): number {
@@ -206,14 +242,14 @@ export class X86Mmu implements PagingControl {
   write16(va: number, v: number): void {
     const vpn = Math.floor(va / PAGE_SIZE);
     const off = va - vpn * PAGE_SIZE;
-    if (off <= PAGE_SIZE - 2) this.view.setUint16(this.writeFrame(va, vpn) + off, v, true);
+    if (off <= PAGE_SIZE - 2) this.st16(this.writeFrame(va, vpn) + off, v);
     else this.writeSlow(va, v, 0, 2);
   }
 
   write32(va: number, v: number): void {
     const vpn = Math.floor(va / PAGE_SIZE);
     const off = va - vpn * PAGE_SIZE;
-    if (off <= PAGE_SIZE - 4) this.view.setInt32(this.writeFrame(va, vpn) + off, v, true);
+    if (off <= PAGE_SIZE - 4) this.st32(this.writeFrame(va, vpn) + off, v);
     else this.writeSlow(va, v, 0, 4);
   }
 
@@ -222,8 +258,8 @@ export class X86Mmu implements PagingControl {
     const off = va - vpn * PAGE_SIZE;
     if (off <= PAGE_SIZE - 8) {
       const pa = this.writeFrame(va, vpn) + off;
-      this.view.setInt32(pa, lo, true);
-      this.view.setInt32(pa + 4, hi, true);
+      this.st32(pa, lo);
+      this.st32(pa + 4, hi);
     } else this.writeSlow(va, lo, hi, 8);
   }
 

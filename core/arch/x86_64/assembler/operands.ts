@@ -184,10 +184,29 @@ export function resolveOperand(raw: RawOperand, ctx: EncodeContext, branch: bool
   if (raw.memory === null) {
     const v = value as ExprValue;
     const known = v.kind === 'abs' && !v.forward;
-    if (raw.seg === null && raw.size === 0 && (raw.offsetKeyword || known || branch)) return { kind: 'imm', value: v, column: raw.column };
+    // GNU: a bare `sym` or `sym ± const` not yet known to be a constant is a
+    // memory reference; other shapes (`end - start`, `sym * 2`) are immediates.
+    const symbolic = raw.disp !== null && isSymbolPlusConstant(raw.disp);
+    if (raw.seg === null && raw.size === 0 && (raw.offsetKeyword || known || branch || !symbolic)) return { kind: 'imm', value: v, column: raw.column };
     if (raw.offsetKeyword) return { kind: 'imm', value: v, column: raw.column };
     return { kind: 'mem', size: raw.size, seg: raw.seg, base: null, index: null, scale: 1, disp: v, column: raw.column };
   }
   const m = raw.memory;
   return { kind: 'mem', size: raw.size, seg: raw.seg, base: m.base, index: m.index, scale: m.scale, disp: value, column: raw.column };
+}
+
+function hasSymbol(e: Expr): boolean {
+  if (e.kind === 'sym' || e.kind === 'dot') return true;
+  if (e.kind === 'unary') return hasSymbol(e.arg);
+  if (e.kind === 'binary') return hasSymbol(e.left) || hasSymbol(e.right);
+  return false;
+}
+
+/** `sym`, `sym + c`, `c + sym`, `sym - c` (GNU's O_symbol after simplification). */
+function isSymbolPlusConstant(e: Expr): boolean {
+  if (e.kind === 'sym' || e.kind === 'dot') return true;
+  if (e.kind !== 'binary') return false;
+  if (e.op === '+') return (isSymbolPlusConstant(e.left) && !hasSymbol(e.right)) || (!hasSymbol(e.left) && isSymbolPlusConstant(e.right));
+  if (e.op === '-') return isSymbolPlusConstant(e.left) && !hasSymbol(e.right);
+  return false;
 }
