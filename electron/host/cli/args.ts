@@ -46,6 +46,16 @@ export function parseFlags(argv: string[], spec: FlagSpec): ParsedArgs {
       }
       continue;
     }
+    if (/^-[a-zA-Z]$/.test(arg) && (values.has(arg.slice(1)) || booleans.has(arg.slice(1)))) {
+      // Single-letter options (`-o OUT`) are spelled with one dash, as cc and as do.
+      const name = arg.slice(1);
+      if (values.has(name)) {
+        const value = argv[++i];
+        if (value === undefined) throw new UsageError(`option -${name} needs a value`);
+        flags.set(name, value);
+      } else flags.set(name, true);
+      continue;
+    }
     if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
     positionals.push(arg);
     if (spec.stopAtPositional) {

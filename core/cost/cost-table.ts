@@ -1,0 +1,110 @@
+// The cycle cost model: one documented table of what each boundary event costs on an
+// emulated 3 GHz core. Labs may change any row (e.g. page-table isolation on, which
+// adds a CR3 switch to every kernel entry and exit). Defaults are typical of recent
+// x86-64 hardware without mitigations: a null syscall round trip of ~150 cycles, a
+// vDSO clock_gettime ~20× cheaper than the syscall, a process switch of a few µs.
+
+export interface CostTable {
+  /** Emulated clock, cycles per nanosecond. */
+  cyclesPerNs: number;
+  /** Each retired guest instruction (a simple in-order approximation). */
+  instruction: number;
+  /** SYSCALL/SVC into the kernel: the privilege change and pipeline flush. */
+  modeSwitchEntry: number;
+  /** SYSRET/ERET/IRET back to user mode. */
+  modeSwitchExit: number;
+  /** int 0x80 through the IDT: gate lookup, descriptor checks, stack switch. */
+  interruptGate: number;
+  /** The dispatcher's table lookup and argument sanitising. */
+  dispatch: number;
+  /** Extra cache misses on kernel data touched by a syscall. */
+  kernelCacheMisses: number;
+  /** A page walk after a TLB miss. */
+  tlbMiss: number;
+  /** Writing CR3 / TTBR0 (plus the TLB refill it causes, charged per later miss). */
+  cr3Switch: number;
+  /** Saving and restoring the register file on a context switch. */
+  contextSwitchRegisters: number;
+  /** Scheduler bookkeeping on a switch. */
+  schedule: number;
+  /** Cold caches after switching to another process. */
+  contextSwitchCache: number;
+  /** Servicing a minor page fault (allocate + zero + map). */
+  pageFault: number;
+  /** Building a signal frame and redirecting to the handler. */
+  signalDelivery: number;
+  /** When true, every kernel entry and exit also switches CR3 (KPTI). */
+  pageTableIsolation: boolean;
+}
+
+export const DEFAULT_COSTS: CostTable = {
+  cyclesPerNs: 3,
+  instruction: 1,
+  modeSwitchEntry: 45,
+  modeSwitchExit: 35,
+  interruptGate: 120,
+  dispatch: 12,
+  kernelCacheMisses: 40,
+  tlbMiss: 30,
+  cr3Switch: 200,
+  contextSwitchRegisters: 300,
+  schedule: 900,
+  contextSwitchCache: 3500,
+  pageFault: 900,
+  signalDelivery: 1200,
+  pageTableIsolation: false,
+};
+
+export const COST_EVENTS = [
+  'instructions',
+  'modeSwitchEntry',
+  'modeSwitchExit',
+  'interruptGate',
+  'dispatch',
+  'kernelCacheMisses',
+  'tlbMiss',
+  'cr3Switch',
+  'contextSwitchRegisters',
+  'schedule',
+  'contextSwitchCache',
+  'pageFault',
+  'signalDelivery',
+] as const;
+export type CostEvent = (typeof COST_EVENTS)[number];
+type TableEvent = Exclude<CostEvent, 'instructions'>;
+
+/** Cycles charged per event type, and how often each happened. */
+export class CostMeter {
+  readonly cycles = {} as Record<CostEvent, number>;
+  readonly counts = {} as Record<CostEvent, number>;
+  constructor(public table: CostTable = { ...DEFAULT_COSTS }) {
+    for (const e of COST_EVENTS) {
+      this.cycles[e] = 0;
+      this.counts[e] = 0;
+    }
+  }
+
+  /** Charge `times` occurrences of an event at the table's price; returns the cycles. */
+  charge(event: TableEvent, times = 1): number {
+    const c = this.table[event] * times;
+    this.cycles[event] += c;
+    this.counts[event] += times;
+    return c;
+  }
+
+  instructions(n: number): void {
+    this.cycles.instructions += n * this.table.instruction;
+    this.counts.instructions += n;
+  }
+
+  total(): number {
+    let t = 0;
+    for (const e of COST_EVENTS) t += this.cycles[e];
+    return t;
+  }
+
+  /** Emulated nanoseconds so far. */
+  nowNs(): number {
+    return this.total() / this.table.cyclesPerNs;
+  }
+}

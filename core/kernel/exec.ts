@@ -1,0 +1,167 @@
+// execve's loader (fs/binfmt_elf.c in spirit): map the PT_LOAD segments with their
+// rights, place brk, the stack and the mmap base (randomised unless ASLR is off),
+// and build the initial stack: argc, argv, envp, auxv, as the ELF ABI describes.
+
+import { parseElf, type ParsedElf } from '../elf/parse.js';
+import { PAGE_SIZE } from '../mm/phys-memory.js';
+import { encodeUtf8 } from '../util/utf8.js';
+import type { Kernel } from './kernel.js';
+import { pageDown, pageUp, type AddressSpace } from './mm/address-space.js';
+import { PROT_EXEC, PROT_READ, PROT_WRITE } from './mm/vma.js';
+import type { Process, Task } from './task.js';
+
+export class ExecError extends Error {}
+
+// include/uapi/linux/auxvec.h
+export const AT = {
+  NULL: 0, PHDR: 3, PHENT: 4, PHNUM: 5, PAGESZ: 6, BASE: 7, FLAGS: 8, ENTRY: 9, UID: 11, EUID: 12, GID: 13, EGID: 14,
+  PLATFORM: 15, HWCAP: 16, CLKTCK: 17, SECURE: 23, RANDOM: 25, HWCAP2: 26, EXECFN: 31, SYSINFO_EHDR: 33, MINSIGSTKSZ: 51,
+} as const;
+
+const STACK_TOP = 0x7ffffffff000; // TASK_SIZE on x86-64 (47-bit user half, last page unusable)
+const PIE_BASE = 0x555555554000; // ELF_ET_DYN_BASE, page aligned
+const MMAP_GAP = 128 * 1024 * 1024; // minimum gap below the stack (MIN_GAP)
+const INITIAL_STACK = 132 * 1024;
+/** x86-64 CPUID.1:EDX as a typical core reports it: the AT_HWCAP value Linux passes. */
+const X86_HWCAP = 0x178bfbff;
+
+export interface ExecImage {
+  bytes: Uint8Array;
+  /** Path shown in /proc/self/maps and AT_EXECFN. */
+  path: string;
+  inode: number;
+}
+
+export interface LoadedProgram {
+  entry: number;
+  sp: number;
+  loadBias: number;
+  auxv: [number, bigint][];
+  phdrAddr: number;
+}
+
+function checkElf(k: Kernel, bytes: Uint8Array): ParsedElf {
+  const r = parseElf(bytes);
+  if (!r.ok) throw new ExecError(r.error);
+  const elf = r.elf;
+  if (elf.machine !== k.arch) throw new ExecError(`this is an ${elf.machine} executable, but the machine is ${k.arch}`);
+  if (elf.interp !== null) throw new ExecError(`dynamically linked executable (interpreter ${elf.interp}) — link with -static`);
+  if (!elf.programHeaders.some((p) => p.type === 1)) throw new ExecError('no PT_LOAD segment to map');
+  return elf;
+}
+
+/** The random page offset ASLR adds, in [0, 2^bits) pages. */
+function randomPages(k: Kernel, bits: number): number {
+  return k.aslr ? k.rng.below(2 ** bits) * PAGE_SIZE : 0;
+}
+
+function mapSegments(mm: AddressSpace, elf: ParsedElf, image: ExecImage, bias: number): { end: number; phdrAddr: number } {
+  let end = 0;
+  let phdrAddr = 0;
+  const phoff = Number(new DataView(image.bytes.buffer, image.bytes.byteOffset).getBigUint64(0x20, true));
+  for (const ph of elf.programHeaders) {
+    if (ph.type !== 1) continue;
+    const vaddr = Number(ph.vaddr) + bias;
+    const offset = Number(ph.offset);
+    const filesz = Number(ph.filesz);
+    const memsz = Number(ph.memsz);
+    const prot = (ph.flags.r ? PROT_READ : 0) | (ph.flags.w ? PROT_WRITE : 0) | (ph.flags.x ? PROT_EXEC : 0);
+    const start = pageDown(vaddr);
+    const lead = vaddr - start;
+    const fileEnd = pageUp(vaddr + filesz);
+    if (offset <= phoff && phoff < offset + filesz) phdrAddr = vaddr + (phoff - offset);
+    if (filesz > 0) {
+      mm.vmas.insert({
+        start,
+        end: fileEnd,
+        prot,
+        shared: false,
+        growsDown: false,
+        name: image.path,
+        backing: { data: image.bytes, offset: offset - lead, length: filesz + lead, dev: '0:20', inode: image.inode },
+        special: false,
+      });
+    }
+    const memEnd = pageUp(vaddr + memsz);
+    if (memEnd > fileEnd) {
+      mm.vmas.insert({ start: Math.max(fileEnd, start), end: memEnd, prot, shared: false, growsDown: false, name: '', backing: null, special: false });
+    }
+    mm.committed += memEnd - start;
+    end = Math.max(end, vaddr + memsz);
+  }
+  if (mm.committed > mm.limitBytes) throw new ExecError('the program is larger than the run memory limit');
+  return { end, phdrAddr };
+}
+
+/** Lay out argv/envp/auxv on the new stack; returns the initial RSP (pointing at argc). */
+function buildStack(mm: AddressSpace, top: number, argv: string[], envp: string[], auxv: [number, bigint][], random: Uint8Array, execfn: string): { sp: number; auxv: [number, bigint][] } {
+  let p = top;
+  const pushBytes = (b: Uint8Array): number => {
+    p -= b.length;
+    if (!mm.write(p, b)) throw new ExecError('cannot write the initial stack');
+    return p;
+  };
+  const cstr = (s: string) => {
+    const e = encodeUtf8(s);
+    const out = new Uint8Array(e.length + 1);
+    out.set(e);
+    return out;
+  };
+  p -= 8; // end marker, as Linux leaves a NULL word at the very top
+  const execfnAddr = pushBytes(cstr(execfn));
+  const envAddrs = envp.map((e) => pushBytes(cstr(e)));
+  const argAddrs = argv.map((a) => pushBytes(cstr(a)));
+  const platformAddr = pushBytes(cstr('x86_64'));
+  p -= p % 16;
+  const randomAddr = pushBytes(random);
+  const fullAuxv: [number, bigint][] = [...auxv, [AT.RANDOM, BigInt(randomAddr)], [AT.EXECFN, BigInt(execfnAddr)], [AT.PLATFORM, BigInt(platformAddr)], [AT.NULL, 0n]];
+  const words: bigint[] = [BigInt(argv.length), ...argAddrs.map(BigInt), 0n, ...envAddrs.map(BigInt), 0n];
+  for (const [t, v] of fullAuxv) words.push(BigInt(t), v);
+  p -= words.length * 8;
+  p -= p % 16; // RSP is 16-byte aligned at _start (x86-64 psABI 3.4.1)
+  const block = new Uint8Array(words.length * 8);
+  const v = new DataView(block.buffer);
+  words.forEach((w, i) => v.setBigUint64(i * 8, BigInt.asUintN(64, w), true));
+  if (!mm.write(p, block)) throw new ExecError('cannot write the initial stack');
+  return { sp: p, auxv: fullAuxv };
+}
+
+/** Replace `proc`'s image with the program (or create the first process when proc is null). */
+export function execProgram(k: Kernel, image: ExecImage, argv: string[], envp: string[]): { proc: Process; task: Task; loaded: LoadedProgram } {
+  const elf = checkElf(k, image.bytes);
+  const mm = k.newAddressSpace();
+  const bias = elf.type === 'dyn' ? PIE_BASE + randomPages(k, 28) : 0;
+  const { end, phdrAddr } = mapSegments(mm, elf, image, bias);
+  mm.brkStart = pageUp(end) + randomPages(k, 13); // arch_randomize_brk: up to 32 MiB
+  mm.brk = mm.brkStart;
+  const stackTop = STACK_TOP - randomPages(k, 22);
+  mm.stackTop = stackTop;
+  mm.vmas.insert({ start: stackTop - INITIAL_STACK, end: stackTop, prot: PROT_READ | PROT_WRITE, shared: false, growsDown: true, name: '[stack]', backing: null, special: false });
+  mm.mmapBase = pageDown(stackTop - MMAP_GAP - randomPages(k, 28));
+  const entry = Number(elf.entry) + bias;
+  const phnum = elf.programHeaders.length;
+  const auxv: [number, bigint][] = [
+    [AT.HWCAP, BigInt(X86_HWCAP)],
+    [AT.PAGESZ, 4096n],
+    [AT.CLKTCK, 100n],
+    [AT.PHDR, BigInt(phdrAddr)],
+    [AT.PHENT, 56n],
+    [AT.PHNUM, BigInt(phnum)],
+    [AT.BASE, 0n],
+    [AT.FLAGS, 0n],
+    [AT.ENTRY, BigInt(entry)],
+    [AT.UID, 1000n],
+    [AT.EUID, 1000n],
+    [AT.GID, 1000n],
+    [AT.EGID, 1000n],
+    [AT.SECURE, 0n],
+  ];
+  const stack = buildStack(mm, stackTop, argv, envp, auxv, k.rng.bytes(16), image.path);
+  const proc = k.newProcess(null, mm);
+  proc.exe = image.path;
+  proc.argv = argv;
+  k.files.newTable(proc);
+  const task = k.newTask(proc, proc.pid, k.x86.userEntryContext(entry, stack.sp));
+  if (!k.init) k.init = proc;
+  return { proc, task, loaded: { entry, sp: stack.sp, loadBias: bias, auxv: stack.auxv, phdrAddr } };
+}

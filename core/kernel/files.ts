@@ -1,0 +1,170 @@
+// The kernel's side of files: the VFS instance, each process's fd table, the stdio
+// wiring to the host (a terminal, or plain streams when the host's stdio are pipes),
+// and the /proc files generated from kernel state.
+
+import { formatMaps } from './vfs/proc-maps.js';
+import { EBADF } from './errno.js';
+import type { Kernel } from './kernel.js';
+import { permString } from './mm/vma.js';
+import type { Process } from './task.js';
+import { TtyInput, type CharDevice, type TerminalSink } from './vfs/devices.js';
+import { FdTable } from './vfs/fd-table.js';
+import type { Directory } from './vfs/inode.js';
+import type { OpenFile } from './vfs/open-file.js';
+import { O_RDONLY, O_WRONLY, POLLIN, POLLOUT } from './vfs/open-flags.js';
+import type { ReadResult, WriteResult } from './vfs/io-result.js';
+import { createStdio, mountSeedTree, STUDENT_GID, STUDENT_UID } from './vfs/seed-tree.js';
+import { devMajor, devMinor, makedev } from './vfs/stat-layout.js';
+import { Vfs, type PathContext } from './vfs/vfs.js';
+import type { WaitQueue } from './vfs/wait-queue.js';
+import { procStatus } from './proc-files.js';
+
+export interface HostIo {
+  /** Guest output on fd 1 or 2 (also for files dup'ed from them). */
+  output(fd: 1 | 2, bytes: Uint8Array): void;
+  /** When true, stdio is a terminal (isatty, TCGETS); otherwise plain pipes, as under a test harness. */
+  terminal: boolean;
+}
+
+/** A non-terminal host stream: pipe-like input from the host, or output to a host sink. */
+class HostStream implements CharDevice {
+  readonly isTerminal = false;
+  readonly seekable = false;
+  readonly waitQueues: readonly WaitQueue[];
+  constructor(
+    readonly name: string,
+    private readonly input: TtyInput | null,
+    private readonly sink: TerminalSink | null,
+  ) {
+    this.waitQueues = input ? [input.readWait] : [];
+  }
+  read(n: number, nonblock: boolean): ReadResult {
+    if (!this.input) return { errno: EBADF };
+    return this.input.read(n, nonblock);
+  }
+  write(data: Uint8Array): WriteResult {
+    if (!this.sink) return { errno: EBADF };
+    this.sink(data.slice());
+    return { written: data.length };
+  }
+  pollEvents(): number {
+    if (this.input) return this.input.readable() > 0 || this.input.inputEnded ? POLLIN : 0;
+    return POLLOUT;
+  }
+}
+
+export interface MmapSource {
+  data: Uint8Array;
+  dev: string;
+  inode: number;
+  path: string;
+}
+
+export class KernelFiles {
+  readonly vfs: Vfs;
+  readonly stdinQueue: TtyInput;
+  private readonly tables = new Map<number, FdTable>();
+  private readonly stdio: { stdin: OpenFile; stdout: OpenFile; stderr: OpenFile };
+
+  constructor(
+    private readonly k: Kernel,
+    io: HostIo,
+  ) {
+    const clock = () => {
+      const ns = k.realtimeNs();
+      const sec = Math.floor(ns / 1e9);
+      return { sec: BigInt(sec), nsec: Math.floor(ns - sec * 1e9) };
+    };
+    this.vfs = new Vfs({ clock });
+    mountSeedTree(this.vfs, { random: (out) => k.rng.fill(out) });
+    const sink = (fd: 1 | 2): TerminalSink => (data) => {
+      if (k.chargeOutput(data.length)) io.output(fd, data);
+    };
+    if (io.terminal) {
+      const s = createStdio(this.vfs, { stdout: sink(1), stderr: sink(2) });
+      this.stdinQueue = s.input;
+      this.stdio = s;
+    } else {
+      this.stdinQueue = new TtyInput();
+      this.stdinQueue.canonical = false;
+      const dev = (name: string, input: TtyInput | null, out: TerminalSink | null) => {
+        const node = this.vfs.addDevice(`/dev/host/${name}`, new HostStream(name, input, out), makedev(0, 0xc), 0o600, STUDENT_UID, STUDENT_GID);
+        return this.vfs.openInode(node, input ? O_RDONLY : O_WRONLY, `pipe:[${node.meta.ino}]`);
+      };
+      this.stdio = { stdin: dev('stdin', this.stdinQueue, null), stdout: dev('stdout', null, sink(1)), stderr: dev('stderr', null, sink(2)) };
+    }
+    this.registerProc();
+  }
+
+  private registerProc(): void {
+    const k = this.k;
+    this.vfs.registerProcFile('/proc/self/maps', (ctx) => {
+      const proc = k.processes.get(ctx.targetPid);
+      if (!proc) return '';
+      return formatMaps(
+        proc.mm.vmas.areas.map((v) => ({
+          start: BigInt(v.start),
+          end: BigInt(v.end),
+          perms: permString(v),
+          offset: BigInt(v.backing ? v.backing.offset : 0),
+          dev: v.backing ? { major: Number(v.backing.dev.split(':')[0] ?? 0), minor: parseInt(v.backing.dev.split(':')[1] ?? '0', 16) } : { major: 0, minor: 0 },
+          inode: v.backing ? v.backing.inode : 0,
+          name: v.name || null,
+        })),
+      );
+    });
+    this.vfs.registerProcFile('/proc/self/status', (ctx) => procStatus(k, ctx.targetPid));
+  }
+
+  /** Each process starts with 0, 1, 2 wired to the host. */
+  newTable(proc: Process): FdTable {
+    const t = new FdTable(this.k.limits.openFiles, this.vfs.release);
+    t.install(this.stdio.stdin, false);
+    t.install(this.stdio.stdout, false);
+    t.install(this.stdio.stderr, false);
+    this.tables.set(proc.pid, t);
+    return t;
+  }
+
+  table(proc: Process): FdTable {
+    return this.tables.get(proc.pid) ?? this.newTable(proc);
+  }
+
+  fork(parent: Process, child: Process): void {
+    this.tables.set(child.pid, this.table(parent).fork());
+  }
+
+  releaseProcess(proc: Process): void {
+    this.tables.get(proc.pid)?.closeAll();
+    this.tables.delete(proc.pid);
+  }
+
+  file(proc: Process, fd: number): OpenFile | null {
+    return this.table(proc).get(fd)?.file ?? null;
+  }
+
+  pathContext(proc: Process, base?: Directory): PathContext {
+    const cwd = this.vfs.lookup(proc.cwd, { base: this.vfs.root, creds: { uid: STUDENT_UID, gid: STUDENT_GID }, pid: proc.pid, arch: this.k.arch });
+    const dir = typeof cwd !== 'number' && cwd.kind === 'dir' ? cwd : this.vfs.root;
+    return { base: base ?? dir, creds: { uid: STUDENT_UID, gid: STUDENT_GID }, pid: proc.pid, arch: this.k.arch };
+  }
+
+  /** What a file-backed mmap maps (a snapshot of the file: private mappings only write to their copy). */
+  mmapSource(task: { proc: Process }, fd: number): MmapSource | 'ebadf' | 'eacces' {
+    const file = this.file(task.proc, fd);
+    if (!file) return 'ebadf';
+    if (file.inode.kind !== 'file') return 'eacces';
+    if (!file.readable) return 'eacces';
+    const st = this.vfs.fstat(file);
+    return { data: file.inode.read(0, file.inode.size), dev: `${devMajor(st.dev)}:${devMinor(st.dev).toString(16)}`, inode: Number(st.ino), path: file.path };
+  }
+
+  pushStdin(bytes: Uint8Array): void {
+    this.stdinQueue.push(bytes);
+  }
+
+  endStdin(): void {
+    this.stdinQueue.end();
+  }
+}
+

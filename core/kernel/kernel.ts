@@ -1,0 +1,515 @@
+// The kernel: tasks, the scheduler, time, and the run loop that drives the CPU.
+// Syscall dispatch lives in syscall-entry.ts, signal delivery in signal-delivery.ts,
+// program loading in exec.ts; this file ties them to the CPU through the arch glue.
+
+import { CostMeter, DEFAULT_COSTS, type CostTable } from '../cost/cost-table.js';
+import { PhysicalMemory } from '../mm/phys-memory.js';
+import type { Arch, RunEvent } from '../trace/events.js';
+import { formatExitLine } from '../trace/strace-format.js';
+import { KernelFiles, type HostIo } from './files.js';
+import { AddressSpace } from './mm/address-space.js';
+import { SignalHandlers, newRusage, type PendingSignal, type Process, type Task } from './task.js';
+import { X86Arch, type X86Context } from './x86_64/x86-arch.js';
+import type { HookLabel } from './x86_64/entry-source.js';
+import * as L from './x86_64/layout.js';
+import { VEC_PF } from '../mm/x86-64/fault.js';
+import type { StopReason } from '../arch/x86_64/cpu.js';
+import { handleSyscall, handleInt80 } from './syscall-entry.js';
+import { exitToUserMode, forceSignal, sendSignalToProcess, sigreturn } from './signal-delivery.js';
+import { faultSignal } from './x86_64/faults.js';
+import { SeededRandom } from './random.js';
+import { SIGALRM, SIGCHLD } from './signal-names.js';
+
+export interface Limits {
+  /** Guest memory a process may map (brk + mmap + stack). */
+  memoryBytes: number;
+  /** Bytes the guest may write to stdout and stderr together. */
+  outputBytes: number;
+  openFiles: number;
+  processes: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  memoryBytes: 256 * 1024 * 1024,
+  outputBytes: 16 * 1024 * 1024,
+  openFiles: 256,
+  processes: 64,
+};
+
+export interface KernelOptions {
+  arch: Arch;
+  seed?: number;
+  aslr?: boolean;
+  costs?: Partial<CostTable>;
+  limits?: Partial<Limits>;
+  io: HostIo;
+  /** Wall-clock time at boot, in ns since the epoch (fixed by default so runs replay). */
+  realtimeBaseNs?: number;
+  onEvent?: (event: RunEvent) => void;
+}
+
+export type KernelStop =
+  | { kind: 'exit'; code: number | null; signal: number | null; coreDumped: boolean }
+  | { kind: 'budget' }
+  | { kind: 'blocked'; on: 'stdin' | 'deadlock' }
+  | { kind: 'breakpoint'; addr: number }
+  | { kind: 'limit'; message: string }
+  | { kind: 'panic'; message: string };
+
+/** What a hook tells the run loop. */
+export type HookStop = { kind: 'hook'; value: 'blocked' | 'exited' | 'preempt' | 'limit' };
+
+const TICK_NS = 1_000_000; // HZ = 1000
+const TIMESLICE_TICKS = 4;
+
+export class Kernel {
+  readonly mem: PhysicalMemory;
+  readonly meter: CostMeter;
+  readonly limits: Limits;
+  readonly arch: Arch;
+  readonly x86: X86Arch;
+  readonly files: KernelFiles;
+  readonly rng: SeededRandom;
+  readonly aslr: boolean;
+  readonly tasks = new Map<number, Task>();
+  readonly processes = new Map<number, Process>();
+  current: Task | null = null;
+  private runQueue: Task[] = [];
+  private nextPid = 1;
+  init: Process | null = null;
+  private idleNs = 0;
+  private readonly realtimeBaseNs: number;
+  private nextTickNs = TICK_NS;
+  private sliceTicks = 0;
+  outputBytes = 0;
+  limitHit: string | null = null;
+  readonly events: RunEvent[] = [];
+  private readonly onEvent: ((e: RunEvent) => void) | undefined;
+  /** Counted for --stats: mode switches into the kernel by cause. */
+  readonly counters = { syscalls: 0, int80: 0, exceptions: 0, timerInterrupts: 0, contextSwitches: 0, cr3Switches: 0, signalsDelivered: 0 };
+
+  constructor(readonly options: KernelOptions) {
+    this.arch = options.arch;
+    if (options.arch !== 'x86_64') throw new Error(`the ${options.arch} kernel is not built yet`);
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    // Physical memory covers the guest limit plus the kernel's own pages and tables.
+    this.mem = new PhysicalMemory(this.limits.memoryBytes + 64 * 1024 * 1024);
+    this.meter = new CostMeter({ ...DEFAULT_COSTS, ...options.costs });
+    this.rng = new SeededRandom(options.seed ?? 1);
+    this.aslr = options.aslr ?? true;
+    this.realtimeBaseNs = options.realtimeBaseNs ?? 1_767_225_600_000_000_000; // 2026-01-01T00:00:00Z
+    this.onEvent = options.onEvent;
+    this.x86 = new X86Arch(this.mem, (label) => this.onHook(label));
+    this.files = new KernelFiles(this, options.io);
+  }
+
+  // ---- time ----
+
+  monotonicNs(): number {
+    return this.meter.nowNs() + this.idleNs;
+  }
+
+  realtimeNs(): number {
+    return this.realtimeBaseNs + this.monotonicNs();
+  }
+
+  cpuTimeNs(task: Task): number {
+    return (task.rusage.userCycles + task.rusage.systemCycles) / this.meter.table.cyclesPerNs;
+  }
+
+  // ---- events ----
+
+  emit(event: RunEvent): void {
+    if (this.events.length < 100_000) this.events.push(event);
+    this.onEvent?.(event);
+  }
+
+  // ---- processes and tasks ----
+
+  allocPid(): number {
+    return this.nextPid++;
+  }
+
+  newProcess(parent: Process | null, mm: AddressSpace): Process {
+    const pid = this.allocPid();
+    const proc: Process = {
+      pid,
+      ppid: parent ? parent.pid : 0,
+      mm,
+      handlers: parent ? parent.handlers.clone() : new SignalHandlers(),
+      sharedPending: [],
+      tasks: [],
+      exitStatus: null,
+      exitSignal: null,
+      coreDumped: false,
+      children: [],
+      parent,
+      minorFaults: 0,
+      reaped: false,
+      exe: parent?.exe ?? '',
+      argv: parent ? [...parent.argv] : [],
+      personality: parent?.personality ?? 0,
+      alarmAt: null,
+      itimerInterval: 0,
+      cwd: parent?.cwd ?? '/home/student',
+    };
+    parent?.children.push(proc);
+    this.processes.set(pid, proc);
+    return proc;
+  }
+
+  newAddressSpace(): AddressSpace {
+    const counters = { minorFaults: 0 };
+    const mm = new AddressSpace(this.mem, this.x86.port, this.x86.port.newRoot(), counters, this.limits.memoryBytes);
+    const mmu = this.x86.cpu.mmu;
+    mm.onFrameWrite = (frame) => {
+      const n = frame / 4096;
+      if (mmu.codeFrames[n] !== 0) mmu.onCodeWrite(n);
+    };
+    return mm;
+  }
+
+  newTask(proc: Process, tid: number, context: X86Context): Task {
+    const stack = this.x86.allocKernelStack();
+    const task: Task = {
+      tid,
+      proc,
+      state: 'runnable',
+      context,
+      kernelStackTop: stack.top,
+      kernelStackFrames: stack.frames,
+      blocked: 0n,
+      pending: [],
+      savedMask: null,
+      clearChildTid: 0n,
+      fsBase: context.fsBase,
+      wakeAt: null,
+      syscallState: null,
+      waitingOn: null,
+      rusage: newRusage(),
+      interrupted: false,
+    };
+    proc.tasks.push(task);
+    this.tasks.set(tid, task);
+    this.runQueue.push(task);
+    return task;
+  }
+
+  ptRegs(task: Task) {
+    return this.x86.ptRegs(task.kernelStackFrames);
+  }
+
+  // ---- thread-local bases (arch_prctl) ----
+
+  setThreadBase(task: Task, which: 'fs' | 'gs', base: number): void {
+    if (which === 'fs') {
+      task.fsBase = base;
+      if (task === this.current) this.x86.cpu.setMsr(L.MSR_FS_BASE, BigInt.asUintN(64, BigInt(base)));
+    } else if (task === this.current) {
+      // In the kernel the user's GS base is parked in KERNEL_GS_BASE until swapgs.
+      this.x86.cpu.setMsr(L.MSR_KERNEL_GS_BASE, BigInt.asUintN(64, BigInt(base)));
+    }
+  }
+
+  threadBase(task: Task, which: 'fs' | 'gs'): number {
+    if (which === 'fs') return task.fsBase;
+    return task === this.current ? Number(BigInt.asIntN(64, this.x86.cpu.msr(L.MSR_KERNEL_GS_BASE))) : 0;
+  }
+
+  // ---- exit ----
+
+  exitTask(task: Task, status: number): void {
+    const proc = task.proc;
+    task.state = 'zombie';
+    this.tasks.delete(task.tid);
+    proc.tasks = proc.tasks.filter((t) => t !== task);
+    if (task.clearChildTid !== 0n) proc.mm.write(Number(BigInt.asIntN(64, task.clearChildTid)), new Uint8Array(4));
+    if (proc.tasks.length === 0) this.finishProcess(proc, status, null, false);
+  }
+
+  exitGroup(proc: Process, status: number): void {
+    for (const t of [...proc.tasks]) {
+      t.state = 'zombie';
+      this.tasks.delete(t.tid);
+    }
+    proc.tasks = [];
+    this.finishProcess(proc, status, null, false);
+  }
+
+  /** Terminate by signal (default action), with strace's `+++ killed by ... +++`. */
+  killProcess(proc: Process, signo: number, coreDumped: boolean): void {
+    for (const t of [...proc.tasks]) {
+      t.state = 'zombie';
+      this.tasks.delete(t.tid);
+    }
+    proc.tasks = [];
+    this.finishProcess(proc, signo, signo, coreDumped);
+  }
+
+  private finishProcess(proc: Process, status: number, signal: number | null, coreDumped: boolean): void {
+    if (proc.exitStatus !== null) return;
+    proc.exitStatus = signal === null ? (status >> 8) & 0xff : 0;
+    proc.exitSignal = signal;
+    proc.coreDumped = coreDumped;
+    this.files.releaseProcess(proc);
+    proc.mm.destroy();
+    const line = formatExitLine(signal === null ? { code: proc.exitStatus } : { signal, coreDumped });
+    this.emit({ type: 'exit', pid: proc.pid, status: proc.exitStatus, signal, line });
+    const parent = proc.parent;
+    if (parent && parent.exitStatus === null) {
+      sendSignalToProcess(this, parent, { signo: SIGCHLD, code: signal === null ? 1 : coreDumped ? 3 : 2, pid: proc.pid, uid: 1000, addr: null, status: signal ?? proc.exitStatus });
+      this.wake(`child:${parent.pid}`);
+    } else proc.reaped = true;
+  }
+
+  // ---- sleeping and waking ----
+
+  /** Wake every task sleeping on `key` so it retries its call. */
+  wake(key: string): void {
+    for (const t of this.tasks.values()) {
+      if (t.state === 'sleeping' && t.waitingOn === key) this.makeRunnable(t);
+    }
+  }
+
+  makeRunnable(task: Task): void {
+    if (task.state !== 'sleeping' && task.state !== 'stopped') return;
+    task.state = 'runnable';
+    task.waitingOn = null;
+    task.wakeAt = null;
+    if (task !== this.current) this.runQueue.push(task);
+  }
+
+  requestReschedule(task: Task, voluntary: boolean): void {
+    if (voluntary) task.rusage.voluntarySwitches++;
+    this.yieldRequested = true;
+  }
+  /** Set by sched_yield: the syscall exit path preempts the caller. */
+  yieldRequested = false;
+
+  discardPending(proc: Process, signo: number): void {
+    proc.sharedPending = proc.sharedPending.filter((s) => s.signo !== signo);
+    for (const t of proc.tasks) t.pending = t.pending.filter((s) => s.signo !== signo);
+  }
+
+  sigreturn(task: Task): bigint {
+    return sigreturn(this, task);
+  }
+
+  // ---- hooks: the TypeScript behind the entry code ----
+
+  private onHook(label: HookLabel): StopReason | void {
+    const task = this.current;
+    if (!task) return { kind: 'hook', value: 'panic: kernel hook with no current task' };
+    const entered = this.meter.total();
+    let stop: StopReason | void;
+    switch (label) {
+      case 'do_syscall_64':
+        stop = handleSyscall(this, task, 'syscall');
+        break;
+      case 'do_int80_syscall_32':
+        stop = handleInt80(this, task);
+        break;
+      case 'do_exception':
+        stop = this.onException(task);
+        break;
+      case 'do_timer_interrupt':
+        stop = this.onTimer(task);
+        break;
+    }
+    task.rusage.systemCycles += this.meter.total() - entered;
+    return stop;
+  }
+
+  private onException(task: Task): StopReason | void {
+    this.counters.exceptions++;
+    const cpu = this.x86.cpu;
+    const vector = Number(cpu.getReg(6)); // RSI = vector, set by the stub
+    const regs = this.ptRegs(task);
+    const fromUser = (regs.get('cs') & 3n) === 3n;
+    if (!fromUser) {
+      return { kind: 'hook', value: `panic: kernel-mode exception ${vector} at 0x${regs.get('rip').toString(16)}` };
+    }
+    if (vector === VEC_PF) {
+      const addr = cpu.cr2;
+      const err = Number(regs.get('orig_rax'));
+      const access = err & 0x10 ? 'exec' : err & 2 ? 'write' : 'read';
+      const outcome = task.proc.mm.handleFault(addr, access);
+      if (outcome === 'mapped') {
+        this.meter.charge('pageFault');
+        task.proc.minorFaults++;
+        this.emit({ type: 'page-fault', pid: task.proc.pid, addr: `0x${BigInt.asUintN(64, BigInt(addr)).toString(16)}`, minor: true, cycles: this.meter.table.pageFault });
+        return exitToUserMode(this, task, regs, false);
+      }
+      forceSignal(this, task, faultSignal(vector, outcome, addr, regs));
+    } else {
+      forceSignal(this, task, faultSignal(vector, 'maperr', 0, regs));
+    }
+    return exitToUserMode(this, task, regs, false);
+  }
+
+  private onTimer(task: Task): StopReason | void {
+    this.counters.timerInterrupts++;
+    const regs = this.ptRegs(task);
+    this.fireTimers();
+    if (++this.sliceTicks >= TIMESLICE_TICKS && this.runQueue.some((t) => t.state === 'runnable')) {
+      this.sliceTicks = 0;
+      task.rusage.involuntarySwitches++;
+      const s = exitToUserMode(this, task, regs, false);
+      if (s) return s;
+      return { kind: 'hook', value: 'preempt' };
+    }
+    return exitToUserMode(this, task, regs, false);
+  }
+
+  /** Alarms and interval timers that are due. */
+  private fireTimers(): void {
+    const now = this.monotonicNs();
+    for (const proc of this.processes.values()) {
+      if (proc.alarmAt !== null && proc.exitStatus === null && now >= proc.alarmAt) {
+        proc.alarmAt = proc.itimerInterval > 0 ? proc.alarmAt + proc.itimerInterval : null;
+        sendSignalToProcess(this, proc, { signo: SIGALRM, code: 0x80, pid: 0, uid: 0, addr: null });
+      }
+    }
+    for (const t of this.tasks.values()) {
+      if (t.state === 'sleeping' && t.wakeAt !== null && now >= t.wakeAt) this.makeRunnable(t);
+    }
+  }
+
+  // ---- the run loop ----
+
+  run(budget: number): KernelStop {
+    const cpu = this.x86.cpu;
+    let left = budget;
+    while (left > 0) {
+      if (this.init && this.init.exitStatus !== null) return this.exitStop(this.init);
+      if (this.limitHit) return { kind: 'limit', message: this.limitHit };
+      if (!this.current) {
+        const idle = this.scheduleNext();
+        if (idle) return idle;
+        continue;
+      }
+      const nsToTick = this.nextTickNs - this.monotonicNs();
+      const slice = Math.max(1, Math.min(left, Math.ceil(nsToTick * this.meter.table.cyclesPerNs)));
+      const before = cpu.stats.instructions;
+      const stop = cpu.run(slice);
+      const ran = cpu.stats.instructions - before;
+      this.meter.instructions(ran);
+      if (cpu.cpl === 3) this.current.rusage.userCycles += ran;
+      left -= Math.max(1, ran);
+      if (this.monotonicNs() >= this.nextTickNs) this.tick();
+      const result = this.afterCpuStop(stop);
+      if (result) return result;
+    }
+    return { kind: 'budget' };
+  }
+
+  private exitStop(proc: Process): KernelStop {
+    return { kind: 'exit', code: proc.exitSignal === null ? proc.exitStatus : null, signal: proc.exitSignal, coreDumped: proc.coreDumped };
+  }
+
+  private afterCpuStop(stop: StopReason): KernelStop | null {
+    switch (stop.kind) {
+      case 'budget':
+        return null;
+      case 'breakpoint':
+        return { kind: 'breakpoint', addr: stop.addr };
+      case 'hlt':
+        return { kind: 'panic', message: 'the CPU halted in kernel mode' };
+      case 'exception':
+        return { kind: 'panic', message: `unhandled CPU exception ${stop.vector} at 0x${BigInt.asUintN(64, BigInt(stop.addr)).toString(16)} (the IDT could not deliver it)` };
+      case 'hook': {
+        const value = String(stop.value);
+        if (value.startsWith('panic')) return { kind: 'panic', message: value.slice(7) };
+        const task = this.current!;
+        if (value === 'exited') {
+          this.current = null;
+          return null;
+        }
+        if (value === 'limit') return { kind: 'limit', message: this.limitHit ?? 'a run limit was reached' };
+        task.context = this.x86.saveContext();
+        if (value === 'preempt') {
+          this.runQueue.push(task);
+        }
+        this.current = null;
+        return null;
+      }
+    }
+  }
+
+  /** A timer tick: in user mode it arrives as an interrupt through the IDT. */
+  private tick(): void {
+    this.nextTickNs += TICK_NS;
+    const cpu = this.x86.cpu;
+    if (!this.current || cpu.cpl !== 3) return;
+    this.x86.deliverTimer();
+  }
+
+  /** Pick the next task; when none can run, advance idle time or report why we are stuck. */
+  private scheduleNext(): KernelStop | null {
+    for (;;) {
+      const next = this.runQueue.shift();
+      if (next) {
+        if (next.state !== 'runnable' || !this.tasks.has(next.tid)) continue;
+        this.switchTo(next);
+        return null;
+      }
+      const sleepers = [...this.tasks.values()].filter((t) => t.state === 'sleeping');
+      if (sleepers.length === 0) {
+        if (this.init && this.init.exitStatus !== null) return this.exitStop(this.init);
+        return { kind: 'blocked', on: 'deadlock' };
+      }
+      const deadlines = [...sleepers.map((t) => t.wakeAt), ...[...this.processes.values()].map((p) => (p.exitStatus === null ? p.alarmAt : null))].filter(
+        (d): d is number => d !== null,
+      );
+      if (deadlines.length === 0) {
+        if (sleepers.some((t) => t.waitingOn === 'stdin')) return { kind: 'blocked', on: 'stdin' };
+        return { kind: 'blocked', on: 'deadlock' };
+      }
+      // Nothing to run until the next deadline: the CPU idles and time jumps forward.
+      const wakeAt = Math.min(...deadlines);
+      if (wakeAt > this.monotonicNs()) this.idleNs += wakeAt - this.monotonicNs();
+      while (this.nextTickNs <= this.monotonicNs()) this.nextTickNs += TICK_NS;
+      this.fireTimers();
+    }
+  }
+
+  private previous: Task | null = null;
+
+  private switchTo(task: Task): void {
+    const prev = this.previous;
+    if (prev !== task) {
+      this.counters.contextSwitches++;
+      this.meter.charge('contextSwitchRegisters');
+      this.meter.charge('schedule');
+      const cr3Switched = !prev || prev.proc !== task.proc;
+      if (cr3Switched) {
+        this.counters.cr3Switches++;
+        this.meter.charge('cr3Switch');
+        this.meter.charge('contextSwitchCache');
+      }
+      if (prev) {
+        this.emit({ type: 'context-switch', fromPid: prev.proc.pid, toPid: task.proc.pid, voluntary: prev.state === 'sleeping', cr3Switched, cycles: this.meter.table.contextSwitchRegisters + this.meter.table.schedule + (cr3Switched ? this.meter.table.cr3Switch + this.meter.table.contextSwitchCache : 0) });
+        if (prev.state === 'sleeping') prev.rusage.voluntarySwitches++;
+      }
+    }
+    this.previous = task;
+    this.current = task;
+    this.x86.setKernelStack(task.kernelStackTop);
+    this.x86.restoreContext(task.context as X86Context, task.proc.mm.root);
+    this.x86.cpu.setMsr(L.MSR_FS_BASE, BigInt.asUintN(64, BigInt(task.fsBase)));
+  }
+
+  /** Charge output against the run's limit; false when the limit is crossed. */
+  chargeOutput(bytes: number): boolean {
+    this.outputBytes += bytes;
+    if (this.outputBytes > this.limits.outputBytes) {
+      this.limitHit = `the program wrote more than ${this.limits.outputBytes} bytes of output; it was stopped`;
+      return false;
+    }
+    return true;
+  }
+
+  pendingFor(task: Task): PendingSignal[] {
+    return [...task.pending, ...task.proc.sharedPending];
+  }
+}

@@ -1,0 +1,209 @@
+// A process's address space: its VMAs, its page-table root, brk, and the demand
+// paging that fills pages on first touch. uaccess (copy to/from user) goes through
+// here too, so a bad pointer handed to a syscall becomes EFAULT, never a crash.
+
+import { PAGE_SIZE, type PhysicalMemory } from '../../mm/phys-memory.js';
+import { decodeUtf8 } from '../../util/utf8.js';
+import type { PagePort, PageProt } from './page-port.js';
+import { PROT_EXEC, PROT_READ, PROT_WRITE, VmaList, type Vma } from './vma.js';
+
+export type FaultOutcome = 'mapped' | 'maperr' | 'accerr';
+export type Access = 'read' | 'write' | 'exec';
+
+export const USER_TOP = 0x800000000000; // first address past the user half (47 bits)
+export const STACK_GUARD_GAP = 256 * PAGE_SIZE; // Linux's stack_guard_gap default (1 MiB)
+
+export interface MmCounters {
+  minorFaults: number;
+}
+
+export function pageDown(a: number): number {
+  return Math.floor(a / PAGE_SIZE) * PAGE_SIZE;
+}
+
+export function pageUp(a: number): number {
+  return Math.ceil(a / PAGE_SIZE) * PAGE_SIZE;
+}
+
+export function protOf(vma: Vma): PageProt {
+  return { read: (vma.prot & PROT_READ) !== 0, write: (vma.prot & PROT_WRITE) !== 0, exec: (vma.prot & PROT_EXEC) !== 0, user: true };
+}
+
+export class AddressSpace {
+  vmas = new VmaList();
+  brkStart = 0;
+  brk = 0;
+  mmapBase = 0;
+  stackTop = 0;
+  /** Bytes mapped by mmap/brk/stack, checked against the run's memory limit. */
+  committed = 0;
+
+  constructor(
+    readonly mem: PhysicalMemory,
+    readonly port: PagePort,
+    readonly root: number,
+    readonly counters: MmCounters,
+    readonly limitBytes: number,
+  ) {}
+
+  /** Resolve a fault at `va` for `access`: map a page when the VMA allows it. */
+  handleFault(va: number, access: Access): FaultOutcome {
+    let vma = this.vmas.find(va);
+    if (!vma) {
+      vma = this.growStack(va);
+      if (!vma) return 'maperr';
+    }
+    if (access === 'write' && (vma.prot & PROT_WRITE) === 0) return 'accerr';
+    if (access === 'exec' && (vma.prot & PROT_EXEC) === 0) return 'accerr';
+    if (access === 'read' && (vma.prot & (PROT_READ | PROT_WRITE | PROT_EXEC)) === 0) return 'accerr';
+    const page = pageDown(va);
+    if (this.port.lookup(this.root, page) !== null) return 'accerr'; // present but not permitted
+    this.fillPage(vma, page);
+    this.counters.minorFaults++;
+    return 'mapped';
+  }
+
+  /** Map one page of `vma` now, filled from its backing (or zero). */
+  fillPage(vma: Vma, page: number): number {
+    const frame = this.mem.allocFrame();
+    if (vma.backing) {
+      const rel = page - vma.start;
+      const from = vma.backing.offset + rel;
+      const visible = Math.min(PAGE_SIZE, vma.backing.length - rel);
+      if (visible > 0) this.mem.bytes.set(vma.backing.data.subarray(from, from + visible), frame);
+    }
+    this.onFrameWrite?.(frame);
+    this.port.map(this.root, page, frame, protOf(vma));
+    this.port.invalidate(page);
+    return frame;
+  }
+
+  /** A fault just below a grows-down VMA extends it, keeping the guard gap to the next VMA. */
+  private growStack(va: number): Vma | undefined {
+    const stack = this.vmas.areas.find((v) => v.growsDown && va < v.start && v.start - va <= 8 * 1024 * 1024);
+    if (!stack) return undefined;
+    const newStart = pageDown(va);
+    const below = this.vmas.areas.filter((v) => v.end <= stack.start && v !== stack).pop();
+    if (below && newStart - below.end < STACK_GUARD_GAP) return undefined;
+    this.committed += stack.start - newStart;
+    stack.start = newStart;
+    return stack;
+  }
+
+  /** Unmap every page of [start, end) and free the frames. */
+  unmapRange(start: number, end: number): void {
+    for (let page = start; page < end; page += PAGE_SIZE) {
+      const frame = this.port.unmap(this.root, page);
+      if (frame !== null) {
+        this.mem.freeFrame(frame);
+        this.port.invalidate(page);
+      }
+    }
+  }
+
+  /** Re-apply a VMA's rights to its already-present pages (after mprotect). */
+  reprotect(vma: Vma): void {
+    for (let page = vma.start; page < vma.end; page += PAGE_SIZE) {
+      if (this.port.protect(this.root, page, protOf(vma))) this.port.invalidate(page);
+    }
+  }
+
+  /** copy_from_user: null means EFAULT. Faults inside VMAs are handled on the way. */
+  read(va: number, len: number): Uint8Array | null {
+    const out = new Uint8Array(len);
+    let done = 0;
+    while (done < len) {
+      const a = va + done;
+      if (a < 0 || a >= USER_TOP) return null;
+      const page = pageDown(a);
+      const off = a - page;
+      const n = Math.min(len - done, PAGE_SIZE - off);
+      const frame = this.frameFor(page, 'read');
+      if (frame === null) return null;
+      out.set(this.mem.bytes.subarray(frame + off, frame + off + n), done);
+      done += n;
+    }
+    return out;
+  }
+
+  /** copy_to_user: false means EFAULT (bytes before the bad page may have been written, as on Linux). */
+  write(va: number, data: Uint8Array): boolean {
+    let done = 0;
+    while (done < data.length) {
+      const a = va + done;
+      if (a < 0 || a >= USER_TOP) return false;
+      const page = pageDown(a);
+      const off = a - page;
+      const n = Math.min(data.length - done, PAGE_SIZE - off);
+      const frame = this.frameFor(page, 'write');
+      if (frame === null) return false;
+      this.mem.bytes.set(data.subarray(done, done + n), frame + off);
+      this.onFrameWrite?.(frame);
+      done += n;
+    }
+    return true;
+  }
+
+  /** Set by the CPU glue: the kernel wrote frame contents, so decoded instructions there are stale. */
+  onFrameWrite: ((frame: number) => void) | null = null;
+
+  /** NUL-terminated string from user memory, at most `max` bytes; null = EFAULT, 'long' = too long. */
+  readCString(va: number, max = 4096): string | null | 'long' {
+    const bytes: number[] = [];
+    for (let i = 0; i < max; i++) {
+      const b = this.read(va + i, 1);
+      if (!b) return null;
+      if (b[0] === 0) return decodeUtf8(new Uint8Array(bytes));
+      bytes.push(b[0]!);
+    }
+    return 'long';
+  }
+
+  private frameFor(page: number, access: Access): number | null {
+    const vma = this.vmas.find(page);
+    if (!vma) {
+      if (this.handleFault(page, access) !== 'mapped') return null;
+      return this.port.lookup(this.root, page);
+    }
+    if (access === 'write' && (vma.prot & PROT_WRITE) === 0) return null;
+    if (access === 'read' && (vma.prot & PROT_READ) === 0) return null;
+    const present = this.port.lookup(this.root, page);
+    if (present !== null) return present;
+    return this.fillPage(vma, page);
+  }
+
+  /** A full copy for fork: same VMAs, every present page duplicated (eager copy, no COW). */
+  cloneInto(child: AddressSpace): void {
+    child.vmas = this.vmas.clone();
+    child.brkStart = this.brkStart;
+    child.brk = this.brk;
+    child.mmapBase = this.mmapBase;
+    child.stackTop = this.stackTop;
+    child.committed = this.committed;
+    for (const vma of this.vmas.areas) {
+      for (let page = vma.start; page < vma.end; page += PAGE_SIZE) {
+        const frame = this.port.lookup(this.root, page);
+        if (frame === null) continue;
+        if (vma.special) {
+          child.port.map(child.root, page, frame, protOf(vma)); // vdso/vvar are shared
+          continue;
+        }
+        const copy = this.mem.allocFrame();
+        this.mem.bytes.copyWithin(copy, frame, frame + PAGE_SIZE);
+        child.onFrameWrite?.(copy);
+        child.port.map(child.root, page, copy, protOf(vma));
+      }
+    }
+  }
+
+  /** Unmap everything (exit, exec) and free the table root. */
+  destroy(): void {
+    for (const vma of this.vmas.areas) {
+      if (vma.special) {
+        for (let p = vma.start; p < vma.end; p += PAGE_SIZE) this.port.unmap(this.root, p);
+      } else this.unmapRange(vma.start, vma.end);
+    }
+    this.vmas = new VmaList();
+    this.port.freeRoot(this.root);
+  }
+}

@@ -1,0 +1,34 @@
+// Text of /proc/<pid>/status: the fields a lab reads (Linux's format, a subset).
+
+import type { Kernel } from './kernel.js';
+
+export function procStatus(k: Kernel, pid: number): string {
+  const proc = k.processes.get(pid);
+  if (!proc) return '';
+  const task = proc.tasks[0];
+  const vol = proc.tasks.reduce((n, t) => n + t.rusage.voluntarySwitches, 0);
+  const invol = proc.tasks.reduce((n, t) => n + t.rusage.involuntarySwitches, 0);
+  const kib = (bytes: number) => `${String(Math.ceil(bytes / 1024)).padStart(8, ' ')} kB`;
+  const sigmask = (v: bigint) => v.toString(16).padStart(16, '0');
+  const pending = [...(task?.pending ?? []), ...proc.sharedPending].reduce((m, s) => m | (1n << BigInt(s.signo - 1)), 0n);
+  const caught = proc.handlers.actions.reduce((m, a, i) => (i > 0 && a.handler > 1n ? m | (1n << BigInt(i - 1)) : m), 0n);
+  const ignored = proc.handlers.actions.reduce((m, a, i) => (i > 0 && a.handler === 1n ? m | (1n << BigInt(i - 1)) : m), 0n);
+  return [
+    `Name:\t${(proc.exe.split('/').pop() ?? '').slice(0, 15)}`,
+    `State:\t${task ? (task.state === 'sleeping' ? 'S (sleeping)' : 'R (running)') : 'Z (zombie)'}`,
+    `Tgid:\t${proc.pid}`,
+    `Pid:\t${proc.pid}`,
+    `PPid:\t${proc.ppid}`,
+    `Uid:\t1000\t1000\t1000\t1000`,
+    `Gid:\t1000\t1000\t1000\t1000`,
+    `VmSize:\t${kib(proc.mm.vmas.areas.reduce((n, v) => n + v.end - v.start, 0))}`,
+    `Threads:\t${proc.tasks.length}`,
+    `SigPnd:\t${sigmask(pending)}`,
+    `SigBlk:\t${sigmask(task?.blocked ?? 0n)}`,
+    `SigIgn:\t${sigmask(ignored)}`,
+    `SigCgt:\t${sigmask(caught)}`,
+    `voluntary_ctxt_switches:\t${vol}`,
+    `nonvoluntary_ctxt_switches:\t${invol}`,
+    '',
+  ].join('\n');
+}

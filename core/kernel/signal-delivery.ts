@@ -1,0 +1,165 @@
+// Generating and delivering signals (kernel/signal.c, arch/x86/kernel/signal.c):
+// pending queues, the choice of the next signal, default actions, handler frames,
+// and the syscall-restart rules of signal(7) (ERESTARTSYS & co).
+
+import type { StopReason } from '../arch/x86_64/cpu.js';
+import { formatSignalLine } from '../trace/strace-format.js';
+import { EINTR, ERESTARTNOHAND, ERESTARTNOINTR, ERESTARTSYS, ERESTART_RESTARTBLOCK } from './errno.js';
+import type { Kernel } from './kernel.js';
+import { SIGKILL, SIGSEGV, signalDefaultAction, signalName } from './signal-names.js';
+import { SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_RESTORER, SA_SIGINFO, sigBit } from './syscalls/signal.js';
+import type { PendingSignal, Process, Task } from './task.js';
+import type { PtRegs } from './x86_64/pt-regs.js';
+import { restoreRtFrame, setupRtFrame } from './x86_64/signal-frame.js';
+
+void SA_SIGINFO; // x86-64 always builds the full rt frame; the flag only changes the handler's prototype
+
+/** kill(2)-style: queue on the process; wake a task that does not block it. */
+export function sendSignalToProcess(k: Kernel, proc: Process, info: PendingSignal): void {
+  if (proc.exitStatus !== null) return;
+  // Standard signals do not queue: a second instance while one is pending is merged.
+  if (info.signo < 32 && proc.sharedPending.some((s) => s.signo === info.signo)) return;
+  proc.sharedPending.push(info);
+  wakeFor(k, proc, info.signo);
+}
+
+export function sendSignalToTask(k: Kernel, task: Task, info: PendingSignal): void {
+  if (info.signo < 32 && task.pending.some((s) => s.signo === info.signo)) return;
+  task.pending.push(info);
+  wakeFor(k, task.proc, info.signo, task);
+}
+
+function wakeFor(k: Kernel, proc: Process, signo: number, only?: Task): void {
+  for (const t of proc.tasks) {
+    if (only && t !== only) continue;
+    if (signo === SIGKILL || (t.blocked & sigBit(signo)) === 0n) {
+      if (t.state === 'sleeping') k.makeRunnable(t);
+      return;
+    }
+  }
+}
+
+/** A synchronous fault: it cannot be blocked or ignored (force_sig_fault). */
+export function forceSignal(k: Kernel, task: Task, info: PendingSignal): void {
+  const action = task.proc.handlers.actions[info.signo]!;
+  if ((task.blocked & sigBit(info.signo)) !== 0n || action.handler === 1n) {
+    task.blocked &= ~sigBit(info.signo);
+    task.proc.handlers.actions[info.signo] = { handler: 0n, flags: 0n, restorer: 0n, mask: 0n };
+  }
+  task.pending.push(info);
+  void k;
+}
+
+/** Is there a signal the task would take now (it is pending and not blocked)? */
+export function hasDeliverable(k: Kernel, task: Task): boolean {
+  return k.pendingFor(task).some((s) => s.signo === SIGKILL || (task.blocked & sigBit(s.signo)) === 0n);
+}
+
+function dequeue(task: Task): PendingSignal | null {
+  // Synchronous (task-directed) signals first, then the lowest-numbered shared one.
+  const pick = (list: PendingSignal[]): PendingSignal | null => {
+    let best: PendingSignal | null = null;
+    for (const s of list) if ((s.signo === SIGKILL || (task.blocked & sigBit(s.signo)) === 0n) && (!best || s.signo < best.signo)) best = s;
+    if (best) list.splice(list.indexOf(best), 1);
+    return best;
+  };
+  return pick(task.pending) ?? pick(task.proc.sharedPending);
+}
+
+function traceSignal(k: Kernel, task: Task, info: PendingSignal, disposition: 'handler' | 'default-terminate' | 'default-core' | 'ignore' | 'stop'): void {
+  const line = formatSignalLine({ signo: info.signo, code: info.code, pid: info.pid, uid: info.uid, ...(info.addr !== null ? { addr: info.addr } : {}), ...(info.status !== undefined ? { status: info.status } : {}) });
+  k.emit({
+    type: 'signal',
+    pid: task.proc.pid,
+    tid: task.tid,
+    signo: info.signo,
+    name: signalName(info.signo) ?? `SIG${info.signo}`,
+    code: String(info.code),
+    addr: info.addr === null ? null : `0x${info.addr.toString(16)}`,
+    disposition,
+    line,
+  });
+}
+
+/** Restart bookkeeping for a syscall the signal interrupted (handle_signal in arch/x86/kernel/signal.c). */
+function fixSyscallRestart(regs: PtRegs, withHandler: boolean, restartFlag: boolean): void {
+  const ret = Number(BigInt.asIntN(64, regs.get('rax')));
+  const restart = () => {
+    regs.set('rax', regs.get('orig_rax'));
+    regs.set('rip', regs.get('rip') - 2n);
+  };
+  switch (-ret) {
+    case ERESTART_RESTARTBLOCK:
+    case ERESTARTNOHAND:
+      if (withHandler) regs.set('rax', BigInt(-EINTR));
+      else restart();
+      return;
+    case ERESTARTSYS:
+      if (withHandler && !restartFlag) regs.set('rax', BigInt(-EINTR));
+      else restart();
+      return;
+    case ERESTARTNOINTR:
+      restart();
+      return;
+  }
+}
+
+/**
+ * exit_to_user_mode: deliver one pending signal. Returns a StopReason when the
+ * process died; sets the hook's return so the entry code leaves by IRET whenever
+ * the registers were rewritten.
+ */
+export function exitToUserMode(k: Kernel, task: Task, regs: PtRegs, inSyscall: boolean): StopReason | void {
+  for (;;) {
+    const info = dequeue(task);
+    if (!info) break;
+    const action = task.proc.handlers.actions[info.signo]!;
+    if (action.handler === 1n) {
+      traceSignal(k, task, info, 'ignore');
+      continue;
+    }
+    if (action.handler === 0n) {
+      const def = signalDefaultAction(info.signo);
+      if (def === 'Ign' || def === 'Cont' || def === 'Stop') {
+        traceSignal(k, task, info, def === 'Stop' ? 'stop' : 'ignore');
+        continue;
+      }
+      traceSignal(k, task, info, def === 'Core' ? 'default-core' : 'default-terminate');
+      k.killProcess(task.proc, info.signo, def === 'Core');
+      return { kind: 'hook', value: 'exited' };
+    }
+    // A handler: fix up an interrupted syscall, then build the frame.
+    if (inSyscall) fixSyscallRestart(regs, true, (action.flags & SA_RESTART) !== 0n);
+    if ((action.flags & SA_RESTORER) === 0n) {
+      // x86-64 has no kernel-provided trampoline: without sa_restorer the frame cannot return.
+      traceSignal(k, task, info, 'handler');
+      forceSignal(k, task, { signo: SIGSEGV, code: 0x80, pid: 0, uid: 0, addr: 0n });
+      continue;
+    }
+    const oldMask = task.blocked;
+    const ok = setupRtFrame(regs, task.proc.mm, info, action.handler, action.restorer, oldMask, 0, 0n);
+    traceSignal(k, task, info, 'handler');
+    if (!ok) {
+      forceSignal(k, task, { signo: SIGSEGV, code: 0x80, pid: 0, uid: 0, addr: 0n });
+      continue;
+    }
+    k.counters.signalsDelivered++;
+    k.meter.charge('signalDelivery');
+    task.blocked |= action.mask | ((action.flags & SA_NODEFER) === 0n ? sigBit(info.signo) : 0n);
+    if ((action.flags & SA_RESETHAND) !== 0n) task.proc.handlers.actions[info.signo] = { handler: 0n, flags: 0n, restorer: 0n, mask: 0n };
+    return;
+  }
+  if (inSyscall) fixSyscallRestart(regs, false, false);
+}
+
+/** rt_sigreturn(2): restore what the frame saved; a corrupt frame is SIGSEGV. */
+export function sigreturn(k: Kernel, task: Task): bigint {
+  const regs = k.ptRegs(task);
+  const restored = restoreRtFrame(regs, task.proc.mm);
+  if (!restored) {
+    forceSignal(k, task, { signo: SIGSEGV, code: 0x80, pid: 0, uid: 0, addr: 0n });
+    return regs.get('rax');
+  }
+  task.blocked = restored.mask & ~(sigBit(SIGKILL) | sigBit(19));
+  return restored.rax;
+}

@@ -1,0 +1,153 @@
+// do_syscall_64 and do_int80_syscall_32: the TypeScript behind the entry code's
+// `call`. Bounds check, table lookup, SYSCALL_DEFINE-style argument sanitising,
+// one place that writes the result register, the trace line, then the exit work.
+
+import type { StopReason } from '../arch/x86_64/cpu.js';
+import { formatSyscall, unknownSyscallName, UNKNOWN_SYSCALL_ARG_KINDS, type SysArgKind } from '../trace/strace-format.js';
+import { ENOSYS, ERESTARTNOHAND, ERESTARTSYS, ERESTART_RESTARTBLOCK, errnoName } from './errno.js';
+import type { Kernel } from './kernel.js';
+import { exitToUserMode, hasDeliverable } from './signal-delivery.js';
+import { buildTable, rowFor, sanitize, type SyscallRow, type TableEntry } from './syscall-table.js';
+import { BLOCK, type SysCtx } from './syscalls/context.js';
+import { nanosleepRemaining } from './syscalls/time.js';
+import type { Task } from './task.js';
+import type { PtRegs } from './x86_64/pt-regs.js';
+
+const X86_TABLE = buildTable('x86_64');
+const I386_TABLE = buildTable('i386');
+const ARG_REGS_64 = ['rdi', 'rsi', 'rdx', 'r10', 'r8', 'r9'] as const;
+const ARG_REGS_32 = ['rbx', 'rcx', 'rdx', 'rsi', 'rdi', 'rbp'] as const;
+const ENTRY_REGS = ['rax', 'rdi', 'rsi', 'rdx', 'r10', 'r8', 'r9', 'rcx', 'r11', 'rip', 'rsp', 'orig_rax'] as const;
+
+function restartCode(row: SyscallRow): number {
+  switch (row.restart) {
+    case 'restart-block':
+      return -ERESTART_RESTARTBLOCK;
+    case 'restartnohand':
+      return -ERESTARTNOHAND;
+    case 'eintr':
+      return -4;
+    default:
+      return -ERESTARTSYS;
+  }
+}
+
+interface Outcome {
+  ret: bigint;
+  row: SyscallRow | null;
+  args: bigint[];
+}
+
+/** Runs the call; returns null when the task went to sleep (the entry will be retried). */
+function dispatch(k: Kernel, task: Task, table: TableEntry[], nr: number, raw: bigint[], via: 'syscall' | 'int80', regs: PtRegs): Outcome | 'blocked' | 'exited' {
+  k.meter.charge('dispatch');
+  const entry = rowFor(table, nr);
+  if (entry === undefined || entry === 'ni_syscall') return { ret: BigInt(-ENOSYS), row: null, args: raw };
+  const args = entry.args.map((a, i) => sanitize(via === 'int80' ? BigInt.asUintN(32, raw[i]!) : raw[i]!, a.type));
+  const ctx: SysCtx = { k, task, proc: task.proc, mm: task.proc.mm, arch: k.arch, args };
+  if (entry.ret === 'noreturn') traceCall(k, task, entry.name, args, entry.args.map((a) => a.kind), 0n, 'noreturn', via, regs);
+  k.meter.charge('kernelCacheMisses');
+  const result = entry.impl(ctx);
+  if (task.state === 'zombie' || task.proc.exitStatus !== null) return 'exited';
+  if (result === BLOCK) {
+    if (hasDeliverable(k, task)) {
+      if (entry.name === 'nanosleep') nanosleepRemaining(ctx);
+      task.syscallState = null;
+      return { ret: BigInt(restartCode(entry)), row: entry, args };
+    }
+    return 'blocked';
+  }
+  return { ret: BigInt.asIntN(64, BigInt(result)), row: entry, args };
+}
+
+function traceCall(k: Kernel, task: Task, name: string, args: bigint[], kinds: readonly SysArgKind[], ret: bigint, retKind: 'dec' | 'hex' | 'noreturn', via: 'syscall' | 'int80', regs: PtRegs): void {
+  if (!k.options.onEvent && k.events.length >= 100_000) return;
+  const mm = task.proc.mm;
+  const line = formatSyscall({ name, args, argKinds: kinds, ret, arch: k.arch, retKind }, (addr, len) => mm.read(Number(BigInt.asIntN(64, addr)), len));
+  const entryRegs: Record<string, string> = {};
+  for (const r of ENTRY_REGS) entryRegs[r] = `0x${regs.get(r).toString(16)}`;
+  const sret = Number(BigInt.asIntN(64, ret));
+  const errno = sret < 0 && sret >= -4095 ? errnoName(-sret) : null;
+  k.emit({
+    type: 'syscall',
+    pid: task.proc.pid,
+    tid: task.tid,
+    arch: k.arch,
+    via,
+    nr: Number(BigInt.asIntN(32, regs.get('orig_rax'))),
+    name,
+    args: args.map((a) => `0x${BigInt.asUintN(64, a).toString(16)}`),
+    ret: sret,
+    errno,
+    line,
+    entryRegs,
+    interrupted: errno !== null && (errno.startsWith('ERESTART') || errno === 'EINTR'),
+    restarted: errno !== null && errno.startsWith('ERESTART'),
+    cycles: k.meter.table.modeSwitchEntry + k.meter.table.dispatch + k.meter.table.kernelCacheMisses + k.meter.table.modeSwitchExit,
+  });
+}
+
+function enter(k: Kernel): void {
+  k.meter.charge('modeSwitchEntry');
+  if (k.meter.table.pageTableIsolation) k.meter.charge('cr3Switch');
+}
+
+function leave(k: Kernel): void {
+  k.meter.charge('modeSwitchExit');
+  if (k.meter.table.pageTableIsolation) k.meter.charge('cr3Switch');
+}
+
+export function handleSyscall(k: Kernel, task: Task, via: 'syscall'): StopReason | void {
+  k.counters.syscalls++;
+  enter(k);
+  const regs = k.ptRegs(task);
+  // do_syscall_64(regs, int nr): the number is the low 32 bits, compared unsigned.
+  const nr = Number(BigInt.asUintN(32, regs.get('orig_rax')));
+  const raw = ARG_REGS_64.map((r) => regs.get(r));
+  const out = dispatch(k, task, X86_TABLE, nr, raw, via, regs);
+  if (out === 'exited') return { kind: 'hook', value: 'exited' };
+  if (out === 'blocked') return sleep(k, task, 'do_syscall_64');
+  regs.set('rax', out.ret);
+  if (out.row) {
+    if (out.row.ret !== 'noreturn') traceCall(k, task, out.row.name, out.args, out.row.args.map((a) => a.kind), out.ret, out.row.ret ?? 'dec', via, regs);
+  } else {
+    traceCall(k, task, unknownSyscallName(nr), out.args, UNKNOWN_SYSCALL_ARG_KINDS, out.ret, 'dec', via, regs);
+  }
+  const stop = exitToUserMode(k, task, regs, true);
+  if (stop) return stop;
+  leave(k);
+  // SYSRET only when it restores exactly what pt_regs holds (entry_64.S's checks).
+  const rip = regs.get('rip');
+  const sysretOk = regs.get('rcx') === rip && regs.get('r11') === regs.get('eflags') && rip < 0x7ffffffff000n;
+  k.x86.setHookReturn(sysretOk ? 1 : 0);
+  if (k.yieldRequested) {
+    k.yieldRequested = false;
+    return { kind: 'hook', value: 'preempt' };
+  }
+}
+
+export function handleInt80(k: Kernel, task: Task): StopReason | void {
+  k.counters.int80++;
+  k.meter.charge('interruptGate');
+  const regs = k.ptRegs(task);
+  const nr = Number(BigInt.asUintN(32, regs.get('orig_rax')));
+  const raw = ARG_REGS_32.map((r) => BigInt.asUintN(32, regs.get(r)));
+  const out = dispatch(k, task, I386_TABLE, nr, raw, 'int80', regs);
+  if (out === 'exited') return { kind: 'hook', value: 'exited' };
+  if (out === 'blocked') return sleep(k, task, 'do_int80_syscall_32');
+  // Compat syscalls return a 32-bit result, sign-extended into RAX.
+  regs.set('rax', BigInt.asUintN(64, BigInt.asIntN(32, out.ret)));
+  if (out.row) {
+    if (out.row.ret !== 'noreturn') traceCall(k, task, out.row.name, out.args, out.row.args.map((a) => a.kind), out.ret, out.row.ret ?? 'dec', 'int80', regs);
+  } else traceCall(k, task, unknownSyscallName(nr), out.args, UNKNOWN_SYSCALL_ARG_KINDS, out.ret, 'dec', 'int80', regs);
+  const stop = exitToUserMode(k, task, regs, true);
+  if (stop) return stop;
+  k.meter.charge('modeSwitchExit');
+}
+
+/** Put the task to sleep inside the hook; when it next runs, the hook runs again (the call is retried). */
+function sleep(k: Kernel, task: Task, label: 'do_syscall_64' | 'do_int80_syscall_32'): StopReason {
+  task.state = 'sleeping';
+  k.x86.retryHookOnResume(label);
+  return { kind: 'hook', value: 'blocked' };
+}

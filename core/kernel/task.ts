@@ -1,0 +1,100 @@
+// Tasks (threads) and the process state they share. A process is a thread group:
+// its tasks share the address space, the fd table and the signal handlers.
+
+import type { AddressSpace } from './mm/address-space.js';
+
+export type TaskState = 'runnable' | 'sleeping' | 'stopped' | 'zombie';
+
+/** A saved CPU context: whatever the architecture needs to resume the task exactly. */
+export type SavedContext = unknown;
+
+export interface SigAction {
+  handler: bigint; // SIG_DFL = 0, SIG_IGN = 1, else an address
+  flags: bigint;
+  restorer: bigint;
+  mask: bigint;
+}
+
+export interface PendingSignal {
+  signo: number;
+  code: number;
+  /** si_pid / si_uid for kill, si_addr for faults. */
+  pid: number;
+  uid: number;
+  addr: bigint | null;
+  /** Raw fault details for the trace. */
+  status?: number;
+}
+
+export class SignalHandlers {
+  readonly actions: SigAction[] = [];
+  constructor() {
+    for (let i = 0; i <= 64; i++) this.actions.push({ handler: 0n, flags: 0n, restorer: 0n, mask: 0n });
+  }
+  clone(): SignalHandlers {
+    const copy = new SignalHandlers();
+    this.actions.forEach((a, i) => (copy.actions[i] = { ...a }));
+    return copy;
+  }
+}
+
+export interface Rusage {
+  voluntarySwitches: number;
+  involuntarySwitches: number;
+  userCycles: number;
+  systemCycles: number;
+}
+
+export interface Process {
+  pid: number;
+  ppid: number;
+  mm: AddressSpace;
+  handlers: SignalHandlers;
+  /** Signals sent to the whole process (kill). */
+  sharedPending: PendingSignal[];
+  tasks: Task[];
+  exitStatus: number | null;
+  exitSignal: number | null;
+  coreDumped: boolean;
+  children: Process[];
+  parent: Process | null;
+  /** Per-process counters also shown in /proc/self/status. */
+  minorFaults: number;
+  /** Reaped by the parent's wait4 (or nobody is waiting: auto-reaped). */
+  reaped: boolean;
+  exe: string;
+  argv: string[];
+  personality: number;
+  alarmAt: number | null;
+  itimerInterval: number;
+  cwd: string;
+}
+
+export interface Task {
+  tid: number;
+  proc: Process;
+  state: TaskState;
+  context: SavedContext;
+  /** Kernel stack top (virtual) and its frames. */
+  kernelStackTop: number;
+  kernelStackFrames: number[];
+  blocked: bigint;
+  pending: PendingSignal[];
+  /** Mask to restore after a sigsuspend-style wait or signal delivery. */
+  savedMask: bigint | null;
+  clearChildTid: bigint;
+  fsBase: number;
+  /** Emulated time (ns) at which a sleeping task wants to wake, if any. */
+  wakeAt: number | null;
+  /** State a blocking syscall keeps across retries (nanosleep's deadline...). */
+  syscallState: Record<string, number> | null;
+  /** The task's pending wait: what made it sleep, for /proc and the UI. */
+  waitingOn: string | null;
+  rusage: Rusage;
+  /** Set when a signal interrupted a sleeping syscall and it must not retry. */
+  interrupted: boolean;
+}
+
+export function newRusage(): Rusage {
+  return { voluntarySwitches: 0, involuntarySwitches: 0, userCycles: 0, systemCycles: 0 };
+}

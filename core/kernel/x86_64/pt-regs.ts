@@ -1,0 +1,32 @@
+// Access to the pt_regs block the entry code pushed on a task's kernel stack.
+// task_pt_regs(): it always sits at the very top of the stack (arch/x86 processor.h).
+
+import type { PhysicalMemory } from '../../mm/phys-memory.js';
+import { PT_REGS, PT_REGS_SIZE } from './entry-source.js';
+
+export type PtRegName = keyof typeof PT_REGS;
+
+export class PtRegs {
+  /** Physical address of the block (it never crosses a page: it is the top 168 bytes of one). */
+  constructor(
+    private readonly mem: PhysicalMemory,
+    readonly pa: number,
+  ) {}
+
+  get(name: PtRegName): bigint {
+    return this.mem.view.getBigUint64(this.pa + PT_REGS[name], true);
+  }
+
+  set(name: PtRegName, value: bigint): void {
+    this.mem.view.setBigUint64(this.pa + PT_REGS[name], BigInt.asUintN(64, value), true);
+  }
+
+  /** Register values by name, as strings, for the trace and the UI. */
+  snapshot(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const name of Object.keys(PT_REGS) as PtRegName[]) out[name] = `0x${this.get(name).toString(16)}`;
+    return out;
+  }
+
+  static size = PT_REGS_SIZE;
+}

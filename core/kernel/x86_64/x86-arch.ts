@@ -1,0 +1,232 @@
+// x86-64 glue between the CPU and the kernel: boot (page tables, entry code, IDT,
+// MSRs), kernel stacks, saving and restoring a task's CPU context, and the hooks
+// through which the guest entry code calls into the TypeScript kernel.
+
+import { X86Cpu, type StopReason } from '../../arch/x86_64/cpu.js';
+import { deliverInterrupt } from '../../arch/x86_64/interrupts.js';
+import { assembleX86 } from '../../arch/x86_64/assembler/index.js';
+import { PAGE_SIZE, type PhysicalMemory } from '../../mm/phys-memory.js';
+import { mapPage, newPml4 } from '../../mm/x86-64/page-table.js';
+import { ENTRY_SOURCE, EXCEPTION_STUBS, HOOK_LABELS, PERCPU_KERNEL_STACK, PT_REGS_SIZE, type HookLabel } from './entry-source.js';
+import * as L from './layout.js';
+import { X86PagePort } from './page-port.js';
+import { PtRegs } from './pt-regs.js';
+
+export interface X86Context {
+  lo: Int32Array;
+  hi: Int32Array;
+  rip: number;
+  rflags: number;
+  cs: number;
+  ss: number;
+  fsBase: number;
+  gsBase: bigint;
+  kernelGsBase: bigint;
+}
+
+export interface KernelText {
+  /** Symbol → address for the kernel's entry code (disassembly labels, hooks, breakpoints). */
+  symbols: Map<string, number>;
+  /** Entry-code source lines by address, for stepping through the kernel. */
+  lines: Map<number, number>;
+  source: string;
+}
+
+export type HookHandler = (label: HookLabel) => StopReason | void;
+
+let cachedText: { bytes: Uint8Array; symbols: Map<string, number>; lines: Map<number, number> } | null = null;
+
+/** Assemble the entry code once per worker; it is position-independent (no fixups). */
+function entryImage(): { bytes: Uint8Array; symbols: Map<string, number>; lines: Map<number, number> } {
+  if (cachedText) return cachedText;
+  const r = assembleX86(ENTRY_SOURCE, { fileName: 'entry_64.S' });
+  if (!r.ok) throw new Error(`kernel entry code does not assemble: ${r.errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; ')}`);
+  const text = r.image.sections.find((s) => s.name === '.text');
+  if (!text || r.image.fixups.length > 0) throw new Error('kernel entry code must be one position-independent .text section');
+  const symbols = new Map<string, number>();
+  for (const s of r.image.symbols) if (s.section === '.text') symbols.set(s.name, L.KERNEL_TEXT + Number(s.offset));
+  const lines = new Map<number, number>();
+  for (const m of r.image.sourceMap) if (m.section === '.text') lines.set(L.KERNEL_TEXT + m.offset, m.line);
+  cachedText = { bytes: text.bytes, symbols, lines };
+  return cachedText;
+}
+
+export class X86Arch {
+  readonly cpu: X86Cpu;
+  readonly port: X86PagePort;
+  readonly kernelPml4: number;
+  readonly text: KernelText;
+  private percpuPa = 0;
+  private nextStackSlot = 0;
+
+  constructor(
+    readonly mem: PhysicalMemory,
+    onHook: HookHandler,
+  ) {
+    this.cpu = new X86Cpu(mem);
+    this.kernelPml4 = newPml4(mem);
+    this.port = new X86PagePort(mem, this.cpu, this.kernelPml4);
+    const image = entryImage();
+    this.text = { symbols: image.symbols, lines: image.lines, source: ENTRY_SOURCE };
+    this.mapKernelText(image.bytes);
+    this.mapKernelData();
+    // The boot stack also creates the kernel-stack area's PML4 entry before any user
+    // address space copies the kernel half, so later stacks are visible everywhere.
+    this.setKernelStack(this.allocKernelStack().top);
+    this.setUpCpu();
+    for (const label of HOOK_LABELS) this.cpu.hooks.set(this.symbol(label), () => onHook(label));
+  }
+
+  symbol(name: string): number {
+    const a = this.text.symbols.get(name);
+    if (a === undefined) throw new Error(`kernel symbol ${name} is missing`);
+    return a;
+  }
+
+  private mapKernelText(bytes: Uint8Array): void {
+    for (let off = 0; off < bytes.length; off += PAGE_SIZE) {
+      const frame = this.mem.allocFrame();
+      this.mem.bytes.set(bytes.subarray(off, Math.min(bytes.length, off + PAGE_SIZE)), frame);
+      mapPage(this.mem, this.kernelPml4, L.KERNEL_TEXT + off, frame, { writable: false, user: false, noExec: false, global: true });
+    }
+  }
+
+  private mapKernelData(): void {
+    this.percpuPa = this.mem.allocFrame();
+    mapPage(this.mem, this.kernelPml4, L.PERCPU, this.percpuPa, { writable: true, user: false, noExec: true, global: true });
+    const idt = this.mem.allocFrame();
+    mapPage(this.mem, this.kernelPml4, L.IDT_BASE, idt, { writable: false, user: false, noExec: true, global: true });
+    const gate = (vector: number, handler: number, dpl: number) => {
+      const v = this.mem.view;
+      const off = idt + vector * 16;
+      const h = BigInt.asUintN(64, BigInt(handler));
+      const lo16 = Number(h & 0xffffn);
+      const mid16 = Number((h >> 16n) & 0xffffn);
+      v.setUint32(off, (L.KERNEL_CS << 16) | lo16, true);
+      v.setUint32(off + 4, ((mid16 << 16) | (1 << 15) | (dpl << 13) | (0xe << 8)) >>> 0, true);
+      v.setUint32(off + 8, Number(h >> 32n), true);
+      v.setUint32(off + 12, 0, true);
+    };
+    for (const stub of EXCEPTION_STUBS) gate(stub.vector, this.symbol(stub.label), stub.vector === 3 ? 3 : 0);
+    gate(L.TIMER_VECTOR, this.symbol('asm_sysvec_apic_timer_interrupt'), 0);
+    gate(L.INT80_VECTOR, this.symbol('entry_INT80_compat'), 3);
+  }
+
+  private setUpCpu(): void {
+    const cpu = this.cpu;
+    cpu.cr3 = this.kernelPml4;
+    cpu.cs = L.KERNEL_CS;
+    cpu.ss = L.KERNEL_DS;
+    cpu.setMsr(L.MSR_EFER, L.EFER_SCE | L.EFER_LME | L.EFER_LMA | L.EFER_NXE);
+    cpu.setMsr(L.MSR_STAR, (BigInt(L.USER32_CS) << 48n) | (BigInt(L.KERNEL_CS) << 32n));
+    cpu.setMsr(L.MSR_LSTAR, L.addrToU64(this.symbol('entry_SYSCALL_64')));
+    cpu.setMsr(L.MSR_FMASK, L.SYSCALL_FMASK);
+    cpu.setMsr(L.MSR_KERNEL_GS_BASE, L.addrToU64(L.PERCPU));
+    cpu.syncPagingControls();
+    cpu.idtrBase = L.IDT_BASE;
+    cpu.idtrLimit = 256 * 16 - 1;
+  }
+
+  /** A 16 KiB kernel stack in the vmalloc area, with an unmapped guard gap below. */
+  allocKernelStack(): { top: number; frames: number[] } {
+    const base = L.KERNEL_STACKS + this.nextStackSlot++ * L.KERNEL_STACK_STRIDE;
+    const frames: number[] = [];
+    for (let off = 0; off < L.KERNEL_STACK_SIZE; off += PAGE_SIZE) {
+      const frame = this.mem.allocFrame();
+      frames.push(frame);
+      mapPage(this.mem, this.kernelPml4, base + off, frame, { writable: true, user: false, noExec: true });
+    }
+    return { top: base + L.KERNEL_STACK_SIZE, frames };
+  }
+
+  /** task_pt_regs(): the top PT_REGS_SIZE bytes of the task's kernel stack. */
+  ptRegs(stackFrames: number[]): PtRegs {
+    const topFrame = stackFrames[stackFrames.length - 1]!;
+    return new PtRegs(this.mem, topFrame + PAGE_SIZE - PT_REGS_SIZE);
+  }
+
+  /** Make `stackTop` the stack the next kernel entry uses (per-CPU area and TSS.RSP0). */
+  setKernelStack(stackTop: number): void {
+    this.mem.view.setBigUint64(this.percpuPa + PERCPU_KERNEL_STACK, L.addrToU64(stackTop), true);
+    this.cpu.tssRsp0 = stackTop;
+  }
+
+  saveContext(): X86Context {
+    const cpu = this.cpu;
+    return {
+      lo: cpu.lo.slice(),
+      hi: cpu.hi.slice(),
+      rip: cpu.rip,
+      rflags: cpu.getRflags(),
+      cs: cpu.cs,
+      ss: cpu.ss,
+      fsBase: cpu.msrs.fsBase,
+      gsBase: cpu.msr(L.MSR_GS_BASE),
+      kernelGsBase: cpu.msr(L.MSR_KERNEL_GS_BASE),
+    };
+  }
+
+  restoreContext(ctx: X86Context, root: number): void {
+    const cpu = this.cpu;
+    cpu.lo.set(ctx.lo);
+    cpu.hi.set(ctx.hi);
+    cpu.rip = ctx.rip;
+    cpu.setRflags(ctx.rflags);
+    cpu.cs = ctx.cs;
+    cpu.ss = ctx.ss;
+    cpu.setMsr(L.MSR_FS_BASE, BigInt.asUintN(64, BigInt(ctx.fsBase)));
+    cpu.setMsr(L.MSR_GS_BASE, ctx.gsBase);
+    cpu.setMsr(L.MSR_KERNEL_GS_BASE, ctx.kernelGsBase);
+    if (cpu.cr3 !== root) cpu.cr3 = root;
+  }
+
+  /** The register state a new program starts with (ELF ABI: zeroed registers, RSP at argc). */
+  userEntryContext(entry: number, sp: number): X86Context {
+    const hi = new Int32Array(16);
+    const lo = new Int32Array(16);
+    const h = Math.floor(sp / 4294967296);
+    lo[4] = (sp - h * 4294967296) | 0;
+    hi[4] = h;
+    return { lo, hi, rip: entry, rflags: 0x202, cs: L.USER_CS, ss: L.USER_DS, fsBase: 0, gsBase: 0n, kernelGsBase: L.addrToU64(L.PERCPU) };
+  }
+
+  /** fork/clone: the child resumes in user mode where the parent called, with RAX = 0. */
+  childContext(parent: PtRegs, childSp: bigint | null, fsBase: number): X86Context {
+    const names = ['rax', 'rcx', 'rdx', 'rbx', 'rsp', 'rbp', 'rsi', 'rdi', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15'] as const;
+    const lo = new Int32Array(16);
+    const hi = new Int32Array(16);
+    names.forEach((n, i) => {
+      let v = parent.get(n);
+      if (n === 'rax') v = 0n;
+      if (n === 'rsp' && childSp !== null && childSp !== 0n) v = childSp;
+      lo[i] = Number(v & 0xffffffffn) | 0;
+      hi[i] = Number(v >> 32n) | 0;
+    });
+    return {
+      lo,
+      hi,
+      rip: Number(BigInt.asIntN(64, parent.get('rip'))),
+      rflags: Number(parent.get('eflags')),
+      cs: L.USER_CS,
+      ss: L.USER_DS,
+      fsBase,
+      gsBase: 0n,
+      kernelGsBase: L.addrToU64(L.PERCPU),
+    };
+  }
+
+  /** Make a blocked hook run again when this task next runs (the syscall is retried). */
+  retryHookOnResume(label: HookLabel): void {
+    const a = BigInt.asUintN(64, BigInt(this.symbol(label)));
+    this.cpu.push64(Number(a & 0xffffffffn) | 0, Number(a >> 32n) | 0);
+  }
+
+  /** The timer interrupt arrives between instructions, through IDT vector 0x20. */
+  deliverTimer(): void {
+    deliverInterrupt(this.cpu, L.TIMER_VECTOR, 0, 0, false, this.cpu.rip);
+  }
+
+  setHookReturn(value: number): void {
+    this.cpu.setReg(0, BigInt(value));
+  }
+}

@@ -1,0 +1,138 @@
+// The facade over one emulated computer: build it from assembly source or an ELF,
+// run it with an instruction budget, step it, read its state and statistics.
+// Everything the host, the CLI and the renderer do with a machine goes through here.
+
+import { assembleX86 } from './arch/x86_64/assembler/index.js';
+import type { AsmError } from './asm/types.js';
+import type { CostTable } from './cost/cost-table.js';
+import { linkExecutable } from './elf/link.js';
+import { ExecError, execProgram, type LoadedProgram } from './kernel/exec.js';
+import { Kernel, type KernelStop, type Limits } from './kernel/kernel.js';
+import type { Arch, RunEvent } from './trace/events.js';
+
+export interface MachineOptions {
+  arch: Arch;
+  seed?: number;
+  aslr?: boolean;
+  costs?: Partial<CostTable>;
+  limits?: Partial<Limits>;
+  /** Host stdio is a terminal (affects isatty/TCGETS in the guest). */
+  terminal?: boolean;
+  output?: (fd: 1 | 2, bytes: Uint8Array) => void;
+  onEvent?: (event: RunEvent) => void;
+  argv?: string[];
+  envp?: string[];
+}
+
+export interface SourceProgram {
+  /** The linked ELF, ready to load. */
+  elf: Uint8Array;
+  /** Instruction address → source line (for stepping). */
+  lines: Map<number, number>;
+  symbols: Map<string, number>;
+}
+
+export type BuildResult = { ok: true; program: SourceProgram } | { ok: false; errors: AsmError[] };
+
+/** Assemble and link one source file into a static ELF (same layout rules as GNU ld). */
+export function buildFromSource(source: string, arch: Arch, fileName = 'program.s'): BuildResult {
+  if (arch !== 'x86_64') return { ok: false, errors: [{ line: 1, column: 1, message: `assembling for ${arch} in the emulator is not built yet` }] };
+  const asm = assembleX86(source, { fileName });
+  if (!asm.ok) return { ok: false, errors: asm.errors };
+  const linked = linkExecutable(asm.image, { arch });
+  if (!linked.ok) return { ok: false, errors: linked.errors };
+  const lines = new Map<number, number>();
+  for (const m of linked.sourceMap) lines.set(Number(m.address), m.line);
+  const symbols = new Map<string, number>();
+  for (const s of linked.symbols) symbols.set(s.name, Number(s.value));
+  return { ok: true, program: { elf: linked.elf, lines, symbols } };
+}
+
+export class Machine {
+  readonly kernel: Kernel;
+  readonly loaded: LoadedProgram;
+  private stopped: KernelStop | null = null;
+
+  private constructor(kernel: Kernel, loaded: LoadedProgram) {
+    this.kernel = kernel;
+    this.loaded = loaded;
+  }
+
+  /** Boot a machine and exec the ELF as its first process. Throws ExecError with a clear message. */
+  static fromElf(elf: Uint8Array, path: string, options: MachineOptions): Machine {
+    const kernel = new Kernel({
+      arch: options.arch,
+      seed: options.seed ?? 1,
+      aslr: options.aslr ?? true,
+      costs: options.costs ?? {},
+      limits: options.limits ?? {},
+      io: { output: options.output ?? (() => undefined), terminal: options.terminal ?? false },
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    });
+    const argv = options.argv ?? [path];
+    const envp = options.envp ?? ['HOME=/home/student', 'PATH=/usr/bin:/bin', 'USER=student', 'LANG=C.UTF-8'];
+    const { loaded } = execProgram(kernel, { bytes: elf, path, inode: 1_048_577 }, argv, envp);
+    return new Machine(kernel, loaded);
+  }
+
+  /** Run up to `budget` guest instructions; returns why it stopped. */
+  run(budget: number): KernelStop {
+    if (this.stopped && this.stopped.kind === 'exit') return this.stopped;
+    const stop = this.kernel.run(budget);
+    if (stop.kind === 'exit' || stop.kind === 'panic' || stop.kind === 'limit') this.stopped = stop;
+    return stop;
+  }
+
+  pushStdin(bytes: Uint8Array): void {
+    this.kernel.files.pushStdin(bytes);
+  }
+
+  endStdin(): void {
+    this.kernel.files.endStdin();
+  }
+
+  get events(): RunEvent[] {
+    return this.kernel.events;
+  }
+
+  /** The --stats figures: instructions, mode switches, page walks, TLB misses, emulated cycles. */
+  stats(): MachineStats {
+    const cpu = this.kernel.x86.cpu.stats;
+    const m = this.kernel.meter;
+    return {
+      instructions: cpu.instructions,
+      modeSwitches: cpu.modeSwitches,
+      pageWalks: cpu.pageWalks,
+      tlbHits: cpu.tlbHits,
+      tlbMisses: cpu.tlbMisses,
+      tlbFlushes: cpu.tlbFlushes,
+      cycles: m.total(),
+      emulatedNs: this.kernel.monotonicNs(),
+      cyclesByEvent: { ...m.cycles },
+      countsByEvent: { ...m.counts },
+      ...this.kernel.counters,
+    };
+  }
+}
+
+export interface MachineStats {
+  instructions: number;
+  modeSwitches: number;
+  pageWalks: number;
+  tlbHits: number;
+  tlbMisses: number;
+  tlbFlushes: number;
+  cycles: number;
+  emulatedNs: number;
+  cyclesByEvent: Record<string, number>;
+  countsByEvent: Record<string, number>;
+  syscalls: number;
+  int80: number;
+  exceptions: number;
+  timerInterrupts: number;
+  contextSwitches: number;
+  cr3Switches: number;
+  signalsDelivered: number;
+}
+
+export { ExecError };
