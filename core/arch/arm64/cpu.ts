@@ -48,6 +48,8 @@ export class Arm64Cpu {
   counter: () => bigint = () => BigInt(this.stats.instructions);
   /** Address of the instruction being executed (ELR for synchronous exceptions). */
   insnPc = 0;
+  /** The instruction word being executed (read by the ExecFn rows). */
+  readonly insn = new Uint32Array(1);
   /** Result of the last load(). */
   tLo = 0;
   tHi = 0;
@@ -251,6 +253,15 @@ export class Arm64Cpu {
 
   /** Physical address for a data access, or -1 after raising the abort. */
   xlate(va: number, access: number): number {
+    // TLB hit path inlined from Tlb.lookup (the common case of every load/store).
+    const tlb = this.mmu.tlb;
+    const off = va & 0xfff;
+    const vpn = (va - off) / 4096;
+    const i = vpn & tlb.mask;
+    if (tlb.tag[i] === vpn && (tlb.perm[i]! & ((1 << access) << (this.curEl * 3))) !== 0) {
+      tlb.hits++;
+      return tlb.frame[i]! + off;
+    }
     const pa = this.mmu.translate(va, access, this.curEl);
     if (pa < 0) this.abort(va, access);
     return pa;
@@ -387,7 +398,8 @@ export class Arm64Cpu {
         }
       }
       this.pc = pc + 4;
-      dispatch(word)(this, word);
+      this.insn[0] = word;
+      dispatch(word)(this);
       executed++;
       if (this.stop !== null) break;
     }

@@ -13,7 +13,8 @@ function link(c: Arm64Cpu): void {
   c.xhi[30] = res.hi;
 }
 
-function bImmExec(c: Arm64Cpu, w: number): void {
+function bImmExec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   if (w >>> 31) link(c);
   c.pc = c.insnPc + signExtend(w & 0x3ffffff, 26) * 4;
 }
@@ -22,7 +23,8 @@ function bImmDis(w: number, addr: number): string {
   return `${w >>> 31 ? 'bl' : 'b'}\t${target(addr + signExtend(w & 0x3ffffff, 26) * 4)}`;
 }
 
-function bCondExec(c: Arm64Cpu, w: number): void {
+function bCondExec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   if (condHolds(c, w & 15)) c.pc = c.insnPc + signExtend((w >>> 5) & 0x7ffff, 19) * 4;
 }
 
@@ -30,7 +32,8 @@ function bCondDis(w: number, addr: number): string {
   return `b.${COND_NAMES[w & 15]}\t${target(addr + signExtend((w >>> 5) & 0x7ffff, 19) * 4)}`;
 }
 
-function cbzExec(c: Arm64Cpu, w: number): void {
+function cbzExec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   const rt = w & 31;
   const zero = w >>> 31 ? (c.xlo[rt]! | c.xhi[rt]!) === 0 : c.xlo[rt] === 0;
   if (zero !== ((w >>> 24) & 1) > 0) c.pc = c.insnPc + signExtend((w >>> 5) & 0x7ffff, 19) * 4;
@@ -41,7 +44,8 @@ function cbzDis(w: number, addr: number): string {
   return `${mn}\t${rz(w & 31, w >>> 31 === 1)}, ${target(addr + signExtend((w >>> 5) & 0x7ffff, 19) * 4)}`;
 }
 
-function tbzExec(c: Arm64Cpu, w: number): void {
+function tbzExec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   const rt = w & 31;
   const bit = ((w >>> 26) & 32) | ((w >>> 19) & 31);
   const set = bit < 32 ? (c.xlo[rt]! >>> bit) & 1 : (c.xhi[rt]! >>> (bit - 32)) & 1;
@@ -54,7 +58,8 @@ function tbzDis(w: number, addr: number): string {
   return `${mn}\t${rz(w & 31, bit >= 32)}, #${bit}, ${target(addr + signExtend((w >>> 5) & 0x3fff, 14) * 4)}`;
 }
 
-function brExec(c: Arm64Cpu, w: number): void {
+function brExec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   const rn = (w >>> 5) & 31;
   const t = toSignedNumber(c.xlo[rn]!, c.xhi[rn]!);
   if (((w >>> 21) & 3) === 1) link(c);
@@ -73,7 +78,8 @@ function eretExec(c: Arm64Cpu): void {
   exceptionReturn(c);
 }
 
-function excGenExec(c: Arm64Cpu, w: number): void {
+function excGenExec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   const imm16 = (w >>> 5) & 0xffff;
   if ((w & 0xffe0001f) >>> 0 === 0xd4000001) {
     // SVC: preferred return is the next instruction (ARM ARM D1.10.1).

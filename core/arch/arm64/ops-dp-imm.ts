@@ -8,7 +8,8 @@ import { setLogicFlags, setNZCV, sp31, wr, wrSp } from './regs.js';
 import type { Arm64Cpu } from './cpu.js';
 import type { InsnRow } from './types.js';
 
-function addSubImmExec(c: Arm64Cpu, w: number): void {
+function addSubImmExec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   const sf = w >>> 31;
   const sub = (w >>> 30) & 1;
   let v = (w >>> 10) & 0xfff;
@@ -41,7 +42,8 @@ function addSubImmDis(w: number): string {
   return `${mn}\t${s ? rz(rd, is64) : rs(rd, is64)}, ${rs(rn, is64)}, ${imm(v)}${shift}`;
 }
 
-function logicImmExec(c: Arm64Cpu, w: number): void {
+function logicImmExec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   const sf = w >>> 31;
   const idx = (w >>> 10) & 0x1fff;
   if ((VALID[idx]! & (sf ? 1 : 2)) === 0) return undefinedInstruction(c);
@@ -96,7 +98,8 @@ function logicImmDis(w: number): string | null {
   return `${mn}\t${opc === 3 ? rz(rd, is64) : rs(rd, is64)}, ${rz(rn, is64)}, ${imm(v)}`;
 }
 
-function moveWideExec(c: Arm64Cpu, w: number): void {
+function moveWideExec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   const sf = w >>> 31;
   const opc = (w >>> 29) & 3;
   const hw = (w >>> 21) & 3;
@@ -140,7 +143,8 @@ function ones32(width: number): number {
   return width >= 32 ? 0xffffffff : ((1 << width) - 1) >>> 0;
 }
 
-function bitfieldExec(c: Arm64Cpu, w: number): void {
+function bitfieldExec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   const sf = w >>> 31;
   const opc = (w >>> 29) & 3;
   const n = (w >>> 22) & 1;
@@ -238,7 +242,8 @@ function bitfieldDis(w: number): string | null {
   return `ubfm\t${rd}, ${rn}, #${r}, #${s}`;
 }
 
-function extrExec(c: Arm64Cpu, w: number): void {
+function extrExec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   const sf = w >>> 31;
   const n = (w >>> 22) & 1;
   const lsb = (w >>> 10) & 0x3f;
@@ -274,7 +279,8 @@ function adrOffset(w: number): number {
   return signExtend((((w >>> 5) & 0x7ffff) << 2) | ((w >>> 29) & 3), 21);
 }
 
-function adrExec(c: Arm64Cpu, w: number): void {
+function adrExec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   const pc = c.insnPc;
   const v = w >>> 31 ? pc - (pc & 0xfff) + adrOffset(w) * 4096 : pc + adrOffset(w);
   fromNumber(v);

@@ -8,7 +8,8 @@ import { COND_NAMES, EXTEND_NAMES, SHIFT_NAMES, rs, rz } from './fmt.js';
 import { condHolds, setLogicFlags, setNZCV, sp31, wr, wrSp } from './regs.js';
 import type { InsnRow } from './types.js';
 
-function logicRegExec(c: Arm64Cpu, w: number): void {
+function logicRegExec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   const sf = w >>> 31;
   const amt = (w >>> 10) & 0x3f;
   if (!sf && amt >= 32) return undefinedInstruction(c);
@@ -79,7 +80,8 @@ function addSubCore(w: number, alo: number, ahi: number, blo: number, bhi: numbe
   else addc32(alo, blo, 0);
 }
 
-function addSubShiftExec(c: Arm64Cpu, w: number): void {
+function addSubShiftExec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   const sf = w >>> 31;
   const type = (w >>> 22) & 3;
   const amt = (w >>> 10) & 0x3f;
@@ -141,7 +143,8 @@ export function extendReg(c: Arm64Cpu, rm: number, option: number, amt: number):
   shl64(lo, hi, amt);
 }
 
-function addSubExtExec(c: Arm64Cpu, w: number): void {
+function addSubExtExec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   const amt = (w >>> 10) & 7;
   if (amt > 4 || (w >>> 22) & 3) return undefinedInstruction(c);
   const sf = w >>> 31;
@@ -174,7 +177,8 @@ function addSubExtDis(w: number): string | null {
   return `${sub ? 'sub' : 'add'}${s ? 's' : ''}\t${rd}, ${rs(rnNum, is64)}, ${rm}${ext}`;
 }
 
-function dp2Exec(c: Arm64Cpu, w: number): void {
+function dp2Exec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   const sf = w >>> 31;
   const op = (w >>> 10) & 0x3f;
   const rm = (w >>> 16) & 31;
@@ -215,7 +219,8 @@ function dp2Dis(w: number): string | null {
   return `${mn}\t${rz(w & 31, is64)}, ${rz((w >>> 5) & 31, is64)}, ${rz((w >>> 16) & 31, is64)}`;
 }
 
-function dp3Exec(c: Arm64Cpu, w: number): void {
+function dp3Exec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   const sf = w >>> 31;
   const op = ((w >>> 29) & 3) * 16 + ((w >>> 21) & 7) * 2 + ((w >>> 15) & 1);
   const rm = (w >>> 16) & 31;
@@ -287,7 +292,8 @@ function dp3Dis(w: number): string | null {
   return null;
 }
 
-function cselExec(c: Arm64Cpu, w: number): void {
+function cselExec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   const sf = w >>> 31;
   const rd = w & 31;
   const rn = (w >>> 5) & 31;

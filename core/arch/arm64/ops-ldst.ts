@@ -47,7 +47,8 @@ function writeBack(c: Arm64Cpu, rn: number, v: number): void {
   c.xhi[n] = res.hi;
 }
 
-function uimmExec(c: Arm64Cpu, w: number): void {
+function uimmExec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   const size = w >>> 30;
   const k = kind(size, (w >>> 22) & 3);
   if (k < 0) return undefinedInstruction(c);
@@ -55,7 +56,8 @@ function uimmExec(c: Arm64Cpu, w: number): void {
   access(c, k, size, w & 31, baseAddr(c, (w >>> 5) & 31) + off);
 }
 
-function imm9Exec(c: Arm64Cpu, w: number): void {
+function imm9Exec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   const size = w >>> 30;
   const k = kind(size, (w >>> 22) & 3);
   const mode = (w >>> 10) & 3; // 0 unscaled, 1 post, 2 unprivileged, 3 pre
@@ -68,7 +70,8 @@ function imm9Exec(c: Arm64Cpu, w: number): void {
   if (mode !== 0) writeBack(c, rn, base + off);
 }
 
-function regOffExec(c: Arm64Cpu, w: number): void {
+function regOffExec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   const size = w >>> 30;
   const k = kind(size, (w >>> 22) & 3);
   const option = (w >>> 13) & 7;
@@ -77,14 +80,16 @@ function regOffExec(c: Arm64Cpu, w: number): void {
   access(c, k, size, w & 31, baseAddr(c, (w >>> 5) & 31) + toSignedNumber(res.lo, res.hi));
 }
 
-function literalExec(c: Arm64Cpu, w: number): void {
+function literalExec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   const opc = w >>> 30;
   const va = c.insnPc + signExtend((w >>> 5) & 0x7ffff, 19) * 4;
   if (opc === 3) return; // PRFM (literal)
   access(c, opc === 2 ? 2 : 1, opc === 0 ? 2 : opc === 1 ? 3 : 2, w & 31, va);
 }
 
-function pairExec(c: Arm64Cpu, w: number): void {
+function pairExec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   const opc = w >>> 30;
   const load = (w >>> 22) & 1;
   const type = (w >>> 23) & 3; // 0 no-allocate offset, 1 post, 2 offset, 3 pre

@@ -10,7 +10,8 @@ import type { InsnRow } from './types.js';
 
 const SCTLR_NTWI = 1n << 16n;
 
-function hintExec(c: Arm64Cpu, w: number): void {
+function hintExec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   const op = (w >>> 5) & 0x7f;
   if (op !== 3) return; // NOP, YIELD, WFE, SEV, ... complete immediately
   if (c.el === 0) {
@@ -49,7 +50,8 @@ function barrierDis(w: number): string | null {
   return null;
 }
 
-function barrierExec(c: Arm64Cpu, w: number): void {
+function barrierExec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   // Barriers order memory; one in-order CPU has nothing to wait for.
   if (barrierDis(w) === null) undefinedInstruction(c);
 }
@@ -63,7 +65,8 @@ function pstateField(w: number): string | null {
   return null;
 }
 
-function msrImmExec(c: Arm64Cpu, w: number): void {
+function msrImmExec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   const field = pstateField(w);
   const crm = (w >>> 8) & 15;
   if (field === null || c.el === 0) return undefinedInstruction(c);
@@ -87,7 +90,8 @@ function sysregName(w: number): string {
   return def ? def.name.toLowerCase() : `s${f[0]}_${f[1]}_c${f[2]}_c${f[3]}_${f[4]}`;
 }
 
-function mrsMsrExec(c: Arm64Cpu, w: number): void {
+function mrsMsrExec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   const def = SYSREG_BY_KEY.get(sysregKey(...sysregFields(w)));
   const read = (w >>> 21) & 1;
   const rt = w & 31;
@@ -127,7 +131,8 @@ function tlbiName(w: number): string | undefined {
   return TLBI_OPS[(((w >>> 8) & 15) << 3) | ((w >>> 5) & 7)];
 }
 
-function sysExec(c: Arm64Cpu, w: number): void {
+function sysExec(c: Arm64Cpu): void {
+  const w = c.insn[0]!;
   if (c.el === 0) return undefinedInstruction(c);
   const name = tlbiName(w);
   const crn = (w >>> 12) & 15;

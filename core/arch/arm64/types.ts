@@ -9,7 +9,11 @@ export type StopReason =
   | { kind: 'hook'; value: unknown }
   | { kind: 'exception'; ec: number; iss: number; far: bigint | null; elr: number };
 
-export type ExecFn = (cpu: Arm64Cpu, word: number) => void;
+/**
+ * Executes the instruction whose word is in cpu.insn[0]. The word is not passed as
+ * an argument: 32-bit values outside the Smi range would be boxed on every call.
+ */
+export type ExecFn = (cpu: Arm64Cpu) => void;
 /** Returns null for an encoding the row rejects (unallocated). */
 export type DisasmFn = (word: number, addr: number) => string | null;
 
