@@ -4,6 +4,7 @@
 // when nothing matched) and printxval (a name or `0x7 /* SEEK_??? */`).
 
 import type { Arch } from './events.js';
+import { ARCH_OPEN_BITS, O_APPEND, O_CLOEXEC, O_CREAT, O_NONBLOCK } from '../kernel/vfs/open-flags.js';
 
 export type Xlat = ReadonlyArray<readonly [bigint, string]>;
 
@@ -39,25 +40,12 @@ export function formatXval(value: bigint, table: Xlat, unknownTag: string): stri
 const x = (pairs: ReadonlyArray<readonly [number | bigint, string]>): Xlat =>
   pairs.map(([v, n]) => [BigInt(v), n] as const);
 
-// asm-generic/fcntl.h; x86-64 and arm64 differ only in the four bits below.
-const OPEN_ARCH_BITS: Record<Arch, { O_DIRECT: number; O_LARGEFILE: number; O_DIRECTORY: number; O_NOFOLLOW: number }> = {
-  x86_64: { O_DIRECT: 0o40000, O_LARGEFILE: 0o100000, O_DIRECTORY: 0o200000, O_NOFOLLOW: 0o400000 },
-  arm64: { O_DIRECT: 0o200000, O_LARGEFILE: 0o400000, O_DIRECTORY: 0o40000, O_NOFOLLOW: 0o100000 },
-};
-
-export const O_ACCMODE = 3;
-export const O_CREAT = 0o100;
-export const O_APPEND = 0o2000;
-export const O_NONBLOCK = 0o4000;
-export const O_CLOEXEC = 0o2000000;
+// open flag values live with the VFS (x86-64 and arm64 differ in four bits).
+export { O_ACCMODE, O_CREAT, O_APPEND, O_NONBLOCK, O_CLOEXEC } from '../kernel/vfs/open-flags.js';
 export const __O_TMPFILE = 0o20000000;
 
-export function openFlagBits(arch: Arch): { O_DIRECT: number; O_LARGEFILE: number; O_DIRECTORY: number; O_NOFOLLOW: number } {
-  return OPEN_ARCH_BITS[arch];
-}
-
 function openModeFlags(arch: Arch): Xlat {
-  const a = OPEN_ARCH_BITS[arch];
+  const a = ARCH_OPEN_BITS[arch];
   const O_DSYNC = 0o10000;
   const __O_SYNC = 0o4000000;
   return x([
