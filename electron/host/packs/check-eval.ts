@@ -66,7 +66,8 @@ function entryRegCheck(check: NonNullable<CheckExpect['entryReg']>, outcome: Run
   let expected = toBigInt(check.equals);
   let expectedLabel = String(check.equals);
   if (expected === null) {
-    const fact = outcome.facts[String(check.equals)];
+    // A per-syscall fact (`addressAfterSyscall:write`) wins over the run-wide one.
+    const fact = outcome.facts[`${String(check.equals)}:${check.syscall}`] ?? outcome.facts[String(check.equals)];
     if (fact === undefined) return { passed: false, message: `the run did not report '${String(check.equals)}'` };
     expected = toBigInt(fact);
     expectedLabel = `${String(check.equals)} (${fact})`;

@@ -21,8 +21,10 @@ export interface RunOutcome {
   stdout: string;
   stderr: string;
   /**
-   * Facts the runner knows and a check may compare against, e.g.
-   * `addressAfterSyscall: "0x401012"` (the address of the instruction after the first `syscall`).
+   * Facts the runner knows and a check may compare against. `entryReg` checks look
+   * up `<fact>:<syscall name>` first, then `<fact>`: e.g. `addressAfterSyscall:write:
+   * "0x401012"`, the address of the instruction after the `syscall`/`svc` that made
+   * the first write (what SYSCALL leaves in rcx, SDM Vol 2B; ELR_EL1 for SVC).
    */
   facts: Record<string, string>;
 }
