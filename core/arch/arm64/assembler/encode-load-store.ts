@@ -11,7 +11,8 @@ import type { GpReg, RegWidth } from './registers.js';
 
 export type LoadStoreOp =
   | 'ldr' | 'str' | 'ldrb' | 'strb' | 'ldrh' | 'strh' | 'ldrsb' | 'ldrsh' | 'ldrsw'
-  | 'ldur' | 'stur' | 'ldurb' | 'sturb' | 'ldurh' | 'sturh' | 'ldursb' | 'ldursh' | 'ldursw';
+  | 'ldur' | 'stur' | 'ldurb' | 'sturb' | 'ldurh' | 'sturh' | 'ldursb' | 'ldursh' | 'ldursw'
+  | 'ldtr' | 'sttr' | 'ldtrb' | 'sttrb' | 'ldtrh' | 'sttrh' | 'ldtrsb' | 'ldtrsh' | 'ldtrsw';
 
 interface Shape {
   /** log2 of the access size in bytes. */
@@ -66,11 +67,13 @@ function literal(op: string, rt: GpReg, target: Operand): Encoded {
 
 export function encodeLoadStore(op: LoadStoreOp, ops: readonly Operand[], ctx: EncodeCtx, site: InsnSite): Encoded {
   expectCount(ops, 2, 3, site);
-  const unscaledOnly = op.startsWith('ldur') || op.startsWith('stur');
-  const baseOp = unscaledOnly ? op.replace('ldur', 'ldr').replace('stur', 'str') : op;
+  // LDTR/STTR (unprivileged, C6.2 "LDTR") share the unscaled layout with bits 11:10 = 10.
+  const unprivileged = op.startsWith('ldtr') || op.startsWith('sttr');
+  const unscaledOnly = unprivileged || op.startsWith('ldur') || op.startsWith('stur');
+  const baseOp = unscaledOnly ? op.replace(/^ld[ut]r/, 'ldr').replace(/^st[ut]r/, 'str') : op;
   const rt = reg(ops[0], {}, site);
   const shape = shapeOf(baseOp, rt, ops[0]?.column ?? site.column);
-  const fixed = word(shape.size << 30, LDST_BASE, shape.opc << 22, rt.num);
+  const fixed = word(shape.size << 30, LDST_BASE, shape.opc << 22, unprivileged ? 0x800 : 0, rt.num);
   const mem = ops[1];
   if (!mem) return fail(`too few operands for '${op}'`, site.column);
   if (mem.kind !== 'mem') {

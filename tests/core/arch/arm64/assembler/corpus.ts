@@ -163,6 +163,29 @@ function system(out: string[]): void {
   for (const i of [0, 2, 15]) out.push(`msr DAIFSet, #${i}`, `msr daifclr, #${i}`, `msr SPSel, #${i & 1}`);
 }
 
+function extras(out: string[]): void {
+  for (const [r] of [[x], [w]] as const) {
+    for (const op of ['adc', 'adcs', 'sbc', 'sbcs']) out.push(`${op} ${r(0)}, ${r(1)}, ${r(30)}`, `${op} ${r(31).replace(/31/, 'zr')}, ${r(2)}, ${r(3)}`);
+    out.push(`ngc ${r(6)}, ${r(7)}`, `ngcs ${r(8)}, ${r(9)}`);
+    for (const op of ['rbit', 'rev16', 'rev', 'clz', 'cls']) out.push(`${op} ${r(4)}, ${r(5)}`);
+    for (const c of ['eq', 'ne', 'hs', 'lt', 'al']) {
+      out.push(`ccmp ${r(0)}, ${r(1)}, #4, ${c}`, `ccmn ${r(2)}, #31, #15, ${c}`, `ccmp ${r(3)}, #0, #0, ${c}`, `ccmn ${r(29)}, ${r(30)}, #2, ${c}`);
+    }
+  }
+  out.push('rev32 x6, x7', 'xzr'.replace('xzr', 'rev x0, xzr'));
+  for (const base of ['x1', 'sp']) {
+    out.push(`ldxr x0, [${base}]`, `ldxr w0, [${base}, #0]`, `stxr w2, x3, [${base}]`, `stlxr w2, w3, [${base}]`, `ldaxr x5, [${base}]`, `ldar w7, [${base}]`, `stlr x9, [${base}]`,
+      `ldxrb w0, [${base}]`, `ldxrh w0, [${base}]`, `stxrb w2, w3, [${base}]`, `stxrh w2, w3, [${base}]`, `stlxrb w4, w5, [${base}]`, `ldaxrh w6, [${base}]`,
+      `ldarb w5, [${base}]`, `ldarh w5, [${base}]`, `stlrb w7, [${base}]`, `stlrh w7, [${base}]`);
+  }
+  for (const op of ['ldtr', 'sttr', 'ldtrb', 'sttrb', 'ldtrh', 'sttrh', 'ldtrsb', 'ldtrsh']) for (const o of [-256, -4, 0, 8, 255]) out.push(`${op} w2, [x3, #${o}]`);
+  for (const op of ['ldtr', 'sttr', 'ldtrsb', 'ldtrsh', 'ldtrsw']) for (const o of [-256, 0, 255]) out.push(`${op} x2, [sp, #${o}]`);
+  out.push('ldtr x0, [x1]');
+  out.push('tlbi vmalle1', 'tlbi vmalle1is', 'tlbi vae1, x0', 'tlbi vale1is, x1', 'tlbi aside1, x2', 'tlbi vaae1, x3', 'tlbi vaale1, x4', 'tlbi vae1is, x5', 'tlbi vaae1is, x6',
+    'tlbi aside1is, x7', 'tlbi vale1, x8', 'tlbi vaale1is, x9', 'ic iallu', 'ic ialluis', 'ic ivau, x3', 'dc civac, x4', 'dc cvac, x5', 'dc cvau, x6', 'dc zva, x7',
+    'dc ivac, x8', 'dc isw, x9', 'dc csw, x10', 'dc cisw, x11', 'at s1e1r, x9', 'at s1e1w, x9', 'at s1e0r, x9', 'at s1e0w, x10', 'hint #0', 'hint #5', 'hint #127', 'udf #0', 'udf #0xffff');
+}
+
 export function symbolFreeCorpus(): string[] {
   const out: string[] = [];
   moves(out);
@@ -172,6 +195,7 @@ export function symbolFreeCorpus(): string[] {
   dataReg(out);
   loadStore(out);
   system(out);
+  extras(out);
   void pick;
   void XN;
   return out;
