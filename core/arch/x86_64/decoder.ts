@@ -100,6 +100,7 @@ export function decode(b: Uint8Array, start: number, end: number): Inst | null {
     break;
   }
   if (d === undefined) return null;
+  if (m >= 0xc0 && d.ops.some((o) => o[0] === 'M')) return null; // memory-only form with a register: #UD
   if (map === 0 && opc === 0x90 && d.row.mn === 'nop' && ((rex & 1) !== 0 || opsize)) d = XCHG_90;
   const row = d.row;
   const inst = new Inst(row.exec as Handler);

@@ -33,7 +33,7 @@ function memText(i: Inst, addr: number, ptrSize: number): { text: string; commen
   const seg = i.seg !== 0 ? SEG_NAMES[i.seg]! + ':' : '';
   const regs = i.addr32 ? REG32 : REG64;
   const ptr = ptrSize === 0 ? '' : PTR[ptrSize]!;
-  if (i.base === -1 && i.index === -1) {
+  if (i.base === -1 && i.index === -1 && !(i.hasSib && i.scale !== 0)) {
     // Absolute disp32: objdump spells it ds:0x… (or fs:/gs:).
     const v = i.addr32 ? hex(i.disp >>> 0, 32) : hex(i.disp, 64);
     return { text: `${ptr}${seg === '' ? 'ds:' : seg}${v}`, comment: '' };
@@ -49,7 +49,7 @@ function memText(i: Inst, addr: number, ptrSize: number): { text: string; commen
   }
   if (i.base >= 0) s = regs[i.base]!;
   if (i.index >= 0) s += (s === '' ? '' : '+') + regs[i.index]! + '*' + (1 << i.scale);
-  else if (i.hasSib && i.base >= 0 && (i.base & 7) !== 4) s += '+' + (i.addr32 ? 'eiz' : 'riz') + '*' + (1 << i.scale);
+  else if (i.hasSib && (i.scale !== 0 || (i.base & 7) !== 4)) s += (s === '' ? '' : '+') + (i.addr32 ? 'eiz' : 'riz') + '*' + (1 << i.scale);
   const mod = i.base === -1 ? 2 : -1;
   if (i.disp !== 0 || mod === 2 || i.dispBytes !== 0) {
     if (i.disp < 0) s += '-' + hex(-i.disp, 64);
@@ -103,30 +103,63 @@ export function disassembleInst(i: Inst, addr: number): string {
   }
   let mn = mnemonic(row, size);
   const pre: string[] = [];
-  let opsizeUsed = ops.some((o) => o.endsWith('v') || o === 'rAX' || o === 'Iz') || typeof row.mn !== 'string';
-  let first66 = true;
+  // objdump treats 66 before movsxd as consumed even when REX.W wins.
+  const sizedRow = ops.some((o) => o.endsWith('v') || o === 'rAX' || o === 'Iz') || typeof row.mn !== 'string';
+  let used66 = row.pfx === 0x66 || (size === 2 && sizedRow) || row.mn === 'movsxd';
   for (const p of i.prefixes) {
     if (p === 0x66) {
-      if (row.pfx === 0x66 && first66) opsizeUsed = true;
-      else if (!opsizeUsed || !first66) pre.push('data16');
-      first66 = false;
+      if (used66) used66 = false; // only the first 66 is consumed
+      else pre.push('data16');
     } else if (p === 0xf3) {
       if (row.pfx === 0xf3) continue;
-      pre.push(k_isString(row) ? 'rep' : 'repz');
-    } else if (p === 0xf2) pre.push(k_isString(row) ? 'repnz' : 'bnd');
+      pre.push(isString(row) ? 'rep' : 'repz');
+    } else if (p === 0xf2) pre.push(isString(row) ? 'repnz' : 'bnd');
     else if (p === 0xf0) pre.push('lock');
     else if (p === 0x67) {
-      if (!ops.some((o) => /^[EMXY]/.test(o)) || i.rm >= 0) pre.push('addr32');
+      if (!hasMemOperand(i, ops)) pre.push('addr32');
     } else if (p === 0x2e || p === 0x36 || p === 0x3e || p === 0x26) pre.push(SEG_NAMES[p]!);
-    else if ((p === 0x64 || p === 0x65) && (i.rm >= 0 || !ops.some((o) => /^[EMX]/.test(o)))) pre.push(SEG_NAMES[p]!);
+    else if ((p === 0x64 || p === 0x65) && !hasMemOperand(i, ops)) pre.push(SEG_NAMES[p]!);
   }
+  const rex = rexText(i, row, ops);
+  if (rex !== '') pre.push(rex);
   if (pre.length !== 0) mn = pre.join(' ') + ' ' + mn;
   if (out.length === 0) return mn;
   return mn.padEnd(6) + ' ' + out.join(',') + comment;
 }
 
-function k_isString(row: OpRow): boolean {
+function isString(row: OpRow): boolean {
   return row.form.startsWith('Y');
+}
+
+function hasMemOperand(i: Inst, ops: string[]): boolean {
+  if (ops.some((o) => o[0] === 'X' || o[0] === 'Y')) return true;
+  return i.rm < 0 && ops.some((o) => o[0] === 'E' || o[0] === 'M');
+}
+
+/** objdump prints a REX prefix (as rex.WRXB) when any of its bits had no effect. */
+function rexText(i: Inst, row: OpRow, ops: string[]): string {
+  const rex = i.rex;
+  if (rex === 0) return '';
+  const bits = rex & 15;
+  let used = 0;
+  const sized = !row.d64 && !row.f64 && (ops.some((o) => o.endsWith('v') || o === 'rAX' || o === 'Iz') || typeof row.mn !== 'string');
+  if (sized || row.rexW) used |= 8;
+  if (ops.some((o) => o[0] === 'G' || o === 'Cd')) used |= 4;
+  if (i.hasSib) used |= 2;
+  const modrmRm = ops.some((o) => o[0] === 'E' || o[0] === 'M' || o[0] === 'R');
+  if (ops.some((o) => o[0] === 'Z')) used |= 1;
+  else if (modrmRm) used |= 1;
+  if (bits === 0) {
+    // A bare REX only matters when it turns ah..bh into spl..dil.
+    const lowByte = (o: string, r: number): boolean => o.endsWith('b') && r >= 4 && r < 8;
+    for (const o of ops) {
+      if ((o[0] === 'G' || o[0] === 'Z') && lowByte(o, i.reg)) return '';
+      if (o[0] === 'E' && i.rm >= 0 && lowByte(o, i.rm)) return '';
+    }
+    return 'rex';
+  }
+  if ((bits & ~used) === 0) return '';
+  return 'rex.' + (bits & 8 ? 'W' : '') + (bits & 4 ? 'R' : '') + (bits & 2 ? 'X' : '') + (bits & 1 ? 'B' : '');
 }
 
 /** Disassemble the first instruction of `bytes`, as if it sat at `addr`. */

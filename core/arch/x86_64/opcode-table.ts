@@ -131,8 +131,8 @@ add({ map: 1, opcode: 0xa3, mn: 'bt', form: 'Ev,Gv', exec: bt, op: 0 });
 add({ map: 1, opcode: 0xba, ext: 4, mn: 'bt', form: 'Ev,Ib', exec: bt, op: 1 });
 
 // Stack and control transfer.
-add({ map: 0, opcode: 0x68, mn: 'push', form: 'Iz', exec: pushI, d64: true });
-add({ map: 0, opcode: 0x6a, mn: 'push', form: 'Ibs', exec: pushI, d64: true });
+add({ map: 0, opcode: 0x68, mn: { 2: 'pushw', 8: 'push' }, form: 'Iz', exec: pushI, d64: true });
+add({ map: 0, opcode: 0x6a, mn: { 2: 'pushw', 8: 'push' }, form: 'Ibs', exec: pushI, d64: true });
 add({ map: 0, opcode: 0xc9, mn: 'leave', form: '', exec: leave, d64: true });
 add({ map: 0, opcode: 0xc3, mn: 'ret', form: '', exec: ret, d64: true });
 add({ map: 0, opcode: 0xc2, mn: 'ret', form: 'Iw', exec: ret, d64: true });

@@ -1,5 +1,5 @@
 // Control transfer: jmp, jcc, call, ret, int (SDM Vol 2A JMP/Jcc/CALL).
-// Relaxation follows GNU as: a jump to a non-global label in the same section
+// Relaxation follows GNU as: a jump to a label in the same section
 // starts as rel8 (EB / 70+cc) and grows to rel32 (E9 / 0F 80+cc) once the
 // target is out of range; it never shrinks back. Calls are always rel32.
 
@@ -14,7 +14,8 @@ function relBranch(i: InsnInput, short: number[] | null, long: number[]): Encode
   const v = op.value;
   const ctx = i.ctx;
   const longSize = long.length + 4;
-  const relaxable = short !== null && v.kind === 'rel' && v.section === ctx.section && !ctx.isGlobal(v.symbol);
+  // GNU as relaxes jumps to global symbols too (no -mshared), so only the section matters.
+  const relaxable = short !== null && v.kind === 'rel' && v.section === ctx.section;
   if (relaxable && ctx.previousSize !== longSize) {
     const d = v.offset - BigInt(ctx.offset + short.length + 1);
     if (fitsSigned(d, 8)) return { bytes: Uint8Array.from([...short, Number(BigInt.asUintN(8, d))]) };
