@@ -48,6 +48,8 @@ export class Arm64Cpu {
   counter: () => bigint = () => BigInt(this.stats.instructions);
   /** Address of the instruction being executed (ELR for synchronous exceptions). */
   insnPc = 0;
+  /** Local exclusive monitor: armed granule address, NaN when open (ldxr/stxr). */
+  exclusive = NaN;
   /** The instruction word being executed (read by the ExecFn rows). */
   readonly insn = new Uint32Array(1);
   /** Result of the last load(). */

@@ -47,6 +47,7 @@ export function takeException(cpu: Arm64Cpu, ec: number, iss: number, elr: numbe
     return;
   }
   const offset = vectorBase(cpu) + (irq ? VEC_IRQ : VEC_SYNC);
+  cpu.exclusive = NaN; // exception entry clears the local monitor (ARM ARM D1.10)
   cpu.setSysreg('SPSR_EL1', BigInt(pstateBits(cpu)));
   cpu.setSysreg('ELR_EL1', BigInt.asUintN(64, BigInt(elr)));
   if (!irq) cpu.setSysreg('ESR_EL1', BigInt(((ec << 26) | IL | (iss & 0x1ffffff)) >>> 0));
@@ -76,6 +77,7 @@ export function exceptionReturn(cpu: Arm64Cpu): void {
   cpu.c = (spsr >>> 29) & 1;
   cpu.v = (spsr >>> 28) & 1;
   cpu.daif = (spsr >>> 6) & 0xf;
+  cpu.exclusive = NaN;
   cpu.setMode((m >> 2) as 0 | 1, m & 1);
   cpu.pc = elr;
 }

@@ -52,8 +52,9 @@ function barrierDis(w: number): string | null {
 
 function barrierExec(c: Arm64Cpu): void {
   const w = c.insn[0]!;
-  // Barriers order memory; one in-order CPU has nothing to wait for.
-  if (barrierDis(w) === null) undefinedInstruction(c);
+  // Barriers order memory; one in-order CPU has nothing to wait for. CLREX opens the monitor.
+  if (barrierDis(w) === null) return undefinedInstruction(c);
+  if (((w >>> 5) & 7) === 2) c.exclusive = NaN;
 }
 
 function pstateField(w: number): string | null {

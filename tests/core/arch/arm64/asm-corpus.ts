@@ -91,6 +91,15 @@ export function generateCorpus(seed: number, perTemplate: number): string {
     () => `msr ${pick(['nzcv', 'daif', 'sp_el0', 'elr_el1', 'spsr_el1', 'vbar_el1', 'ttbr0_el1', 'ttbr1_el1', 'tcr_el1', 'sctlr_el1', 'mair_el1', 'tpidr_el0', 'tpidrro_el0'])}, ${x()}`,
     () => pick(['tlbi vmalle1', 'tlbi vmalle1is', `tlbi vae1, ${x()}`, `tlbi vale1is, ${x()}`, `tlbi aside1, ${x()}`]),
     () => `prfm ${pick(['pldl1keep', 'pstl2strm', 'plil3keep'])}, [${regSp(true)}, #${(r() % 4096) * 8}]`,
+    (w) => `${pick(['adc', 'adcs', 'sbc', 'sbcs'])} ${reg(w)}, ${reg(w)}, ${reg(w)}`,
+    (w) => `${pick(['ngc', 'ngcs'])} ${reg(w)}, ${reg(w)}`,
+    (w) => `${pick(['ccmp', 'ccmn'])} ${reg(w)}, ${r() % 2 ? reg(w) : '#' + (r() % 32)}, #${r() % 16}, ${pick(conds)}`,
+    (w) => `${pick(w ? ['rbit', 'rev16', 'rev32', 'rev', 'clz', 'cls'] : ['rbit', 'rev16', 'rev', 'clz', 'cls'])} ${reg(w)}, ${reg(w)}`,
+    (w) => `${pick(['ldxr', 'ldaxr', 'ldar'])} ${reg(w)}, [${regSp(true)}]`,
+    () => `${pick(['ldxrb', 'ldaxrh', 'ldarb', 'ldarh', 'stlrb', 'stlrh'])} ${reg(false)}, [${regSp(true)}]`,
+    (w) => `stlr ${reg(w)}, [${regSp(true)}]`,
+    (w) => `${pick(['stxr', 'stlxr'])} w${r() % 8}, ${w ? 'x' : 'w'}${8 + (r() % 8)}, [x${16 + (r() % 8)}]`,
+    () => `${pick(['stxrb', 'stlxrh'])} w${r() % 8}, w${8 + (r() % 8)}, [x${16 + (r() % 8)}]`,
   ];
   const lines = ['.text', '.p2align 12'];
   for (const t of templates) for (let i = 0; i < perTemplate; i++) lines.push('\t' + t(r() % 2 === 0));

@@ -42,6 +42,13 @@ for (const w of ['x', 'w']) {
   for (const op of ['csel', 'csinc', 'csinv', 'csneg']) for (const c of ['eq', 'hs', 'mi', 'vs', 'hi', 'ge', 'gt', 'le']) OPS.push(`${op} ${r(0)}, ${r(1)}, ${r(2)}, ${c}`);
   OPS.push(`cset ${r(0)}, lt`, `csetm ${r(0)}, ls`, `cinc ${r(0)}, ${r(1)}, ne`, `cneg ${r(0)}, ${r(1)}, pl`, `cinv ${r(0)}, ${r(1)}, vc`);
 }
+for (const w of ['x', 'w']) {
+  for (const op of ['adc', 'adcs', 'sbc', 'sbcs']) OPS.push(`${op} ${w}0, ${w}1, ${w}2`);
+  OPS.push(`ngcs ${w}0, ${w}1`);
+  for (const c of ['eq', 'ne', 'hi', 'lt']) OPS.push(`ccmp ${w}1, ${w}2, #5, ${c}`, `ccmn ${w}1, #7, #10, ${c}`, `ccmp ${w}1, #31, #0, ${c}`);
+  for (const op of ['rbit', 'rev16', 'clz', 'cls', 'rev']) OPS.push(`${op} ${w}0, ${w}1`);
+}
+OPS.push('rev32 x0, x1');
 OPS.push('umulh x0, x1, x2', 'smulh x0, x1, x2', 'umull x0, w1, w2', 'smull x0, w1, w2', 'umaddl x0, w1, w2, x4', 'smsubl x0, w1, w2, x4');
 OPS.push('adr x0, .', 'mov x6, sp\nadd x0, sp, #16\nsub x0, x0, x6');
 // Branches: x0 records which way each went.

@@ -54,6 +54,12 @@ function makeCases(seed: number, per: number): HarnessCase[] {
       }
       if (w === 'w') add(`${base(baseOff)}\nldpsw x0, x5, [x1, #${off}]\neor x0, x0, x5, ror #7`, 0n, `ldpsw #${off}`);
     }
+    const eoff = (r() % 256) * 8 + 1024;
+    add(`${base(eoff)}\nldxr x0, [x1]\nadd x0, x0, x4\nstxr w3, x0, [x1]\nldr x0, [x1]\nmov x1, x3`, 0n, 'ldxr/add/stxr succeeds');
+    add(`${base(eoff)}\nldaxr w0, [x1]\nclrex\nstlxr w3, w4, [x1]\nldr x0, [x1]\nmov x1, x3`, 0n, 'clrex makes stlxr fail');
+    add(`${base(eoff)}\nstxr w3, x4, [x1]\nldr x0, [x1]\nmov x1, x3`, 0n, 'stxr without ldxr fails');
+    add(`${base(eoff)}\nldxrb w0, [x1]\nstxrb w3, w4, [x1]\nldxrh w5, [x1]\nstxrh w6, w2, [x1]\nadd x3, x3, x6\nldr x0, [x1]\nmov x1, x3`, BigInt(r()), 'byte/half exclusives');
+    add(`${base(eoff)}\nstlr x4, [x1]\nldar w0, [x1]\nstlrh w2, [x1, #0]\nldarb w5, [x1]\nadd x0, x0, x5`, BigInt(r()), 'ldar/stlr');
     add('ldr x0, buf', 0n, 'ldr x literal');
     add('ldr w0, buf+4', 0n, 'ldr w literal');
     add('ldrsw x0, buf+12', 0n, 'ldrsw literal');
