@@ -66,7 +66,7 @@ export interface EncodeContext {
    * (aligned to its size), deduplicated on identical source text.
    */
   literal(expr: Expr, size: 4 | 8, key: string): ExprValue | ExprError;
-  /** True if `name` is declared `.globl`/`.global`/`.weak` (x86 never relaxes jumps to those, like GNU as). */
+  /** True if `name` is declared `.globl`/`.global`/`.weak`. */
   isGlobal(name: string): boolean;
 }
 

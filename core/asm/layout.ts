@@ -8,10 +8,12 @@ import { evaluate, exprStartColumn, parseExpr, type Expr, type ExprError, type E
 import type { ParsedProgram, Statement } from './statements.js';
 import type { AsmError, ObjectFixup, ObjectImage, ObjectSection, ObjectSymbol, SourceMapEntry } from './types.js';
 
-const MAX_PASSES = 40;
+const MAX_PASSES = 100;
 
 interface PassResult {
   sizes: number[];
+  /** Offset of each statement in its section. */
+  starts: number[];
   labels: Map<string, number>;
   equs: Map<string, ExprValue>;
   poolBases: Map<string, number>;
@@ -90,6 +92,7 @@ function runPass(
 ): PassResult {
   const r: PassResult = {
     sizes: [],
+    starts: [],
     labels: new Map(),
     equs: new Map(),
     poolBases: new Map(),
@@ -106,6 +109,12 @@ function runPass(
     r.bytes.set(name, []);
   }
   const pools = new Map<string, Pool>();
+  const alignsBefore: number[] = [];
+  let aligns = 0;
+  for (const st of prog.statements) {
+    alignsBefore.push(aligns);
+    if (st.kind === 'align') aligns++;
+  }
   let index = 0;
   let section = '.text';
   const known = (n: string): boolean => prog.labels.has(n) || equNames.has(n) || prog.sections.has(n);
@@ -113,8 +122,25 @@ function runPass(
     const lab = prog.labels.get(name);
     if (lab !== undefined) {
       const here = lab.index < index;
-      // On pass 0 a forward label's best lower bound is where its section ends now.
-      const off = here ? r.labels.get(name) : (prev?.labels.get(name) ?? r.sectionSizes.get(lab.section));
+      // A forward label is estimated from the previous pass, shifted by how much
+      // this section has grown so far in this pass (so one pass propagates a
+      // whole chain of growing branches); on pass 0 the best lower bound is
+      // where its section ends now.
+      let off: number | undefined;
+      if (here) off = r.labels.get(name);
+      else {
+        const p = prev?.labels.get(name);
+        const curStart = r.sectionSizes.get(lab.section) ?? 0;
+        // GNU as relax_frag (write.c): shift by the growth ("stretch") only when
+        // no alignment lies between (same "region"); otherwise keep last pass's
+        // address, but never let a forward label appear behind us.
+        const sameSection = lab.section === section;
+        const sameRegion = sameSection && alignsBefore[lab.index] === alignsBefore[index];
+        const prevStart = prev?.starts[index];
+        if (p === undefined) off = curStart;
+        else if (sameRegion && prevStart !== undefined) off = p + Math.max(0, curStart - prevStart);
+        else off = sameSection ? Math.max(p, curStart) : p;
+      }
       return { kind: 'rel', symbol: name, section: lab.section, offset: BigInt(off ?? 0), addend: 0n, forward: !here };
     }
     const eq = r.equs.get(name);
@@ -157,6 +183,7 @@ function runPass(
     const s = prog.statements[index] as Statement;
     section = s.section;
     const start = r.sectionSizes.get(section) ?? 0;
+    r.starts.push(start);
     const fail = (message: string, column = s.column): void => {
       if (final) r.errors.push({ line: s.line, column, message });
     };
