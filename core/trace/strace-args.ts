@@ -206,6 +206,8 @@ export function formatArg(c: Ctx, i: number): string {
     }
     case 'clone-flags':
       return formatCloneFlags(v);
+    case 'sigreturn-mask':
+      return c.struct(v, 8, (b) => `{mask=${S.formatSigset(b)}}`);
   }
 }
 

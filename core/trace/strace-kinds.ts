@@ -50,6 +50,8 @@ export type SysArgSimpleKind =
   | 'itimerval-out'
   | 'rusage-out'
   | 'tid-ptr'
+  /** rt_sigreturn: the address of the saved signal mask in the signal frame (strace shows `{mask=[...]}`). */
+  | 'sigreturn-mask'
   // Shorthands for the object kinds below with the length/count in the next argument.
   | 'buf-in'
   | 'buf-out'

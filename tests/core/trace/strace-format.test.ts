@@ -128,6 +128,8 @@ describe('strace-format vs strace: signals, interrupted calls, children (x86-64)
       '= ? ERESTART_RESTARTBLOCK (Interrupted by signal)',
       'pause() = ? ERESTARTNOHAND (To be restarted if no handler)',
       '--- SIGALRM {si_signo=SIGALRM, si_code=SI_KERNEL} ---',
+      'rt_sigreturn({mask=[]}) = -1 EINTR (Interrupted system call)',
+      'rt_sigreturn({mask=[]}) = 0',
       '--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x1000} ---',
       '--- SIGSEGV {si_signo=SIGSEGV, si_code=SI_KERNEL, si_addr=NULL} ---',
       'si_code=FPE_INTDIV',
@@ -141,5 +143,13 @@ describe('strace-format vs strace: signals, interrupted calls, children (x86-64)
     ]) {
       expect(text).toContain(needle);
     }
+  });
+});
+
+describe('strace-format vs strace: random byte buffers', () => {
+  it('quotes 300 random buffers exactly as strace does', () => {
+    const pairs = collect('random-strings.c');
+    expect(pairs.filter((p) => p.expected.startsWith('write('))).toHaveLength(300);
+    expect(pairs.filter((p) => p.expected !== p.actual)).toEqual([]);
   });
 });

@@ -54,11 +54,10 @@ export function runUnderStrace(exe: string, dir: string, opts: { column?: number
   const column = opts.column ?? 0;
   const follow = opts.follow ?? true;
   const trace = join(dir, 'trace.txt');
-  // fds 100/101 are the fixture's parent/child logs; pwrite64 (the logger) and
-  // rt_sigreturn (not a kernel row we print) are left out of the trace.
+  // fds 100.. are the fixture's parent/child logs; pwrite64 (the logger) is left out of the trace.
   const r = spawnSync(
     'bash',
-    ['-c', `exec strace ${follow ? '-f' : ''} -q -a${column} -e trace='!pwrite64,rt_sigreturn' -o ${trace} ${exe} 100>${dir}/log0 101>${dir}/log1 102>${dir}/log2 103>${dir}/log3 104>${dir}/log4 105>${dir}/log5 106>${dir}/log6 </dev/null >/dev/null`],
+    ['-c', `exec strace ${follow ? '-f' : ''} -q -a${column} -e trace='!pwrite64' -o ${trace} ${exe} 100>${dir}/log0 101>${dir}/log1 102>${dir}/log2 103>${dir}/log3 104>${dir}/log4 105>${dir}/log5 106>${dir}/log6 </dev/null >/dev/null`],
     { encoding: 'utf8', cwd: dir },
   );
   if (r.error) throw r.error;
@@ -100,6 +99,14 @@ export function parseLog(text: string): { pid: number; records: LogRecord[]; ext
         const bytes = new Uint8Array(hexs.length / 2);
         for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hexs.slice(2 * i, 2 * i + 2), 16);
         last.mem.push({ addr: hexBig(f[1]!), bytes });
+        break;
+      }
+      case 'A': {
+        // Re-address the last memory region (the fixture logged a copy of it).
+        const last = records[records.length - 1];
+        const region = last?.type === 'call' ? last.mem[last.mem.length - 1] : undefined;
+        if (!region) throw new Error('A without M');
+        region.addr = hexBig(f[1]!);
         break;
       }
       case 'R': {

@@ -45,3 +45,4 @@ export const KINDS: Record<string, { args: SysArgKind[]; ret?: SysRetKind }> = {
   alarm: { args: ['uint'] },
 };
 KINDS['tgkill'] = { args: ['int', 'int', 'signal'] };
+KINDS['rt_sigreturn'] = { args: ['sigreturn-mask'] };
