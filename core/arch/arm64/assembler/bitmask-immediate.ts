@@ -26,25 +26,25 @@ export function encodeBitmaskImmediate(value: bigint, width: 32 | 64): BitmaskFi
     v |= v << 32n;
   }
   if (v === 0n || v === MASK64) return undefined;
+  // Work on the binary string (bit 63 first): cheaper than BigInt loops.
+  const bits = v.toString(2).padStart(64, '0');
   // Smallest element size whose replication reproduces v.
   let e = 64;
   while (e > 2) {
     const half = e / 2;
-    const m = (1n << BigInt(half)) - 1n;
-    if ((v & m) !== ((v >> BigInt(half)) & m)) break;
+    if (bits.slice(64 - e, 64 - half) !== bits.slice(64 - half)) break;
     e = half;
   }
-  const elem = v & ((1n << BigInt(e)) - 1n);
+  const elem = bits.slice(64 - e);
   let ones = 0;
-  for (let i = 0; i < e; i++) if ((elem >> BigInt(i)) & 1n) ones++;
-  const pattern = (1n << BigInt(ones)) - 1n;
-  for (let r = 0; r < e; r++) {
-    if (ror(pattern, r, e) === elem) {
-      const imms = ((-e << 1) & 0x3f) | (ones - 1);
-      return { n: e === 64 ? 1 : 0, immr: r, imms };
-    }
-  }
-  return undefined;
+  for (const c of elem) if (c === '1') ones++;
+  // L = bit position where the run of ones starts (it may wrap round the element).
+  let start: number;
+  if (/^0*1+0*$/.test(elem)) start = e - 1 - elem.lastIndexOf('1');
+  else if (/^1+0+1+$/.test(elem)) start = e - 1 - elem.lastIndexOf('0') + (e - ones);
+  else return undefined;
+  const imms = ((-e << 1) & 0x3f) | (ones - 1);
+  return { n: e === 64 ? 1 : 0, immr: (e - start) % e, imms };
 }
 
 /** Inverse of encodeBitmaskImmediate (DecodeBitMasks wmask), used by tests and the disassembler. */
