@@ -6,9 +6,9 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { accessSync, constants, existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir, platform } from 'node:os';
-import { delimiter, isAbsolute, join } from 'node:path';
+import { basename, delimiter, isAbsolute, join } from 'node:path';
 import type { BuildResult } from '../../common/probe-types.js';
 import { PROBE_BINARY, prebuiltCandidates, probeSourceDir } from './source-dir.js';
 
@@ -154,4 +154,20 @@ export function ensureProbesBuilt(opts: BuildOptions = {}): Promise<BuildResult>
     });
   }
   return p;
+}
+
+/**
+ * Copy the built probes into `outDir` (dist/probes for electron-builder's
+ * extraResources) with a manifest saying what built them.
+ */
+export async function exportProbes(outDir: string, opts: BuildOptions = {}): Promise<BuildResult> {
+  const build = await buildProbes({ ...opts, prebuilt: false });
+  if (build.kind !== 'native' || !build.binary) return build;
+  await mkdir(outDir, { recursive: true });
+  const target = join(outDir, PROBE_BINARY);
+  await copyFile(build.binary, target);
+  await chmod(target, 0o755);
+  const manifest = { compiler: build.compiler, platform: platform(), arch: process.arch, hash: basename(build.dir ?? ''), cflags: PROBE_CFLAGS };
+  await writeFile(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { ...build, dir: outDir, binary: target };
 }

@@ -173,9 +173,12 @@ export async function fallbackProbeMain(deps: FallbackDeps, name: string, repeat
     'page-fault': () => {
       const PAGE = 4096;
       const faults = (): number => process.resourceUsage().minorPageFault;
+      type WasmMemory = new (d: { initial: number }) => { buffer: ArrayBuffer };
+      const Memory = (globalThis as unknown as { WebAssembly: { Memory: WasmMemory } }).WebAssembly.Memory;
       const once = (pages: number): { ns: number; faults: number; touch: number } => {
-        // Large uninitialised buffers come from mmap: fresh, untouched pages.
-        const buf = Buffer.allocUnsafeSlow(pages * PAGE);
+        // WebAssembly memory is a fresh anonymous mmap made by V8 itself (malloc
+        // could hand back pages it already touched): zero-filled on first touch.
+        const buf = new Uint8Array(new Memory({ initial: Math.ceil((pages * PAGE) / 65536) }).buffer);
         const f0 = faults();
         const t0 = now();
         for (let i = 0; i < pages; i++) buf[i * PAGE] = 1;
@@ -200,7 +203,7 @@ export async function fallbackProbeMain(deps: FallbackDeps, name: string, repeat
       results.push({
         op: 'page-fault:anon-write', ...stats(perFault), iterations: pages, repeats, pages,
         minor_faults_per_repeat: total / repeats, faults_per_page: total / repeats / pages,
-        note: 'Buffer.allocUnsafeSlow + one write per page; transparent huge pages not disabled',
+        note: 'fresh WebAssembly.Memory, one write per page; transparent huge pages not disabled',
       });
       progress(1, 1);
     },

@@ -3,6 +3,6 @@
 
 export { listProbes } from './probe-catalog.js';
 export { runProbe, hostFacts, DEFAULT_TIMEOUT_MS, type RunProbeOptions } from './run-probe.js';
-export { ensureProbesBuilt, buildProbes, cacheRoot, type BuildOptions } from './build.js';
+export { ensureProbesBuilt, buildProbes, exportProbes, cacheRoot, type BuildOptions } from './build.js';
 export { formatReport } from './report-format.js';
 export type { ProbeInfo, ProbeReport, HostFacts, BuildResult, ProbeProgress } from '../../common/probe-types.js';

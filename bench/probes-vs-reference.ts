@@ -1,0 +1,163 @@
+// Accuracy of the native probes: each timing is compared, in the same run on
+// the same machine, with a reference that shares no code with it —
+// `perf bench syscall basic` (getppid), `perf bench sched pipe` pinned with
+// taskset (pipe round trip), and separately written C loops
+// (electron/host/probes/reference/reference-loops.c: fixed counts, no
+// calibration, no overhead subtraction, CLOCK_MONOTONIC_RAW) for the rest.
+// Probe and reference runs alternate for ROUNDS rounds; medians are compared.
+// Prints measured, reference and measured/reference; the goal is 0.85..1.15.
+//
+//   npx tsc -b tsconfig.build.json && node dist/bench/probes-vs-reference.js [ROUNDS]
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ProbeName, TimingResult } from '../electron/common/probe-types.js';
+import { ensureProbesBuilt, hostFacts, runProbe } from '../electron/host/probes/index.js';
+
+interface Reference {
+  source: string;
+  /** ns per operation, or null when the reference cannot run here. */
+  measure: () => number | null;
+}
+
+interface Pair {
+  probe: ProbeName;
+  op: string;
+  ref: Reference;
+}
+
+function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('no package.json above the bench');
+    dir = up;
+  }
+  return dir;
+}
+
+function run(cmd: string, args: string[]): string | null {
+  try {
+    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
+  } catch {
+    return null;
+  }
+}
+
+/** perf bench prints "     0.131553 usecs/op". */
+function perfUsecsPerOp(args: string[], pinCpu: number | null): number | null {
+  const out = pinCpu === null ? run('perf', ['bench', ...args]) : run('taskset', ['-c', String(pinCpu), 'perf', 'bench', ...args]);
+  const m = out ? /([\d.]+)\s+usecs\/op/.exec(out) : null;
+  return m ? Number(m[1]) * 1000 : null;
+}
+
+function compileReference(): string {
+  const src = join(repoRoot(), 'electron', 'host', 'probes', 'reference', 'reference-loops.c');
+  const out = join(mkdtempSync(join(tmpdir(), 'syscall-lab-ref-')), 'reference-loops');
+  execFileSync('cc', ['-O2', '-pthread', '-o', out, src], { stdio: 'inherit' });
+  return out;
+}
+
+function cLoop(binary: string, mode: string, count: number): Reference {
+  return {
+    source: `C loop ${mode} x${count}`,
+    measure: () => {
+      const out = run(binary, [mode, String(count)]);
+      const v = out === null ? NaN : Number(out.trim());
+      return Number.isFinite(v) && v > 0 ? v : null;
+    },
+  };
+}
+
+function pairs(ref: string): Pair[] {
+  const perfSyscall: Reference = { source: 'perf bench syscall basic -l 1000000', measure: () => perfUsecsPerOp(['syscall', 'basic', '-l', '1000000'], null) };
+  const perfPipe: Reference = { source: 'taskset -c 0 perf bench sched pipe -l 20000', measure: () => perfUsecsPerOp(['sched', 'pipe', '-l', '20000'], 0) };
+  const list: Pair[] = [
+    { probe: 'null-syscall', op: 'getppid', ref: perfSyscall },
+    { probe: 'null-syscall', op: 'getppid', ref: cLoop(ref, 'getppid', 300_000) },
+    { probe: 'fast-calls', op: 'getpid', ref: cLoop(ref, 'getpid', 300_000) },
+    { probe: 'fast-calls', op: 'getuid', ref: cLoop(ref, 'getuid', 300_000) },
+    { probe: 'fast-calls', op: 'read:/dev/zero:1', ref: cLoop(ref, 'read-zero', 200_000) },
+    { probe: 'fast-calls', op: 'write:/dev/null:1', ref: cLoop(ref, 'write-null', 200_000) },
+    { probe: 'vdso-clock', op: 'clock_gettime:vdso', ref: cLoop(ref, 'clock-vdso', 2_000_000) },
+    { probe: 'vdso-clock', op: 'clock_gettime:syscall', ref: cLoop(ref, 'clock-syscall', 200_000) },
+    { probe: 'vdso-clock', op: 'gettimeofday', ref: cLoop(ref, 'gettimeofday', 2_000_000) },
+    ...[1, 64, 4096, 65536, 1048576].map((size) => ({
+      probe: 'read-sweep' as const,
+      op: `read:${size}`,
+      ref: cLoop(ref, `pread:${size}`, size >= 65536 ? Math.max(500, 2 ** 30 / size / 8) : 100_000),
+    })),
+    { probe: 'pipe-pingpong', op: 'pipe-roundtrip:same-cpu', ref: perfPipe },
+    { probe: 'pipe-pingpong', op: 'pipe-roundtrip:same-cpu', ref: cLoop(ref, 'pipe-same-cpu', 10_000) },
+    { probe: 'pipe-pingpong', op: 'pipe-roundtrip:two-cpus', ref: cLoop(ref, 'pipe-two-cpus', 1_000) },
+    { probe: 'futex-pingpong', op: 'futex-roundtrip:same-cpu', ref: cLoop(ref, 'futex-same-cpu', 10_000) },
+    { probe: 'futex-pingpong', op: 'futex-roundtrip:two-cpus', ref: cLoop(ref, 'futex-two-cpus', 1_000) },
+    { probe: 'page-fault', op: 'page-fault:anon-write', ref: cLoop(ref, 'fault-write', 16_384) },
+    { probe: 'page-fault', op: 'page-fault:anon-read', ref: cLoop(ref, 'fault-read', 16_384) },
+  ];
+  if (process.arch === 'x64') {
+    list.push({ probe: 'int80', op: 'getpid:syscall', ref: cLoop(ref, 'syscall-insn', 300_000) });
+    list.push({ probe: 'int80', op: 'getpid:int80', ref: cLoop(ref, 'int80', 5_000) });
+  }
+  return list;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
+};
+
+const fmt = (ns: number): string => (ns >= 10_000 ? `${(ns / 1000).toFixed(1)} us` : `${ns.toFixed(1)} ns`);
+
+async function main(): Promise<void> {
+  const rounds = Math.max(1, Number(process.argv[2] ?? 3));
+  const build = await ensureProbesBuilt();
+  if (build.kind !== 'native') throw new Error(`native probes unavailable: ${build.reason ?? ''}`);
+  const host = await hostFacts();
+  console.log(`host: ${host.cpuModel}, ${host.cores} CPUs, ${host.kernelRelease}, clocksource ${host.clocksource ?? '?'}`);
+  console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${rounds} alternating rounds`);
+  const list = pairs(compileReference());
+  const probes = [...new Set(list.map((p) => p.probe))];
+  const measured = new Map<string, number[]>();
+  const referenced = new Map<Pair, number[]>();
+  for (let round = 0; round < rounds; round++) {
+    for (const probe of probes) {
+      const report = await runProbe(probe, { timeoutMs: 300_000 });
+      if (report.error) console.log(`${probe}: ${report.error}`);
+      for (const r of report.results) {
+        if (!('median_ns' in r)) continue;
+        const t: TimingResult = r;
+        measured.set(`${probe} ${t.op}`, [...(measured.get(`${probe} ${t.op}`) ?? []), t.median_ns]);
+      }
+      for (const pair of list.filter((p) => p.probe === probe)) {
+        const v = pair.ref.measure();
+        if (v !== null) referenced.set(pair, [...(referenced.get(pair) ?? []), v]);
+      }
+    }
+  }
+  const rows: string[][] = [['probe', 'op', 'measured', 'reference', 'ratio', 'reference source']];
+  let within = 0;
+  let compared = 0;
+  for (const pair of list) {
+    const m = measured.get(`${pair.probe} ${pair.op}`);
+    const r = referenced.get(pair);
+    if (!m || !r) {
+      rows.push([pair.probe, pair.op, m ? fmt(median(m)) : '-', r ? fmt(median(r)) : '-', 'n/a', pair.ref.source]);
+      continue;
+    }
+    const ratio = median(m) / median(r);
+    compared++;
+    if (Math.abs(ratio - 1) <= 0.15) within++;
+    rows.push([pair.probe, pair.op, fmt(median(m)), fmt(median(r)), ratio.toFixed(2), pair.ref.source]);
+  }
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length))) ?? [];
+  for (const row of rows) console.log(row.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd());
+  console.log(`\n${within}/${compared} within +/-15% of their reference`);
+  console.log(`load average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+}
+
+await main();
