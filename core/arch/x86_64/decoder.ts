@@ -20,7 +20,7 @@ function prepare(row: OpRow): DecRow {
   const hasV = ops.some((o) => o.endsWith('v') || o === 'rAX' || o === 'Iz');
   const hasB = ops.some((o) => /^[EGZXY]b$/.test(o) || o === 'AL');
   const modrm =
-    row.ext !== undefined || row.modrm !== undefined || ops.some((o) => /^[EGMCR]/.test(o));
+    row.ext !== undefined || row.modrm !== undefined || ops.some((o) => /^[EGMR]/.test(o) || o === 'Cd');
   return { row, ops, byteOp: hasB && !hasV, modrm };
 }
 
@@ -123,7 +123,7 @@ export function decode(b: Uint8Array, start: number, end: number): Inst | null {
 
   for (const o of d.ops) {
     const k = o[0]!;
-    if (k === 'G' || k === 'C') {
+    if (k === 'G' || o === 'Cd') {
       const r = ((m >> 3) & 7) | ((rex & 4) << 1);
       inst.reg = o === 'Gb' ? byteReg(r) : r;
     } else if (k === 'Z') {

@@ -61,12 +61,8 @@ export function emitSpec(spec: Spec, ctx: EncodeContext): EmitResult {
   if (mem !== null) {
     const addrRegs = [mem.base, mem.index].filter((r): r is Register => r !== null && r.cls === 'gpr');
     const widths = new Set(addrRegs.map((r) => r.width));
-    if (widths.size > 1 || [...widths].some((w) => w !== 32 && w !== 64))
-      return { error: `invalid address: base and index must both be 64-bit (or both 32-bit) registers`, column: mem.column };
+    // Operand parsing already rejected mixed widths and impossible index registers.
     if (widths.has(32)) prefixes.push(0x67);
-    if (mem.index !== null && (mem.index.cls === 'rip' || (mem.index.num === 4 && mem.index.cls === 'gpr')))
-      return { error: `'${mem.index.name}' cannot be an index register`, column: mem.column };
-    if (mem.base?.cls === 'rip' && mem.index !== null) return { error: `rip-relative address cannot have an index register`, column: mem.column };
   }
   if (spec.size === 16) prefixes.push(0x66);
   if (spec.prefixes !== undefined) prefixes.push(...spec.prefixes);

@@ -49,7 +49,8 @@ function branch(short: number[] | null, long: number[], digit: number | null): H
 const ret: Handler = (i) => {
   if (i.ops.length === 0) return { opcode: [0xc3], size: 0 };
   const op = i.ops[0];
-  if (i.ops.length !== 1 || op?.kind !== 'imm') return new InsnError(`operand type mismatch for '${i.mnemonic}'`);
+  if (i.ops.length !== 1) return new InsnError(`number of operands mismatch for '${i.mnemonic}'`);
+  if (op?.kind !== 'imm') return new InsnError(`operand type mismatch for '${i.mnemonic}'`);
   const v = op.value.kind === 'abs' ? { ...op.value, value: BigInt.asUintN(16, op.value.value) } : op.value;
   return { opcode: [0xc2], size: 0, imm: { value: v, size: 2, reloc: 12 } };
 };

@@ -152,7 +152,8 @@ const pop: Handler = (i) => {
 function pushPop(i: InsnInput, op: NonNullable<InsnInput['ops'][0]>, regOp: number, memOp: number, digit: number): Spec | InsnError {
   // Only 64- and 16-bit forms exist in 64-bit mode (SDM PUSH/POP).
   if (op.kind === 'reg') {
-    if (!isGpr(op) || (op.reg.width !== 64 && op.reg.width !== 16)) return mismatch(i);
+    if (!isGpr(op)) return mismatch(i);
+    if (op.reg.width !== 64 && op.reg.width !== 16) return new InsnError(`operand size mismatch for '${i.mnemonic}'`);
     return { opcode: [regOp], size: op.reg.width, default64: true, opReg: op.reg };
   }
   if (op.kind !== 'mem') return mismatch(i);

@@ -54,8 +54,12 @@ function group7(op2: number, digit: number, memOnly: boolean): Handler {
   };
 }
 
+// GNU as rejects a bare `sysret`: the operand size (return to 64- or 32-bit code) must be spelled out.
+const sysret: Handler = (i) => new InsnError(`ambiguous operand size for '${i.mnemonic}' (write sysretq to return to 64-bit code)`);
+
 export const SYSTEM_FORMS: Record<string, FormEntry> = {
   nop: { handler: nop },
+  sysret: { handler: sysret },
   lgdt: { handler: group7(0x01, 2, true) },
   lidt: { handler: group7(0x01, 3, true) },
   sgdt: { handler: group7(0x01, 0, true) },

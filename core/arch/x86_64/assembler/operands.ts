@@ -20,6 +20,8 @@ export interface MemOperand {
   scale: 1 | 2 | 4 | 8;
   disp: ExprValue | null;
   column: number;
+  /** The bracketed address as written, without spaces (for GNU-style messages). */
+  text: string;
 }
 
 export type Operand =
@@ -34,7 +36,7 @@ export interface RawOperand {
   seg: Register | null;
   reg: Register | null;
   /** `[...]` present (or `sym[rip]`-style); null for register/bare expression. */
-  memory: { base: Register | null; index: Register | null; scale: 1 | 2 | 4 | 8 } | null;
+  memory: { base: Register | null; index: Register | null; scale: 1 | 2 | 4 | 8; text: string } | null;
   disp: Expr | null;
   offsetKeyword: boolean;
 }
@@ -121,6 +123,10 @@ export function parseOperand(tokens: Token[], ctx: EncodeContext): RawOperand | 
     current.push(t);
   }
   if (inBracket) return { error: "missing ']'", column };
+  const open = ts.findIndex((t) => t.text === '[');
+  const close = ts.findIndex((t) => t.text === ']');
+  const memText = open >= 0 ? ts.slice(open, close + 1).map((t) => t.text).join('') : '';
+  const badAddress = (): OperandError => ({ error: `'${memText}' is not a valid base/index expression`, column });
   // Outside text may itself hold `label[rip]`'s label or a trailing `+ 8`.
   const dispTokens: Token[] = [...outside];
   let base: Register | null = null;
@@ -137,22 +143,22 @@ export function parseOperand(tokens: Token[], ctx: EncodeContext): RawOperand | 
     const regTok = term.toks[regAt] as Token;
     const reg = lookupRegister(regTok.text) as Register;
     if (term.sign !== null && term.sign.text === '-') return { error: `invalid use of register '${regTok.text}'`, column: regTok.column };
-    if (reg.cls === 'seg' || reg.cls === 'cr') return { error: `invalid use of register '${regTok.text}'`, column: regTok.column };
+    if (reg.cls === 'seg' || reg.cls === 'cr' || (reg.cls === 'gpr' && reg.width < 32)) return badAddress();
     let termScale: number | null = null;
     if (term.toks.length === 3 && term.toks[1]?.text === '*') {
       const other = regAt === 0 ? term.toks[2] : term.toks[0];
-      if (other?.kind !== 'number') return { error: `bad scale in memory operand`, column: regTok.column };
+      if (other?.kind !== 'number') return badAddress();
       termScale = Number(other.value ?? 0n);
     } else if (term.toks.length !== 1) return { error: `invalid use of register '${regTok.text}'`, column: regTok.column };
     if (termScale !== null) {
-      if (![1, 2, 4, 8].includes(termScale)) return { error: `scale factor of ${termScale} without an index register`, column: regTok.column };
-      if (index !== null) return { error: 'too many index registers', column: regTok.column };
+      if (![1, 2, 4, 8].includes(termScale)) return badAddress();
+      if (index !== null) return badAddress();
       index = reg;
       scale = termScale as 1 | 2 | 4 | 8;
       explicitScale = true;
     } else if (base === null) base = reg;
     else if (index === null) index = reg;
-    else return { error: 'too many registers in memory operand', column: regTok.column };
+    else return badAddress();
   }
   // `[rax+rsp]`: rsp cannot be an index, so GNU swaps base and index.
   if (index !== null && index.num === 4 && index.cls === 'gpr' && scale === 1 && !explicitScale && base !== null) {
@@ -169,7 +175,9 @@ export function parseOperand(tokens: Token[], ctx: EncodeContext): RawOperand | 
   if (!sawBracket) {
     return { column, size, seg, reg: null, memory: null, disp, offsetKeyword };
   }
-  return { column, size, seg, reg: null, memory: { base, index, scale }, disp, offsetKeyword };
+  const widths = new Set([base, index].filter((r): r is Register => r !== null && r.cls === 'gpr').map((r) => r.width));
+  if (widths.size > 1 || (index !== null && (index.cls === 'rip' || index.num === 4)) || (base?.cls === 'rip' && index !== null)) return badAddress();
+  return { column, size, seg, reg: null, memory: { base, index, scale, text: memText }, disp, offsetKeyword };
 }
 
 /** Evaluates a parsed operand for this pass. `branch` keeps bare expressions as immediates (targets). */
@@ -189,10 +197,10 @@ export function resolveOperand(raw: RawOperand, ctx: EncodeContext, branch: bool
     const symbolic = raw.disp !== null && isSymbolPlusConstant(raw.disp);
     if (raw.seg === null && raw.size === 0 && (raw.offsetKeyword || known || branch || !symbolic)) return { kind: 'imm', value: v, column: raw.column };
     if (raw.offsetKeyword) return { kind: 'imm', value: v, column: raw.column };
-    return { kind: 'mem', size: raw.size, seg: raw.seg, base: null, index: null, scale: 1, disp: v, column: raw.column };
+    return { kind: 'mem', size: raw.size, seg: raw.seg, base: null, index: null, scale: 1, disp: v, column: raw.column, text: '' };
   }
   const m = raw.memory;
-  return { kind: 'mem', size: raw.size, seg: raw.seg, base: m.base, index: m.index, scale: m.scale, disp: value, column: raw.column };
+  return { kind: 'mem', size: raw.size, seg: raw.seg, base: m.base, index: m.index, scale: m.scale, disp: value, column: raw.column, text: m.text };
 }
 
 function hasSymbol(e: Expr): boolean {

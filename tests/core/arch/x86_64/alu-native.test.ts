@@ -1,0 +1,176 @@
+// Results and defined flags of ALU, shift, multiply/divide, move and condition-code
+// instructions, compared with the same instruction executed natively on the host CPU
+// (popfq in, pushfq out) on edge values and seeded random inputs.
+
+import { describe, expect, it } from 'vitest';
+import { decode } from '../../../../core/arch/x86_64/decoder.js';
+import { assemble } from './helpers/gnu.js';
+import { CODE, makeMachine } from './helpers/machine.js';
+import { prng } from './helpers/asm-corpus.js';
+import { runNative, type NativeCase } from './helpers/native-harness.js';
+
+const CF = 1n;
+const PF = 4n;
+const AF = 0x10n;
+const ZF = 0x40n;
+const SF = 0x80n;
+const OF = 0x800n;
+const ALL = CF | PF | AF | ZF | SF | OF;
+const M64 = (1n << 64n) - 1n;
+
+interface Spec {
+  insn: string;
+  /** Status flags defined for these inputs. */
+  mask: (c: NativeCase) => bigint;
+  gen?: 'div' | 'idiv' | 'shift';
+  bits: number;
+}
+
+const A = { 8: 'al', 16: 'ax', 32: 'eax', 64: 'rax' } as Record<number, string>;
+const B = { 8: 'bl', 16: 'bx', 32: 'ebx', 64: 'rbx' } as Record<number, string>;
+const SIZES = [8, 16, 32, 64];
+const all = (): bigint => ALL;
+
+function specs(): Spec[] {
+  const s: Spec[] = [];
+  for (const bits of SIZES) {
+    const a = A[bits]!;
+    const b = B[bits]!;
+    for (const op of ['add', 'adc', 'sub', 'sbb', 'cmp', 'neg']) {
+      s.push({ insn: op === 'neg' ? `neg ${a}` : `${op} ${a},${b}`, mask: all, bits });
+    }
+    for (const op of ['and', 'or', 'xor', 'test']) s.push({ insn: `${op} ${a},${b}`, mask: () => ALL & ~AF, bits });
+    s.push({ insn: `add ${a},0x7f`, mask: all, bits }, { insn: `sub ${a},-1`.replace(',-1', bits === 8 ? ',0xff' : ',-1'), mask: all, bits });
+    s.push({ insn: `inc ${a}`, mask: all, bits }, { insn: `dec ${a}`, mask: all, bits }, { insn: `not ${a}`, mask: all, bits });
+    for (const op of ['shl', 'shr', 'sar', 'rol', 'ror']) {
+      const rot = op === 'rol' || op === 'ror';
+      const mask = (c: NativeCase): bigint => {
+        const cnt = Number(c.rcx & (bits === 64 ? 0x3fn : 0x1fn));
+        if (cnt === 0) return ALL;
+        if (rot) return cnt === 1 ? ALL : ALL & ~OF;
+        let m = ALL & ~AF;
+        if (cnt !== 1) m &= ~OF;
+        if (cnt >= bits) m &= ~CF;
+        return m;
+      };
+      s.push({ insn: `${op} ${a},cl`, mask, gen: 'shift', bits });
+      s.push({ insn: `${op} ${a},1`, mask: (c) => mask({ ...c, rcx: 1n }), bits });
+      s.push({ insn: `${op} ${a},5`, mask: (c) => mask({ ...c, rcx: 5n }), bits });
+    }
+    s.push({ insn: `mul ${b}`, mask: () => CF | OF, bits }, { insn: `imul ${b}`, mask: () => CF | OF, bits });
+    s.push({ insn: `div ${b}`, mask: () => 0n, gen: 'div', bits }, { insn: `idiv ${b}`, mask: () => 0n, gen: 'idiv', bits });
+    if (bits !== 8) {
+      s.push({ insn: `imul ${a},${b}`, mask: () => CF | OF, bits });
+      s.push({ insn: `imul ${a},${b},0x7f`, mask: () => CF | OF, bits }, { insn: `imul ${a},${b},-3`, mask: () => CF | OF, bits });
+      s.push({ insn: `bt ${a},${B[bits]!.replace('b', 'c')}`, mask: () => CF, bits }, { insn: `bt ${a},0x${(bits - 3).toString(16)}`, mask: () => CF, bits });
+      s.push({ insn: `xchg ${a},${b}`, mask: all, bits }, { insn: `mov ${a},${b}`, mask: all, bits });
+    }
+  }
+  for (const insn of ['cbw', 'cwde', 'cdqe', 'cwd', 'cdq', 'cqo', 'movzx eax,bl', 'movzx eax,bx', 'movzx rax,bl', 'movzx ax,bh', 'movsx eax,bl', 'movsx rax,bx', 'movsx ax,bl', 'movsxd rax,ebx', 'mov al,bh', 'mov ah,bl', 'xchg al,bh', 'lea rax,[rbx+rcx*4+0x10]', 'lea eax,[rbx+rcx*8-0x80]', 'lea rax,[rbx+rcx*1-0x1]'])
+    s.push({ insn, mask: all, bits: 64 });
+  const cc = ['o', 'no', 'b', 'ae', 'e', 'ne', 'be', 'a', 's', 'ns', 'p', 'np', 'l', 'ge', 'le', 'g'];
+  for (const c of cc) s.push({ insn: `set${c} al`, mask: all, bits: 8 }, { insn: `cmov${c} rax,rbx`, mask: all, bits: 64 }, { insn: `cmov${c} eax,ebx`, mask: all, bits: 32 });
+  return s;
+}
+
+const EDGES = [0n, 1n, 2n, M64, 0x7fn, 0x80n, 0xffn, 0x7fffn, 0x8000n, 0xffffn, 0x7fffffffn, 0x80000000n, 0xffffffffn, 0x7fffffffffffffffn, 0x8000000000000000n, 0x123456789abcdef0n];
+
+function cases(spec: Spec, k: number, rnd: () => number): NativeCase[] {
+  const r64 = (): bigint => (BigInt(Math.floor(rnd() * 2 ** 32)) << 32n) | BigInt(Math.floor(rnd() * 2 ** 32));
+  const flags = (): bigint => {
+    let f = 2n;
+    for (const b of [CF, PF, AF, ZF, SF, OF]) if (rnd() < 0.5) f |= b;
+    return f;
+  };
+  const out: NativeCase[] = [];
+  const pairs: [bigint, bigint][] = [];
+  for (const x of EDGES) for (const y of EDGES) pairs.push([x, y]);
+  for (let n = 0; n < 80; n++) pairs.push([r64(), r64()]);
+  const bits = BigInt(spec.bits);
+  const mask = (1n << bits) - 1n;
+  for (const [x, y] of pairs) {
+    const c: NativeCase = { insn: k, rax: x, rbx: y, rcx: r64(), rdx: r64(), rflags: flags() };
+    if (spec.gen === 'shift') c.rcx = (c.rcx & ~0xffn) | BigInt(Math.floor(rnd() * 80));
+    if (spec.gen === 'div' || spec.gen === 'idiv') {
+      // Keep the quotient in range: natively a #DE would kill the harness.
+      const signed = spec.gen === 'idiv';
+      const sx = (v: bigint, b: bigint): bigint => BigInt.asIntN(Number(b), v);
+      let d = y & mask;
+      if (d === 0n) d = 7n;
+      const lowA = x & mask;
+      const hiPart = signed ? (sx(lowA, bits) < 0n ? mask : 0n) : (c.rdx & mask) % d;
+      const dividend = signed ? sx((hiPart << bits) | lowA, bits * 2n) : (hiPart << bits) | lowA;
+      const dv = signed ? sx(d, bits) : d;
+      const q = dividend / dv;
+      const lim = signed ? 1n << (bits - 1n) : 1n << bits;
+      if (signed ? q < -lim || q >= lim : q >= lim) continue;
+      c.rbx = (y & ~mask) | d;
+      if (spec.bits === 8) c.rax = (x & ~0xffffn) | (hiPart << 8n) | lowA;
+      else c.rdx = (c.rdx & ~mask) | hiPart;
+    }
+    if (/cl$|,c[lxh]$|ecx$|rcx$/.test(spec.insn) && spec.insn.startsWith('bt')) c.rcx = BigInt(Math.floor(rnd() * 256));
+    out.push(c);
+  }
+  return out;
+}
+
+describe('x86-64 executor vs native execution', () => {
+  it('matches results and defined flags of the host CPU', () => {
+    const list = specs();
+    const rnd = prng(2024);
+    const all: NativeCase[] = [];
+    list.forEach((s, k) => all.push(...cases(s, k, rnd)));
+    const native = runNative(
+      list.map((s) => s.insn),
+      all,
+    );
+
+    // The same instructions, assembled by GNU as, each placed at its own address.
+    const bytes = assemble(list.map((s) => s.insn).join('\n'));
+    const m = makeMachine();
+    const starts: number[] = [];
+    let p = 0;
+    for (let k = 0; k < list.length; k++) {
+      const inst = decode(bytes, p, bytes.length);
+      if (inst === null) throw new Error(`cannot decode ${list[k]!.insn}`);
+      const at = CODE + k * 32;
+      m.write(at, bytes.subarray(p, p + inst.len));
+      starts.push(at);
+      p += inst.len;
+    }
+    expect(p).toBe(bytes.length);
+
+    const cpu = m.cpu;
+    const failures: string[] = [];
+    all.forEach((c, n) => {
+      const spec = list[c.insn]!;
+      cpu.setReg(0, c.rax);
+      cpu.setReg(3, c.rbx);
+      cpu.setReg(1, c.rcx);
+      cpu.setReg(2, c.rdx);
+      cpu.setRflags(Number(c.rflags));
+      cpu.rip = starts[c.insn]!;
+      const stop = cpu.step();
+      const want = native[n]!;
+      const fm = spec.mask(c);
+      const got = { rax: cpu.getReg(0), rbx: cpu.getReg(3), rcx: cpu.getReg(1), rdx: cpu.getReg(2), rflags: BigInt(cpu.getRflags()) };
+      const bad =
+        stop.kind !== 'budget' ||
+        got.rax !== want.rax ||
+        got.rbx !== want.rbx ||
+        got.rcx !== want.rcx ||
+        got.rdx !== want.rdx ||
+        (got.rflags & fm) !== (want.rflags & fm);
+      if (bad && failures.length < 30) {
+        const h = (v: bigint): string => v.toString(16);
+        failures.push(
+          `${spec.insn} rax=${h(c.rax)} rbx=${h(c.rbx)} rcx=${h(c.rcx)} rdx=${h(c.rdx)} fl=${h(c.rflags)}: ` +
+            `want rax=${h(want.rax)} rdx=${h(want.rdx)} rcx=${h(want.rcx)} rbx=${h(want.rbx)} fl=${h(want.rflags & fm)}; ` +
+            `got rax=${h(got.rax)} rdx=${h(got.rdx)} rcx=${h(got.rcx)} rbx=${h(got.rbx)} fl=${h(got.rflags & fm)} (${stop.kind})`,
+        );
+      }
+    });
+    expect(all.length).toBeGreaterThan(40000);
+    expect(failures).toEqual([]);
+  });
+});
