@@ -380,6 +380,10 @@ export class Arm64Cpu {
       if (this.curEl === 1 && hooks.size !== 0) {
         const hook = hooks.get(pc);
         if (hook !== undefined) {
+          // Hooks are kernel code: let them see up-to-date counters.
+          this.stats.instructions += executed;
+          executed = 0;
+          this.syncTlbStats();
           const r = hook(this);
           this.pc = Number(BigInt.asIntN(64, this.getX(30))); // the hook "returns" like ret
           if (r !== undefined) {
