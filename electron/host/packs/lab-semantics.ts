@@ -70,7 +70,9 @@ export function labSemanticIssues(labId: string, def: LabDef, src: YamlSource, f
       }
     }
   });
-  if (def.mode !== 'native') {
+  const comingSoon = def.status === 'coming-soon';
+  if (def.checks.length === 0 && !comingSoon) report(['checks'], 'a lab needs at least one check (or status: coming-soon)');
+  if (def.mode !== 'native' && !comingSoon) {
     for (const arch of def.architectures) {
       if (!starterArchs.has(arch)) report(['starters'], `no starter for ${arch}`, 'warning');
     }

@@ -109,3 +109,27 @@ describe('loadPack findings name file, line and field', () => {
     expect(msgs.some((m) => m.includes('checks[6].expect.stdout.matches: unsupported pattern: backreferences are not supported'))).toBe(true);
   });
 });
+
+describe('coming-soon labs', () => {
+  it('may have no checks and no starters; ready labs may not', async () => {
+    const files = await exampleWith({});
+    const soon = 'title: Soon\ntopic: t\narchitectures: [x86_64]\nmode: emulated\nstatus: coming-soon\nestimatedMinutes: 5\nsteps:\n  - { id: a, title: A, body: later }\nchecks: []\n';
+    files.set('labs/soon/lab.yaml', enc.encode(soon));
+    files.set('labpack.yaml', enc.encode(textOf(files, 'labpack.yaml') + '  - soon\n'));
+    expect(loadPack(files, { appVersion: '0.1.0' }).issues.map(formatIssue)).toEqual([]);
+    files.set('labs/soon/lab.yaml', enc.encode(soon.replace('status: coming-soon\n', '')));
+    expect(loadPack(files, { appVersion: '0.1.0' }).issues.map(formatIssue)).toEqual([
+      'labs/soon/lab.yaml:8: checks: a lab needs at least one check (or status: coming-soon)',
+      'labs/soon/lab.yaml:1: warning: starters: no starter for x86_64',
+    ]);
+  });
+
+  it('refuses YAML alias bombs', async () => {
+    const files = await exampleWith({});
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`)].join('\n');
+    files.set('labs/hello-write/lab.yaml', enc.encode(bomb));
+    const issues = loadPack(files, { appVersion: '0.1.0' }).issues;
+    expect(issues[0]?.file).toBe('labs/hello-write/lab.yaml');
+    expect(issues[0]?.message).toMatch(/cannot read YAML: .*alias/i);
+  });
+});
