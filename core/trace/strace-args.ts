@@ -226,6 +226,10 @@ function formatIoctlArg(c: Ctx, req: bigint, v: bigint): string {
     case 0x541bn: // FIONREAD
     case 0x540fn: // TIOCGPGRP
       return c.ok ? c.struct(v, 4, (b) => `[${S.view(b).getInt32(0, true)}]`) : S.addr(v);
+    case 0x540bn: // TCFLSH
+      return X.formatXval(v & 0xffffffffn, X.TCFLSH_QUEUES, 'TC???');
+    case 0x540en: // TIOCSCTTY
+      return BigInt.asIntN(32, v).toString();
     case 0x5410n:
     case 0x5421n:
       return c.struct(v, 4, (b) => `[${S.view(b).getInt32(0, true)}]`);

@@ -52,6 +52,7 @@ function shownArgs(rec: SyscallRecord): number[] {
   const out: number[] = [];
   for (let i = 0; i < rec.argKinds.length; i++) {
     const k = resolve(rec.argKinds[i]!, i).kind;
+    if (k === 'ioctl-arg' && X.NO_ARG_IOCTLS.has((rec.args[i - 1] ?? 0n) & 0xffffffffn)) continue;
     if (k === 'mode' && i > 0 && resolve(rec.argKinds[i - 1]!, i - 1).kind === 'open-flags') {
       const flags = rec.args[i - 1] ?? 0n;
       if ((flags & BigInt(X.O_CREAT | X.__O_TMPFILE)) === 0n) continue;

@@ -81,7 +81,8 @@ function oflag(v: number): string {
   const parts = [
     v & 0o100 ? 'NL1' : 'NL0',
     `CR${(v >> 9) & 3}`,
-    `TAB${(v >> 11) & 3}`,
+    // TAB3 is also XTABS; strace prints the latter.
+    ((v >> 11) & 3) === 3 ? 'XTABS' : `TAB${(v >> 11) & 3}`,
     v & 0o20000 ? 'BS1' : 'BS0',
     v & 0o40000 ? 'VT1' : 'VT0',
     v & 0o100000 ? 'FF1' : 'FF0',

@@ -259,9 +259,10 @@ export const POLL_EVENTS = x([
 /** Terminal ioctls (asm-generic/ioctls.h, shared by x86-64 and arm64). */
 export const IOCTL_REQUESTS = x([
   [0x5401, 'TCGETS'],
-  [0x5402, 'TCSETS'],
-  [0x5403, 'TCSETSW'],
-  [0x5404, 'TCSETSF'],
+  // strace names the numbers the OSS sequencer ioctls share (_IO('T', 2..4)) both ways.
+  [0x5402, 'SNDCTL_TMR_START or TCSETS'],
+  [0x5403, 'SNDCTL_TMR_STOP or TCSETSW'],
+  [0x5404, 'SNDCTL_TMR_CONTINUE or TCSETSF'],
   [0x540b, 'TCFLSH'],
   [0x540e, 'TIOCSCTTY'],
   [0x540f, 'TIOCGPGRP'],
@@ -273,6 +274,16 @@ export const IOCTL_REQUESTS = x([
   [0x5450, 'FIONCLEX'],
   [0x5451, 'FIOCLEX'],
 ]);
+
+/** TCFLSH's queue selector. */
+export const TCFLSH_QUEUES = x([
+  [0, 'TCIFLUSH'],
+  [1, 'TCOFLUSH'],
+  [2, 'TCIOFLUSH'],
+]);
+
+/** Requests that take no argument: strace prints just `ioctl(fd, FIOCLEX)`. */
+export const NO_ARG_IOCTLS: ReadonlySet<bigint> = new Set([0x5450n, 0x5451n]);
 
 /** An ioctl number strace has no name for: `_IOC(_IOC_READ, 0x12, 0x34, 0x8)`. */
 export function formatIoctlRequest(req: bigint): string {
