@@ -2,7 +2,8 @@
 // syscall() and log what they passed, got back and which memory was involved;
 // strace traces the same run; every traced line must equal our rendering.
 import { describe, expect, it, beforeAll } from 'vitest';
-import { formatSyscall, formatSignalLine, formatExitLine, unknownSyscallName, UNKNOWN_SYSCALL_ARG_KINDS } from '../../../core/trace/strace-format.js';
+import { formatSyscall, formatSignalLine, formatExitLine, unknownSyscallName, UNKNOWN_SYSCALL_ARG_KINDS, pidPrefix } from '../../../core/trace/strace-format.js';
+import { execFileSync } from 'node:child_process';
 import type { SyscallRecord } from '../../../core/trace/strace-format.js';
 import { buildFixture, runUnderStrace, parseLog, fakeMemory, removeFixtureDir, type CallRecord, type LogRecord } from './strace-harness.js';
 import { KINDS } from './syscall-kinds.js';
@@ -151,5 +152,24 @@ describe('strace-format vs strace: random byte buffers', () => {
     const pairs = collect('random-strings.c');
     expect(pairs.filter((p) => p.expected.startsWith('write('))).toHaveLength(300);
     expect(pairs.filter((p) => p.expected !== p.actual)).toEqual([]);
+  });
+});
+
+describe('strace -f line prefixes', () => {
+  it('prefixes other processes with [pid N], counted in the -a40 alignment', () => {
+    const { dir, exe } = buildFixture('fork-prefix.c');
+    const out = execFileSync('sh', ['-c', `strace -f -qq -e trace=getppid ${exe} 2>&1 >/dev/null 100>/dev/null 101>/dev/null`], { encoding: 'utf8' });
+    removeFixtureDir(dir);
+    const lines = out.trim().split('\n').filter((l) => l.includes('getppid'));
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      const m = /^\[pid +(\d+)\] getppid\(\) += (\d+)$/.exec(line);
+      expect(m).not.toBeNull();
+      const rendered = formatSyscall({ name: 'getppid', args: [], argKinds: [], ret: BigInt(m![2]!), arch: 'x86_64' }, () => null, {
+        prefix: pidPrefix(Number(m![1])),
+        column: 40,
+      });
+      expect(rendered).toBe(line);
+    }
   });
 });
