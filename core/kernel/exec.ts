@@ -68,7 +68,7 @@ function mapSegments(mm: AddressSpace, elf: ParsedElf, image: ExecImage, bias: n
     const prot = (ph.flags.r ? PROT_READ : 0) | (ph.flags.w ? PROT_WRITE : 0) | (ph.flags.x ? PROT_EXEC : 0);
     const start = pageDown(vaddr);
     const lead = vaddr - start;
-    const fileEnd = pageUp(vaddr + filesz);
+    const fileEnd = filesz > 0 ? pageUp(vaddr + filesz) : start;
     if (offset <= phoff && phoff < offset + filesz) phdrAddr = vaddr + (phoff - offset);
     if (filesz > 0) {
       mm.vmas.insert({

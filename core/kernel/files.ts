@@ -3,18 +3,15 @@
 // and the /proc files generated from kernel state.
 
 import { formatMaps } from './vfs/proc-maps.js';
-import { EBADF } from './errno.js';
 import type { Kernel } from './kernel.js';
 import { permString } from './mm/vma.js';
 import type { Process } from './task.js';
-import { TtyInput, type CharDevice, type TerminalSink } from './vfs/devices.js';
+import type { TerminalSink } from './vfs/devices.js';
 import { FdTable } from './vfs/fd-table.js';
 import type { Directory } from './vfs/inode.js';
 import type { OpenFile } from './vfs/open-file.js';
-import { O_RDONLY, O_WRONLY, POLLIN, POLLOUT } from './vfs/open-flags.js';
-import type { ReadResult, WriteResult } from './vfs/io-result.js';
 import { createStdio, mountSeedTree, STUDENT_GID, STUDENT_UID } from './vfs/seed-tree.js';
-import { devMajor, devMinor, makedev } from './vfs/stat-layout.js';
+import { devMajor, devMinor } from './vfs/stat-layout.js';
 import { Vfs, type PathContext } from './vfs/vfs.js';
 import type { WaitQueue } from './vfs/wait-queue.js';
 import { procStatus } from './proc-files.js';
@@ -26,33 +23,6 @@ export interface HostIo {
   terminal: boolean;
 }
 
-/** A non-terminal host stream: pipe-like input from the host, or output to a host sink. */
-class HostStream implements CharDevice {
-  readonly isTerminal = false;
-  readonly seekable = false;
-  readonly waitQueues: readonly WaitQueue[];
-  constructor(
-    readonly name: string,
-    private readonly input: TtyInput | null,
-    private readonly sink: TerminalSink | null,
-  ) {
-    this.waitQueues = input ? [input.readWait] : [];
-  }
-  read(n: number, nonblock: boolean): ReadResult {
-    if (!this.input) return { errno: EBADF };
-    return this.input.read(n, nonblock);
-  }
-  write(data: Uint8Array): WriteResult {
-    if (!this.sink) return { errno: EBADF };
-    this.sink(data.slice());
-    return { written: data.length };
-  }
-  pollEvents(): number {
-    if (this.input) return this.input.readable() > 0 || this.input.inputEnded ? POLLIN : 0;
-    return POLLOUT;
-  }
-}
-
 export interface MmapSource {
   data: Uint8Array;
   dev: string;
@@ -62,7 +32,9 @@ export interface MmapSource {
 
 export class KernelFiles {
   readonly vfs: Vfs;
-  readonly stdinQueue: TtyInput;
+  /** The queue a guest reading the host's stdin sleeps on (the kernel reports 'blocked on stdin'). */
+  readonly stdinQueue: WaitQueue;
+  private readonly input: { push(bytes: Uint8Array): void; end(): void };
   private readonly tables = new Map<number, FdTable>();
   private readonly stdio: { stdin: OpenFile; stdout: OpenFile; stderr: OpenFile };
 
@@ -82,16 +54,50 @@ export class KernelFiles {
     };
     if (io.terminal) {
       const s = createStdio(this.vfs, { stdout: sink(1), stderr: sink(2) });
-      this.stdinQueue = s.input;
+      this.stdinQueue = s.input.readWait;
+      this.input = { push: (b) => s.input.push(b), end: () => s.input.end() };
       this.stdio = s;
     } else {
-      this.stdinQueue = new TtyInput();
-      this.stdinQueue.canonical = false;
-      const dev = (name: string, input: TtyInput | null, out: TerminalSink | null) => {
-        const node = this.vfs.addDevice(`/dev/host/${name}`, new HostStream(name, input, out), makedev(0, 0xc), 0o600, STUDENT_UID, STUDENT_GID);
-        return this.vfs.openInode(node, input ? O_RDONLY : O_WRONLY, `pipe:[${node.meta.ino}]`);
+      // Under a harness (tests, the CLI in a pipeline) stdio are pipes, as natively:
+      // fstat says S_IFIFO, lseek says ESPIPE, isatty says no.
+      const out = (fd: 1 | 2): OpenFile => {
+        const p = this.vfs.createPipe();
+        p.pipe.readWait.subscribe(() => {
+          const r = p.pipe.read(p.pipe.buffered, true);
+          if ('bytes' in r && r.bytes.length > 0) sink(fd)(r.bytes);
+        });
+        return p.write;
       };
-      this.stdio = { stdin: dev('stdin', this.stdinQueue, null), stdout: dev('stdout', null, sink(1)), stderr: dev('stderr', null, sink(2)) };
+      const inp = this.vfs.createPipe();
+      const pending: Uint8Array[] = [];
+      let ended = false;
+      let closed = false;
+      const feed = (): void => {
+        while (pending.length > 0 && inp.pipe.free > 0) {
+          const chunk = pending[0]!;
+          const r = inp.pipe.write(chunk.subarray(0, inp.pipe.free), true);
+          if (!('written' in r)) break;
+          if (r.written === chunk.length) pending.shift();
+          else pending[0] = chunk.subarray(r.written);
+        }
+        if (ended && !closed && pending.length === 0) {
+          closed = true; // the host's end of input: readers see EOF once the pipe drains
+          inp.pipe.closeEnd('write');
+        }
+      };
+      inp.pipe.writeWait.subscribe(feed);
+      this.stdinQueue = inp.pipe.readWait;
+      this.input = {
+        push: (b) => {
+          pending.push(b.slice());
+          feed();
+        },
+        end: () => {
+          ended = true;
+          feed();
+        },
+      };
+      this.stdio = { stdin: inp.read, stdout: out(1), stderr: out(2) };
     }
     this.registerProc();
   }
@@ -160,11 +166,11 @@ export class KernelFiles {
   }
 
   pushStdin(bytes: Uint8Array): void {
-    this.stdinQueue.push(bytes);
+    this.input.push(bytes);
   }
 
   endStdin(): void {
-    this.stdinQueue.end();
+    this.input.end();
   }
 }
 

@@ -3,7 +3,7 @@
 // program loading in exec.ts; this file ties them to the CPU through the arch glue.
 
 import { CostMeter, DEFAULT_COSTS, type CostTable } from '../cost/cost-table.js';
-import { PhysicalMemory } from '../mm/phys-memory.js';
+import { OutOfPhysicalMemory, PhysicalMemory } from '../mm/phys-memory.js';
 import type { Arch, RunEvent } from '../trace/events.js';
 import { formatExitLine } from '../trace/strace-format.js';
 import { KernelFiles, type HostIo } from './files.js';
@@ -75,7 +75,8 @@ export class Kernel {
   readonly processes = new Map<number, Process>();
   current: Task | null = null;
   private runQueue: Task[] = [];
-  private nextPid = 1;
+  /** Pids start where a freshly booted system's user processes would; the first one's parent is init (1). */
+  private nextPid = 100;
   init: Process | null = null;
   private idleNs = 0;
   private readonly realtimeBaseNs: number;
@@ -134,7 +135,7 @@ export class Kernel {
     const pid = this.allocPid();
     const proc: Process = {
       pid,
-      ppid: parent ? parent.pid : 0,
+      ppid: parent ? parent.pid : 1,
       mm,
       handlers: parent ? parent.handlers.clone() : new SignalHandlers(),
       sharedPending: [],
@@ -391,7 +392,14 @@ export class Kernel {
       const nsToTick = this.nextTickNs - this.monotonicNs();
       const slice = Math.max(1, Math.min(left, Math.ceil(nsToTick * this.meter.table.cyclesPerNs)));
       const before = cpu.stats.instructions;
-      const stop = cpu.run(slice);
+      let stop: StopReason;
+      try {
+        stop = cpu.run(slice);
+      } catch (err) {
+        // Physical memory is bounded; running out ends the run with a clear message.
+        if (err instanceof OutOfPhysicalMemory) return { kind: 'limit', message: `the program used more memory than the run allows (${this.limits.memoryBytes / 1048576} MiB)` };
+        throw err;
+      }
       const ran = cpu.stats.instructions - before;
       this.meter.instructions(ran);
       if (cpu.cpl === 3) this.current.rusage.userCycles += ran;

@@ -125,7 +125,8 @@ export function exitToUserMode(k: Kernel, task: Task, regs: PtRegs, inSyscall: b
         continue;
       }
       traceSignal(k, task, info, def === 'Core' ? 'default-core' : 'default-terminate');
-      k.killProcess(task.proc, info.signo, def === 'Core');
+      // RLIMIT_CORE is 0 (the usual default), so a Core action kills without a dump, as strace reports natively.
+      k.killProcess(task.proc, info.signo, false);
       return { kind: 'hook', value: 'exited' };
     }
     // A handler: fix up an interrupted syscall, then build the frame.

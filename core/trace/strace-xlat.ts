@@ -101,7 +101,8 @@ export function formatProt(value: bigint, arch: Arch): string {
 
 /** mmap flags: the sharing type (low 2 bits) is a value, the rest are flags. */
 export function formatMmapFlags(value: bigint, arch: Arch): string {
-  const types = ['0', 'MAP_SHARED', 'MAP_PRIVATE', 'MAP_SHARED_VALIDATE'];
+  // Type 0 prints as MAP_FILE (its value is 0), as strace 6.1 does.
+  const types = ['MAP_FILE', 'MAP_SHARED', 'MAP_PRIVATE', 'MAP_SHARED_VALIDATE'];
   const parts = [types[Number(value & 3n)]!];
   let rest = value & ~3n;
   const table: Array<readonly [number, string]> = [

@@ -12,6 +12,7 @@ export type Access = 'read' | 'write' | 'exec';
 
 export const USER_TOP = 0x800000000000; // first address past the user half (47 bits)
 export const STACK_GUARD_GAP = 256 * PAGE_SIZE; // Linux's stack_guard_gap default (1 MiB)
+export const STACK_LIMIT = 8 * 1024 * 1024; // RLIMIT_STACK soft limit
 
 export interface MmCounters {
   minorFaults: number;
@@ -80,9 +81,12 @@ export class AddressSpace {
 
   /** A fault just below a grows-down VMA extends it, keeping the guard gap to the next VMA. */
   private growStack(va: number): Vma | undefined {
-    const stack = this.vmas.areas.find((v) => v.growsDown && va < v.start && v.start - va <= 8 * 1024 * 1024);
+    const stack = this.vmas.areas.find((v) => v.growsDown && va < v.start);
     if (!stack) return undefined;
     const newStart = pageDown(va);
+    // RLIMIT_STACK (8 MiB by default) bounds the whole stack, not one step of growth.
+    if (stack.end - newStart > STACK_LIMIT) return undefined;
+    if (this.committed + (stack.start - newStart) > this.limitBytes) return undefined;
     const below = this.vmas.areas.filter((v) => v.end <= stack.start && v !== stack).pop();
     if (below && newStart - below.end < STACK_GUARD_GAP) return undefined;
     this.committed += stack.start - newStart;

@@ -9,6 +9,7 @@ import { AT_FDCWD, O_CLOEXEC } from '../vfs/open-flags.js';
 import { encodeStat } from '../vfs/stat-layout.js';
 import type { OpenFile } from '../vfs/open-file.js';
 import type { Directory } from '../vfs/inode.js';
+import type { WaitQueue } from '../vfs/wait-queue.js';
 import { argAddr, argNum, BLOCK, type SysCtx, type SysResult } from './context.js';
 
 const MAX_RW = 0x7ffff000; // MAX_RW_COUNT: one read/write moves at most this much
@@ -19,8 +20,8 @@ function fileOf(ctx: SysCtx, fd: number): OpenFile | null {
 }
 
 /** Sleep on the queue a Blocked result names; the entry path retries the call on wake-up. */
-function block(ctx: SysCtx, r: { blocked: { once(w: () => void): () => void; name: string } }): SysResult {
-  ctx.task.waitingOn = r.blocked.name === 'tty-read' ? 'stdin' : r.blocked.name;
+function block(ctx: SysCtx, r: { blocked: WaitQueue }): SysResult {
+  ctx.task.waitingOn = r.blocked === ctx.k.files.stdinQueue ? 'stdin' : r.blocked.name;
   const task = ctx.task;
   r.blocked.once(() => ctx.k.makeRunnable(task));
   return BLOCK;
