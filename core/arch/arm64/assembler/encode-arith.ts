@@ -58,20 +58,22 @@ function arithImm(op: ArithOp, rd: GpReg, rn: GpReg, immOp: Operand, shiftOp: Op
 }
 
 function arithExtended(op: ArithOp, rd: GpReg, rn: GpReg, rmOp: Operand, mod: Modifier | undefined, ctx: EncodeCtx, site: InsnSite): Encoded {
+  // GNU as takes Rm as W or X for any extend of a 64-bit operation (the
+  // register number is all that is encoded); a 32-bit operation needs W.
+  const rm = reg(rmOp, rd.width === 32 ? { width: 32 } : {}, site);
+  const implicit = rd.width === 64 && rm.width === 64 ? 3 : 2; // UXTX, or UXTW for a W index
   let option: number;
   let amount = 0;
-  if (!mod) option = rd.width === 64 ? 3 : 2;
+  if (!mod) option = implicit;
   else if (mod.kind === 'shift') {
     if (mod.op !== 'lsl') return fail("only 'lsl' may be used with sp here", mod.column);
-    option = rd.width === 64 ? 3 : 2;
+    option = implicit;
     amount = Number(constant(ctx, mod.amount));
   } else {
     option = EXTEND_CODES[mod.op];
     if (mod.amount) amount = Number(constant(ctx, mod.amount));
   }
   if (amount < 0 || amount > 4) fail('extend shift amount must be 0..4', mod?.column ?? rmOp.column);
-  const wantRmWidth = rd.width === 64 && (option & 3) === 3 ? 64 : 32;
-  const rm = reg(rmOp, { width: wantRmWidth }, site);
   return { word: word(EXTENDED_BASE, sf(rd.width), OPBITS[op], rm.num << 16, option << 13, amount << 10, rn.num << 5, rd.num) };
 }
 

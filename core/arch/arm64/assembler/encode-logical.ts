@@ -59,8 +59,9 @@ export function encodeLogical(op: LogicalOp, ops: readonly Operand[], ctx: Encod
   const third = ops[2];
   const immForm = third?.kind === 'imm';
   // Rd may be SP only in the immediate form of AND/ORR/EOR (C6.2 "AND (immediate)").
-  const spOk = immForm && (op === 'and' || op === 'orr' || op === 'eor' || op === 'bic');
-  const rd = reg(ops[0], { r31: spOk && ops[0]?.kind === 'reg' && ops[0].reg.isSp ? 'sp' : 'zr' }, site);
+  // There register 31 is SP, so the zero register cannot be written at all.
+  const spField = immForm && (op === 'and' || op === 'orr' || op === 'eor' || op === 'bic');
+  const rd = reg(ops[0], { r31: spField ? 'sp' : 'zr' }, site);
   const rn = reg(ops[1], { width: rd.width }, site);
   if (immForm && third) {
     if (ops[3]) fail(`too many operands for '${site.mnemonic}'`, ops[3].column);

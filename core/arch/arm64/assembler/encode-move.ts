@@ -94,7 +94,8 @@ export function encodeMov(ops: readonly Operand[], ctx: EncodeCtx, site: InsnSit
     // C6.2 "MOV (register)": ORR Rd, ZR, Rm
     return { word: word(ORR_REG, sf(rd.width), rm.num << 16, 31 << 5, rd.num) };
   }
-  const rd = reg(dst, { r31: 'sp' }, site);
+  // MOVZ/MOVN take ZR as register 31, ORR (bitmask immediate) takes SP.
+  const rd = reg(dst, { r31: dst?.kind === 'reg' && dst.reg.isZr ? 'zr' : 'sp' }, site);
   const e = immOperand(src, site);
   const raw = constant(ctx, e);
   if (!fitsWidth(raw, rd.width)) fail(`immediate ${hex(raw)} out of range for a ${rd.width}-bit register`, e.column);
@@ -105,6 +106,7 @@ export function encodeMov(ops: readonly Operand[], ctx: EncodeCtx, site: InsnSit
     const n = wideChunk(maskTo(~v, rd.width), rd.width);
     if (n) return { word: movWide(MOVN, rd.width, rd.num, n.imm16, n.hw) };
   }
+  if (rd.isZr) return fail(`immediate ${hex(raw)} cannot be moved to the zero register in one MOVZ/MOVN`, e.column);
   const bm = encodeBitmaskImmediate(v, rd.width);
   if (!bm) return fail(`immediate ${hex(raw)} cannot be moved in one instruction (not a wide or logical immediate)`, e.column);
   return { word: word(ORR_IMM, sf(rd.width), bm.n << 22, bm.immr << 16, bm.imms << 10, 31 << 5, rd.num) };

@@ -62,7 +62,7 @@ export function lookupSysReg(name: string): SysRegEncoding | undefined {
 
 /** PSTATE fields for `msr <field>, #imm` (C6.2 "MSR (immediate)"): op1, op2 and the immediate's range. */
 export const PSTATE_FIELDS: Readonly<Record<string, { readonly op1: number; readonly op2: number; readonly max: number }>> = {
-  spsel: { op1: 0, op2: 5, max: 15 },
+  spsel: { op1: 0, op2: 5, max: 1 },
   daifset: { op1: 3, op2: 6, max: 15 },
   daifclr: { op1: 3, op2: 7, max: 15 },
   pan: { op1: 0, op2: 4, max: 1 },
