@@ -4,7 +4,7 @@
 // here sleeps — blocking is a Blocked result the scheduler turns into sleeping.
 
 import type { Arch } from '../../trace/events.js';
-import { EEXIST, EINVAL, EISDIR, ENOENT, ENOTDIR, ENOTEMPTY, EACCES, EBUSY } from '../errno.js';
+import { EEXIST, EINVAL, EISDIR, ENOENT, ENOTDIR, ENOTEMPTY, EACCES, EBUSY, EOPNOTSUPP } from '../errno.js';
 import { DeviceInode, Directory, PipeInode, ProcFileInode, RegularFile } from './inode.js';
 import type { Credentials, Inode, InodeMeta, ProcGenerator, Timespec } from './inode.js';
 import { OpenFile } from './open-file.js';
@@ -133,7 +133,8 @@ export class Vfs {
     if (typeof w === 'number') return w;
     const acc = flags & O_ACCMODE;
     if (acc === O_ACCMODE) return -EINVAL;
-    if ((flags & O_TMPFILE_BIT) !== 0) return -EINVAL; // not modelled (our fs has no O_TMPFILE support)
+    // open(2): EOPNOTSUPP when the filesystem does not support O_TMPFILE, as here.
+    if ((flags & O_TMPFILE_BIT) !== 0) return -EOPNOTSUPP;
     let inode = w.inode;
     if (inode === null) {
       if ((flags & O_CREAT) === 0) return -ENOENT;

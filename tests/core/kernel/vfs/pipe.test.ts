@@ -88,6 +88,57 @@ int main(void){ int p[2]; pipe(p); signal(SIGPIPE, h); close(p[0]);
   });
 });
 
+describe('pipe poll events vs the host', () => {
+  it('reports the same revents as poll(2) on a host pipe in each state', () => {
+    const native = runC(`#define _GNU_SOURCE
+#include <stdio.h>
+#include <unistd.h>
+#include <fcntl.h>
+#include <poll.h>
+static char big[65536];
+static void show(int r, int w) {
+  struct pollfd p[2] = {{r, POLLIN | POLLOUT, 0}, {w, POLLIN | POLLOUT, 0}};
+  poll(p, 2, 0);
+  printf("%d %d\\n", r < 0 ? -1 : p[0].revents, w < 0 ? -1 : p[1].revents);
+}
+int main(void){ int p[2]; pipe2(p, O_NONBLOCK);
+  show(p[0], p[1]);
+  write(p[1], "x", 1); show(p[0], p[1]);
+  write(p[1], big, sizeof big); show(p[0], p[1]);
+  read(p[0], big, 4096); show(p[0], p[1]);
+  close(p[1]); show(p[0], -1);
+  read(p[0], big, sizeof big); show(p[0], -1);
+  int q[2]; pipe2(q, O_NONBLOCK); close(q[0]); show(-1, q[1]);
+}`)
+      .trim()
+      .split('\n');
+    const p = new Pipe();
+    p.readers = 1;
+    p.writers = 1;
+    const ours: string[] = [];
+    const show = (r: boolean, w: boolean, pipe = p): void => {
+      // POLLIN on the read end, POLLOUT on the write end: the events each end can report.
+      ours.push(`${r ? pipe.pollEvents('read') : -1} ${w ? pipe.pollEvents('write') : -1}`);
+    };
+    show(true, true);
+    p.write(Uint8Array.of(1), true);
+    show(true, true);
+    p.write(new Uint8Array(65536), true);
+    show(true, true);
+    p.read(4096, true);
+    show(true, true);
+    p.closeEnd('write');
+    show(true, false);
+    p.read(65536, true);
+    show(true, false);
+    const q = new Pipe();
+    q.readers = 0;
+    q.writers = 1;
+    show(false, true, q);
+    expect(ours).toEqual(native);
+  });
+});
+
 describe('pipe(7) rules', () => {
   const fresh = (): Pipe => {
     const p = new Pipe();
