@@ -42,6 +42,7 @@ export function labSemanticIssues(labId: string, def: LabDef, src: YamlSource, f
   };
 
   def.steps.forEach((step, i) => {
+    scanText(step.title, ['steps', i, 'title']);
     scanText(step.body, ['steps', i, 'body']);
     markdownIssues(step.body, labDir, files, ['steps', i, 'body'], report);
   });
