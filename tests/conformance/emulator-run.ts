@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { runProcess, runWithPipes } from './run-process.js';
 import type { ProgramSpec } from './program-header.js';
 
-export const EMULATOR_TIMEOUT_MS = 20_000;
+// Generous: a CLI start costs ~2 s on a 2-CPU machine, more while other suites run; this only catches hangs.
+export const EMULATOR_TIMEOUT_MS = 60_000;
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
-const CLI = join(REPO_ROOT, 'bin', 'syscall-lab.js');
+/** The real CLI launcher; tests of the runner itself pass a stand-in instead. */
+export const CLI = join(REPO_ROOT, 'bin', 'syscall-lab.js');
 
 export interface EmulatorRun {
   stdout: Buffer;
@@ -27,8 +29,8 @@ export function isTraceLine(line: string): boolean {
 }
 
 /** Run the CLI with the same real pipes as the native run; stdinPath from writeStdinFile. */
-export async function runEmulator(file: string, spec: ProgramSpec, stdinPath: string | null): Promise<EmulatorRun> {
-  const r = await runWithPipes(process.execPath, [CLI, 'run', '--trace', file, ...spec.args], stdinPath, { timeoutMs: EMULATOR_TIMEOUT_MS, cwd: REPO_ROOT });
+export async function runEmulator(file: string, spec: ProgramSpec, stdinPath: string | null, cli = CLI): Promise<EmulatorRun> {
+  const r = await runWithPipes(process.execPath, [cli, 'run', '--trace', file, ...spec.args], stdinPath, { timeoutMs: EMULATOR_TIMEOUT_MS, cwd: REPO_ROOT });
   const lines = r.stderr.toString('utf8').split('\n').filter((l) => l !== '');
   return {
     stdout: r.stdout,
@@ -45,8 +47,8 @@ export async function runEmulator(file: string, spec: ProgramSpec, stdinPath: st
  * --trace as an unknown option); without `npm run build:node` the launcher exits 2
  * saying the host code is not built. Those three, and only those, mean "skip".
  */
-export async function probeEmulator(sample: string): Promise<EmulatorAvailability> {
-  const r = await runProcess(process.execPath, [CLI, 'run', '--trace', sample], { stdin: null, timeoutMs: EMULATOR_TIMEOUT_MS, cwd: REPO_ROOT });
+export async function probeEmulator(sample: string, cli = CLI): Promise<EmulatorAvailability> {
+  const r = await runProcess(process.execPath, [cli, 'run', '--trace', sample], { stdin: null, timeoutMs: EMULATOR_TIMEOUT_MS, cwd: REPO_ROOT });
   const err = r.stderr.toString('utf8');
   const first = err.split('\n')[0] ?? '';
   if (r.status === 2 && /not built yet/.test(err)) return { available: false, reason: `emulator not built yet: ${first}` };

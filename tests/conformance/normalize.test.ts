@@ -1,0 +1,188 @@
+// The normalizer against real strace 6.1 lines captured on the host (left) and the
+// same calls as the emulator's --trace prints them (right: strace -a0 framing, no pid
+// prefix, its own pids and addresses). Each pair must normalize equal; each near miss
+// (a wrong offset, a wrong fd) must still differ.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { normalizeTrace } from './normalize.js';
+import { buildNative, runNative, type NativeRun } from './native-run.js';
+import { parseProgramHeader } from './program-header.js';
+
+const norm = (lines: string[], hideImageAddresses = false): string[] => normalizeTrace(lines, { hideImageAddresses });
+
+describe('normalizeTrace: line framing', () => {
+  it('drops the pid prefix, the execve line and strace column padding', () => {
+    const host = [
+      '19362 execve("./a", ["./a"], 0x7ffe994f1d50 /* 35 vars */) = 0',
+      '19362 write(1, "Direct write call", 17) = 17',
+      '19362 exit(0)                           = ?',
+      '19362 +++ exited with 0 +++',
+    ];
+    const emu = ['write(1, "Direct write call", 17) = 17', 'exit(0) = ?', '+++ exited with 0 +++'];
+    expect(norm(host)).toEqual(emu);
+    expect(norm(emu)).toEqual(emu);
+  });
+
+  it('accepts the [pid N] prefix strace uses on a terminal', () => {
+    expect(norm(['[pid  4242] getpid() = 4242'])).toEqual(['getpid() = PID']);
+  });
+
+  it('leaves string contents alone: padding and ") =" inside quotes are data', () => {
+    const line = 'write(1, "f(x)    = 0x7ffe994f1d50", 24)      = 24';
+    expect(norm([line])).toEqual(['write(1, "f(x)    = 0x7ffe994f1d50", 24) = 24']);
+  });
+
+  it('keeps errno names and the unknown-syscall spelling', () => {
+    const host = '25001 syscall_0x2710(0x1, 0x2, 0x3, 0x4, 0x5, 0x6) = -1 ENOSYS (Function not implemented)';
+    expect(norm([host])).toEqual(['syscall_0x2710(0x1, 0x2, 0x3, 0x4, 0x5, 0x6) = -1 ENOSYS (Function not implemented)']);
+    expect(norm(['write(1, 0x1000, 5)               = -1 EFAULT (Bad address)'])).toEqual(['write(1, 0x1000, 5) = -1 EFAULT (Bad address)']);
+  });
+
+  it('drops "(core dumped)" and the 32-bit mode notice', () => {
+    expect(norm(['7 +++ killed by SIGSEGV (core dumped) +++'])).toEqual(['+++ killed by SIGSEGV +++']);
+    expect(norm(['[ Process PID=23 runs in 32 bit mode. ]', 'write(1, "x", 1) = 1'])).toEqual(['write(1, "x", 1) = 1']);
+  });
+});
+
+describe('normalizeTrace: kernel-chosen values', () => {
+  it('heap addresses become offsets from the first brk result', () => {
+    // Host lines from brk-grow-shrink.s; the emulator's heap starts elsewhere.
+    const host = [
+      'brk(NULL)                         = 0x6489000',
+      'brk(0x648d000)                    = 0x648d000',
+      'brk(0x648a000)                    = 0x648a000',
+      'brk(NULL)                         = 0x648a000',
+    ];
+    const emu = ['brk(NULL) = 0x405000', 'brk(0x409000) = 0x409000', 'brk(0x406000) = 0x406000', 'brk(NULL) = 0x406000'];
+    expect(norm(host)).toEqual(['brk(NULL) = BRK', 'brk(BRK+0x4000) = BRK+0x4000', 'brk(BRK+0x1000) = BRK+0x1000', 'brk(NULL) = BRK+0x1000']);
+    expect(norm(emu)).toEqual(norm(host));
+    const grewWrong = ['brk(NULL) = 0x405000', 'brk(0x408000) = 0x408000'];
+    expect(norm(grewWrong)).not.toEqual(norm(host).slice(0, 2));
+  });
+
+  it('a fault in the freed heap is named by its heap offset', () => {
+    const host = ['brk(NULL)                         = 0x230b3000', '--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x230b4000} ---'];
+    expect(norm(host)[1]).toBe('--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=BRK+0x1000} ---');
+  });
+
+  it('mappings are named MAPn in order, with offsets inside them', () => {
+    // Host lines from mmap-munmap.s.
+    const host = [
+      'mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7f24dd5a4000',
+      'munmap(0x7f24dd5a4000, 8192)      = 0',
+      '--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x7f24dd5a5388} ---',
+    ];
+    const emu = [
+      'mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7ffff7ff8000',
+      'munmap(0x7ffff7ff8000, 8192) = 0',
+      '--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x7ffff7ff9388} ---',
+    ];
+    expect(norm(host)).toEqual([
+      'mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = MAP1',
+      'munmap(MAP1, 8192) = 0',
+      '--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=MAP1+0x1388} ---',
+    ]);
+    expect(norm(emu)).toEqual(norm(host));
+    const offByOnePage = [...emu.slice(0, 2), '--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x7ffff7ffa388} ---'];
+    expect(norm(offByOnePage)).not.toEqual(norm(host));
+  });
+
+  it('a second mapping is MAP2 even when it lands below the first', () => {
+    const lines = [
+      'mmap(NULL, 4096, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7f0000002000',
+      'mmap(NULL, 100, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7f0000001000',
+      'mprotect(0x7f0000001000, 4096, PROT_NONE) = 0',
+    ];
+    expect(norm(lines).map((l) => l.split(' = ')[1] ?? l)).toEqual(['MAP1', 'MAP2', '0']);
+    expect(norm(lines)[2]).toBe('mprotect(MAP2, 4096, PROT_NONE) = 0');
+  });
+
+  it('failed mmaps name nothing', () => {
+    const lines = ['mmap(NULL, 0, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = -1 EINVAL (Invalid argument)'];
+    expect(norm(lines)).toEqual(lines);
+  });
+
+  it('other top-of-user-half addresses (stack) become 0xADDR; image addresses stay unless hidden', () => {
+    const host = [
+      '--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_ACCERR, si_addr=0x7ffc9a71dc28} ---',
+      'ioctl(1, TCGETS, 0x403007)        = -1 ENOTTY (Inappropriate ioctl for device)',
+    ];
+    expect(norm(host)).toEqual([
+      '--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_ACCERR, si_addr=0xADDR} ---',
+      'ioctl(1, TCGETS, 0x403007) = -1 ENOTTY (Inappropriate ioctl for device)',
+    ]);
+    expect(norm(host, true)[1]).toBe('ioctl(1, TCGETS, 0xIMAGE) = -1 ENOTTY (Inappropriate ioctl for device)');
+    // Kernel-half and non-image fixed addresses are the program's choice: kept.
+    const kernelHalf = '--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0xffff800000001000} ---';
+    expect(norm([kernelHalf], true)).toEqual([kernelHalf]);
+    expect(norm(['munmap(0x10000001, 4096)          = -1 EINVAL (Invalid argument)'], true)).toEqual(['munmap(0x10000001, 4096) = -1 EINVAL (Invalid argument)']);
+  });
+
+  it('pids, uids, clock readings and the host name', () => {
+    const host = [
+      'getpid()                          = 25155',
+      'gettid()                          = 25155',
+      'getppid()                         = 25152',
+      'set_tid_address(0x403018)         = 27400',
+      'getuid()                          = 0',
+      'geteuid()                         = 0',
+      'clock_gettime(CLOCK_MONOTONIC, {tv_sec=884, tv_nsec=741028358}) = 0',
+      'gettimeofday({tv_sec=1795751713, tv_usec=865264}, NULL) = 0',
+      'uname({sysname="Linux", nodename="vm", ...}) = 0',
+      'nanosleep({tv_sec=0, tv_nsec=1000000}, NULL) = 0',
+    ];
+    const emu = [
+      'getpid() = 1',
+      'gettid() = 1',
+      'getppid() = 0',
+      'set_tid_address(0x403018) = 1',
+      'getuid() = 1000',
+      'geteuid() = 1000',
+      'clock_gettime(CLOCK_MONOTONIC, {tv_sec=0, tv_nsec=1200}) = 0',
+      'gettimeofday({tv_sec=1700000000, tv_usec=5}, NULL) = 0',
+      'uname({sysname="Linux", nodename="syscall-lab", ...}) = 0',
+      'nanosleep({tv_sec=0, tv_nsec=1000000}, NULL) = 0',
+    ];
+    expect(norm(emu)).toEqual(norm(host));
+    expect(norm(host)[9]).toBe('nanosleep({tv_sec=0, tv_nsec=1000000}, NULL) = 0');
+    // The sleep the program asked for is input, not a reading: a different one differs.
+    expect(norm(['nanosleep({tv_sec=0, tv_nsec=2000000}, NULL) = 0'])).not.toEqual(norm([host[9] as string]));
+    // A wrong fd is never normalized away.
+    expect(norm(['write(2, "x", 1) = 1'])).not.toEqual(norm(['write(1, "x", 1)                  = 1']));
+  });
+});
+
+describe('normalizeTrace on live native runs', () => {
+  let dir = '';
+  const runs = new Map<string, NativeRun[]>();
+  const programs = ['brk-grow-shrink', 'mmap-munmap', 'stack-overflow', 'pid-consistency'];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'conformance-normalize-'));
+    for (const name of programs) {
+      const path = join(import.meta.dirname, 'x86_64', `${name}.s`);
+      const spec = parseProgramHeader(name, readFileSync(path, 'utf8'));
+      const built = await buildNative(path, name, dir);
+      if (!built.ok) throw new Error(built.log);
+      // Two runs: ASLR moves the heap, mappings and stack; pids advance.
+      runs.set(name, [await runNative(spec, built.exe, dir), await runNative(spec, built.exe, dir)]);
+    }
+  }, 60_000);
+
+  afterAll(() => {
+    if (dir !== '') rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const name of programs) {
+    it(`${name}: two runs normalize to the same trace, with no raw kernel-chosen values left`, () => {
+      const [a, b] = runs.get(name) ?? [];
+      if (!a || !b) throw new Error('runs missing');
+      const na = norm(a.trace);
+      expect(na).toEqual(norm(b.trace));
+      expect(na.join('\n')).not.toMatch(/0x7f[0-9a-f]{10}|= \d{3,}$/m);
+      expect(na.length).toBeGreaterThan(1);
+    });
+  }
+});
