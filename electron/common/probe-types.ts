@@ -39,6 +39,8 @@ export interface HostFacts {
   clocksource: string | null;
   /** Each file of /sys/devices/system/cpu/vulnerabilities: name -> its one line. */
   mitigations: Record<string, string>;
+  /** 1, 5 and 15 minute load averages when the facts were taken: a busy host inflates every figure. */
+  loadAverage: number[];
   /** The compiler that built the native probes ("gcc (Debian 12.2.0-14) 12.2.0"), or null. */
   compiler: string | null;
 }

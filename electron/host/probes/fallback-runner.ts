@@ -10,7 +10,7 @@ export function fallbackSource(name: string, repeats: number, minRepeatMs: numbe
   return [
     'const __name = (f) => f;',
     `const main = ${fallbackProbeMain.toString()};`,
-    `main({ fs: require('node:fs'), cp: require('node:child_process') }, ${JSON.stringify(name)}, ${repeats}, ${minRepeatMs})`,
+    `main({ fs: require('node:fs'), cp: require('node:child_process'), wt: require('node:worker_threads') }, ${JSON.stringify(name)}, ${repeats}, ${minRepeatMs})`,
     '  .catch((e) => { process.stderr.write(String(e && e.stack || e) + "\\n"); process.exit(1); });',
   ].join('\n');
 }

@@ -8,14 +8,16 @@
 
 import type * as ChildProcess from 'node:child_process';
 import type * as Fs from 'node:fs';
+import type * as WorkerThreads from 'node:worker_threads';
 
 export interface FallbackDeps {
   fs: typeof Fs;
   cp: typeof ChildProcess;
+  wt: typeof WorkerThreads;
 }
 
 export async function fallbackProbeMain(deps: FallbackDeps, name: string, repeats: number, minRepeatMs: number): Promise<void> {
-  const { fs, cp } = deps;
+  const { fs, cp, wt } = deps;
   type Entry = Record<string, unknown>;
   const results: Entry[] = [];
   const now = (): bigint => process.hrtime.bigint();
@@ -163,9 +165,35 @@ export async function fallbackProbeMain(deps: FallbackDeps, name: string, repeat
       results.push({ op: 'pipe-switch:unpinned', median_ns: s.median_ns / 2, p10_ns: s.p10_ns / 2, p90_ns: s.p90_ns / 2, iterations: n, repeats, note: 'round trip / 2' });
       progress(1, 1);
     },
-    'futex-pingpong': () => {
-      unavailable('futex-roundtrip:same-cpu', NATIVE_ONLY);
-      unavailable('futex-roundtrip:two-cpus', NATIVE_ONLY);
+    'futex-pingpong': async () => {
+      progress(0, 1);
+      unavailable('futex-roundtrip:same-cpu', 'pinning needs the native probes (Node has no sched_setaffinity)');
+      unavailable('futex-roundtrip:two-cpus', 'pinning needs the native probes (Node has no sched_setaffinity)');
+      // Atomics.wait/notify between two threads: V8 parks the waiter on a
+      // condition variable, which glibc builds on futex(2).
+      const turn = new Int32Array(new SharedArrayBuffer(8));
+      const partner = new wt.Worker(
+        `const { workerData } = require('node:worker_threads');
+         const t = workerData;
+         for (;;) {
+           while (Atomics.load(t, 0) === 0) Atomics.wait(t, 0, 0);
+           if (Atomics.load(t, 1) === 1) break;
+           Atomics.store(t, 0, 0);
+           Atomics.notify(t, 0, 1);
+         }`,
+        { eval: true, workerData: turn },
+      );
+      await new Promise<void>((res) => partner.once('online', () => res()));
+      measure('futex-roundtrip:unpinned', () => {
+        Atomics.store(turn, 0, 1);
+        Atomics.notify(turn, 0, 1);
+        while (Atomics.load(turn, 0) === 1) Atomics.wait(turn, 0, 1);
+      }, { note: 'Atomics.wait/notify between worker threads (futex underneath); not pinned' });
+      Atomics.store(turn, 1, 1);
+      Atomics.store(turn, 0, 1);
+      Atomics.notify(turn, 0, 1);
+      await partner.terminate();
+      progress(1, 1);
     },
     int80: () => {
       unavailable('getpid:int80', `${NATIVE_ONLY}: Node cannot execute int $0x80`);

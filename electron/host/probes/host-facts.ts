@@ -2,7 +2,7 @@
 // (a VM's clocksource, the speculation mitigations in force, the CPU model).
 
 import { readdir, readFile } from 'node:fs/promises';
-import { cpus, release, version, platform, arch } from 'node:os';
+import { arch, cpus, loadavg, platform, release, version } from 'node:os';
 import { join } from 'node:path';
 import type { HostFacts } from '../../common/probe-types.js';
 
@@ -55,6 +55,7 @@ export async function collectHostFacts(compiler: string | null): Promise<HostFac
     kernelVersion: version(),
     clocksource: linux ? await readLine(CLOCKSOURCE) : null,
     mitigations: linux ? await readMitigations(VULNERABILITIES) : {},
+    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
     compiler,
   };
 }

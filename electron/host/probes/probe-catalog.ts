@@ -9,7 +9,7 @@ export const PROBES: readonly ProbeInfo[] = [
   { name: 'vdso-clock', timing: true, fallback: true, summary: 'clock_gettime through the vDSO vs through syscall, and gettimeofday' },
   { name: 'read-sweep', timing: true, fallback: true, summary: 'read() of a page-cached file, buffers 1 B .. 1 MiB: ns/byte, syscalls/MiB' },
   { name: 'pipe-pingpong', timing: true, fallback: true, summary: 'two processes bounce a byte over pipes, one CPU and two CPUs (per switch = round trip / 2)' },
-  { name: 'futex-pingpong', timing: true, fallback: false, summary: 'two threads hand a turn back and forth with FUTEX_WAIT/FUTEX_WAKE' },
+  { name: 'futex-pingpong', timing: true, fallback: true, summary: 'two threads hand a turn back and forth with FUTEX_WAIT/FUTEX_WAKE' },
   { name: 'int80', timing: true, fallback: false, summary: 'getpid through int $0x80 (ia32 gate) vs the syscall instruction' },
   { name: 'page-fault', timing: true, fallback: true, summary: 'first touch of fresh anonymous pages: minor faults and ns per fault' },
   { name: 'maps', timing: false, fallback: true, summary: "the probe's own /proc/self/maps regions, auxv and vDSO address" },

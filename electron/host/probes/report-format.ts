@@ -45,7 +45,7 @@ export function formatReport(report: ProbeReport): string {
   const h = report.host;
   const out: string[] = [
     `probe ${report.probe} (${report.kind})`,
-    `host: ${h.cpuModel}, ${h.cores} CPUs, ${h.platform} ${h.kernelRelease}, clocksource ${h.clocksource ?? '?'}`,
+    `host: ${h.cpuModel}, ${h.cores} CPUs, ${h.platform} ${h.kernelRelease}, clocksource ${h.clocksource ?? '?'}, load ${h.loadAverage.join(' ')}`,
   ];
   if (report.method) out.push(`method: median of ${report.method.repeats} repeats of >= ${report.method.min_repeat_ms} ms, p10/p90 spread, empty loop subtracted`);
   if (report.error) out.push(`error: ${report.error}`);

@@ -51,7 +51,8 @@ async function runCommand(name: string, parsed: ParsedArgs, io: CliIo): Promise<
     io.stdout(json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
     if (report.error) {
       if (json) io.stderr(`syscall-lab probe: ${report.error}\n`);
-      return 1;
+      // 128 + SIGINT, as a shell reports a command stopped by Ctrl-C.
+      return report.error === 'cancelled' ? 130 : 1;
     }
     return 0;
   } finally {

@@ -59,3 +59,9 @@ test('usage errors', async () => {
   await expect(probeCommand.run(['frob'], io)).rejects.toThrow(UsageError);
   await expect(probeCommand.run(['run', 'maps', '--timeout', '-1'], io)).rejects.toThrow(/positive/);
 });
+
+test('probe build reports the native binary it built or reused', async () => {
+  const io = fakeIo();
+  expect(await probeCommand.run(['build', '--json'], io)).toBe(0);
+  expect(JSON.parse(io.out)).toMatchObject({ kind: 'native', binary: expect.stringMatching(/syscall-probe$/) });
+});
