@@ -57,6 +57,7 @@ export function probeReport(results: ProbeReport['results'], kind: ProbeReport['
       kernelVersion: '#1 SMP',
       clocksource: 'tsc',
       mitigations: {},
+      loadAverage: [0, 0, 0],
       compiler: 'gcc',
     },
     kind,
