@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { accessSync, constants, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chmod, copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir, platform } from 'node:os';
-import { basename, delimiter, isAbsolute, join } from 'node:path';
+import { basename, delimiter, isAbsolute, join, sep } from 'node:path';
 import type { BuildResult } from '../../common/probe-types.js';
 import { PROBE_BINARY, prebuiltCandidates, probeSourceDir } from './source-dir.js';
 
@@ -109,16 +109,19 @@ export async function buildProbes(opts: BuildOptions = {}): Promise<BuildResult>
     const found = prebuilt(env.SYSCALL_LAB_PROBES_DIR);
     if (found) return found;
   }
-  const src = opts.sourceDir ?? probeSourceDir();
+  // Sources inside an Electron asar archive exist for Node's fs but not for cc.
+  const found = opts.sourceDir ?? probeSourceDir();
+  const src = found && !found.includes(`.asar${sep}`) ? found : null;
   const cc = await findCompiler(opts);
-  if (!src || !cc) {
-    // No way to build: a shipped binary is next best; else the Node fallback set.
+  // When we cannot build, a shipped binary is next best; else the Node fallback set.
+  const shippedOr = (reason: string, compiler: string | null = null): BuildResult => {
     for (const dir of opts.prebuilt === false ? [] : prebuiltCandidates(env)) {
-      const found = prebuilt(dir);
-      if (found) return found;
+      const shipped = prebuilt(dir);
+      if (shipped) return shipped;
     }
-    return none(!cc ? 'no C compiler found (looked for $CC, cc, gcc on PATH)' : 'probe sources not found');
-  }
+    return { ...none(reason), compiler };
+  };
+  if (!src || !cc) return shippedOr(!cc ? 'no C compiler found (looked for $CC, cc, gcc on PATH)' : 'probe sources not found');
   const compiler = cc.version.split('\n')[0] ?? cc.path;
   const dir = join(cacheRoot(opts), 'probes', sourceHash(src, cc.version));
   const binary = join(dir, PROBE_BINARY);
@@ -130,9 +133,9 @@ export async function buildProbes(opts: BuildOptions = {}): Promise<BuildResult>
   const res = await execText(cc.path, [...PROBE_CFLAGS, '-o', tmp, ...sources], 180_000);
   if (!res.ok) {
     await rm(tmp, { force: true });
-    return { ...none(`compiling the probes failed: ${res.out.slice(0, 2000)}`), compiler };
+    return shippedOr(`compiling the probes failed: ${res.out.slice(0, 2000)}`, compiler);
   }
-  if (!existsSync(tmp)) return { ...none(`the compiler (${compiler}) exited 0 but wrote no binary`), compiler };
+  if (!existsSync(tmp)) return shippedOr(`the compiler (${compiler}) exited 0 but wrote no binary`, compiler);
   await rename(tmp, binary);
   return { kind: 'native', dir, binary, compiler, built: true };
 }

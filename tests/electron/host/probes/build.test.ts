@@ -60,10 +60,10 @@ test('a compiler that fails is reported with its message; one that writes nothin
   const fake = join(dir, 'fakecc');
   writeFileSync(fake, '#!/bin/sh\nif [ "$1" = --version ]; then echo "fakecc 1.0"; exit 0; fi\necho "probe.c:1: error: boom" >&2\nexit 1\n');
   chmodSync(fake, 0o755);
-  const failed = await buildProbes({ compiler: fake, cacheDir: join(dir, 'cache') });
+  const failed = await buildProbes({ compiler: fake, prebuilt: false, cacheDir: join(dir, 'cache') });
   expect(failed).toMatchObject({ kind: 'fallback', compiler: 'fakecc 1.0' });
   expect(failed.reason).toMatch(/compiling the probes failed: .*boom/);
-  const silent = await buildProbes({ compiler: 'true', cacheDir: join(dir, 'cache2') });
+  const silent = await buildProbes({ compiler: 'true', prebuilt: false, cacheDir: join(dir, 'cache2') });
   expect(silent.kind).toBe('fallback');
   expect(silent.reason).toMatch(/wrote no binary/);
 }, 30_000);
