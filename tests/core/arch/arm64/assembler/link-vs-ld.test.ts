@@ -11,7 +11,7 @@ import { assembleArm64 } from '../../../../../core/arch/arm64/assembler/assemble
 import { linkExecutable } from '../../../../../core/elf/link.js';
 import { entryPoint, readMemory } from './elf-memory.js';
 import { gasObject, ldLinkAt, qemuRun, withTempDir } from './gas.js';
-import { labelledCorpus } from './labelled-corpus.js';
+import { labelledCorpus, rangeEdgeCorpus } from './labelled-corpus.js';
 
 const CONFORMANCE = join(import.meta.dirname, '../../../../conformance/arm64');
 
@@ -61,6 +61,11 @@ describe('assembleArm64 + core/elf/link.ts vs GNU as + GNU ld', () => {
       expect(entryPoint(b.oursElf)).toBe(entryPoint(b.gasElf));
     });
   });
+  it('branches and literals at exactly +-1 MiB: identical memory image', () => {
+    withTempDir((dir) => {
+      expect(compareMemory(build(rangeEdgeCorpus(), dir))).toEqual([]);
+    });
+  }, 180_000);
   for (const file of readdirSync(CONFORMANCE).filter((f) => f.endsWith('.s')).sort()) {
     it(`${file}: identical memory image and qemu-aarch64 behaviour`, () => {
       const source = readFileSync(join(CONFORMANCE, file), 'utf8');
