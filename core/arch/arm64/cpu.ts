@@ -6,9 +6,11 @@ import { ACCESS_EXEC, ACCESS_READ, ACCESS_WRITE } from '../../mm/arm64/descripto
 import { Arm64Mmu, type Translation } from '../../mm/arm64/mmu.js';
 import { fromBig, res, toBig } from './alu.js';
 import { dispatch } from './decoder.js';
-import { disassemble } from './disassembler.js';
+import { disassembleVirt, type DisassemblyLine } from './disassembler.js';
 import { EC_DABT_CUR, EC_DABT_LOWER, EC_IABT_CUR, EC_IABT_LOWER, EC_PC_ALIGN, pstateBits, takeException } from './exceptions.js';
-import { SYSREG_BY_NAME, SYSREG_RESET } from './sysregs.js';
+import { loadSplit, storeSplit } from './split-access.js';
+import { SYSREG_RESET } from './sysregs.js';
+import { readSysreg, writeSysreg } from './sysreg-access.js';
 import type { Arm64Stats, Hook, StopReason } from './types.js';
 
 /** Register slot of the current stack pointer; slot 31 is XZR and always reads 0. */
@@ -30,10 +32,13 @@ export class Arm64Cpu {
   /** PSTATE.SP: 0 selects SP_EL0, 1 selects SP_ELx at EL1. */
   spsel = 1;
   private curEl: 0 | 1 = 1;
-  // The banked stack pointer not currently in slot 32.
-  private sp0 = 0n;
-  private sp1 = 0n;
-  private readonly sys = new Map<string, bigint>();
+  /** The banked stack pointers; only the one not currently in slot 32 is live here. */
+  spEl0Bank = 0n;
+  spEl1Bank = 0n;
+  /** Plain-storage system registers (sysreg-access.ts handles the special ones). */
+  readonly sysStore = new Map<string, bigint>();
+  /** SCTLR_EL1.SA0 / SA: stack alignment checks at EL0 / EL1 (ARM ARM D1.8.2). */
+  spAlignCheck = [false, false];
   /** VBAR_EL1 as a number (hot in exception entry). */
   vbar = 0;
   readonly mmu: Arm64Mmu;
@@ -70,7 +75,7 @@ export class Arm64Cpu {
     this.u8 = mem.bytes;
     this.u16 = new Uint16Array(mem.bytes.buffer);
     this.u32 = new Uint32Array(mem.bytes.buffer);
-    for (const [k, v] of Object.entries(SYSREG_RESET)) this.sys.set(k, v);
+    for (const [k, v] of Object.entries(SYSREG_RESET)) this.sysStore.set(k, v);
   }
 
   get el(): 0 | 1 {
@@ -117,7 +122,7 @@ export class Arm64Cpu {
     return pstateBits(this);
   }
 
-  private usesSpEl1(): boolean {
+  usesSpEl1(): boolean {
     return this.curEl === 1 && this.spsel === 1;
   }
 
@@ -127,9 +132,9 @@ export class Arm64Cpu {
     const isH = el === 1 && spsel === 1;
     if (wasH !== isH) {
       const cur = this.sp;
-      if (wasH) this.sp1 = cur;
-      else this.sp0 = cur;
-      this.sp = isH ? this.sp1 : this.sp0;
+      if (wasH) this.spEl1Bank = cur;
+      else this.spEl0Bank = cur;
+      this.sp = isH ? this.spEl1Bank : this.spEl0Bank;
     }
     if (el !== this.curEl) {
       this.stats.modeSwitches++;
@@ -140,62 +145,15 @@ export class Arm64Cpu {
   }
 
   sysreg(name: string): bigint {
-    const key = name.toUpperCase();
-    switch (key) {
-      case 'NZCV':
-        return BigInt((this.nzcv << 28) >>> 0);
-      case 'DAIF':
-        return BigInt(this.daif << 6);
-      case 'CURRENTEL':
-        return BigInt(this.curEl << 2);
-      case 'SPSEL':
-        return BigInt(this.spsel);
-      case 'SP_EL0':
-        return this.usesSpEl1() ? this.sp0 : this.sp;
-      case 'SP_EL1':
-        return this.usesSpEl1() ? this.sp : this.sp1;
-      case 'CNTVCT_EL0':
-        return BigInt.asUintN(64, this.counter());
-      default: {
-        if (!SYSREG_BY_NAME.has(key)) throw new RangeError(`unknown system register ${name}`);
-        return this.sys.get(key) ?? 0n;
-      }
-    }
+    return readSysreg(this, name);
   }
 
   setSysreg(name: string, value: bigint): void {
-    const key = name.toUpperCase();
-    const v = BigInt.asUintN(64, value);
-    switch (key) {
-      case 'NZCV':
-        this.nzcv = Number((v >> 28n) & 0xfn);
-        return;
-      case 'DAIF':
-        this.daif = Number((v >> 6n) & 0xfn);
-        return;
-      case 'SPSEL':
-        this.setMode(this.curEl, Number(v & 1n));
-        return;
-      case 'SP_EL0':
-        if (this.usesSpEl1()) this.sp0 = v;
-        else this.sp = v;
-        return;
-      case 'SP_EL1':
-        if (this.usesSpEl1()) this.sp = v;
-        else this.sp1 = v;
-        return;
-      case 'CURRENTEL':
-      case 'CNTVCT_EL0':
-        return;
-    }
-    if (!SYSREG_BY_NAME.has(key)) throw new RangeError(`unknown system register ${name}`);
-    this.sys.set(key, v);
-    if (key === 'VBAR_EL1') this.vbar = Number(BigInt.asIntN(64, v & ~0x7ffn));
-    else if (key === 'TTBR0_EL1') this.mmu.setTtbr0(v);
-    else if (key === 'TTBR1_EL1') this.mmu.setTtbr1(v);
-    else if (key === 'SCTLR_EL1') this.mmu.setSctlr(v);
-    else return;
-    this.syncTlbStats();
+    writeSysreg(this, name, value);
+  }
+
+  /** Drop the one-entry fetch translation (after TTBR/SCTLR writes and TLB maintenance). */
+  invalidateFetch(): void {
     this.fetchPage = NaN;
   }
 
@@ -213,7 +171,8 @@ export class Arm64Cpu {
     this.syncTlbStats();
   }
 
-  private syncTlbStats(): void {
+  /** Copy the MMU's counters into stats (done at the end of run and before hooks). */
+  syncTlbStats(): void {
     const t = this.mmu.tlb;
     this.stats.tlbHits = t.hits;
     this.stats.tlbMisses = t.misses;
@@ -226,19 +185,8 @@ export class Arm64Cpu {
     return this.mmu.probe(va);
   }
 
-  disassembleAt(addr: number, count: number): { addr: number; word: number | null; text: string }[] {
-    const out: { addr: number; word: number | null; text: string }[] = [];
-    for (let i = 0; i < count; i++) {
-      const a = addr + i * 4;
-      const t = this.mmu.probe(a);
-      if (!('pa' in t) || t.pa + 4 > this.mem.sizeBytes) {
-        out.push({ addr: a, word: null, text: '<unmapped>' });
-        continue;
-      }
-      const word = this.mem.view.getUint32(t.pa, true);
-      out.push({ addr: a, word, text: disassemble(word, a) });
-    }
-    return out;
+  disassembleAt(addr: number, count: number): DisassemblyLine[] {
+    return disassembleVirt(this.mmu, addr, count);
   }
 
   // ---- memory access for the executor ----
@@ -251,6 +199,12 @@ export class Arm64Cpu {
       const wnr = access === ACCESS_WRITE ? 1 << 6 : 0;
       takeException(this, this.curEl === 0 ? EC_DABT_LOWER : EC_DABT_CUR, wnr | fsc, this.insnPc, va);
     }
+  }
+
+  /** Data abort with DFSC 0x21 (alignment fault) for va. */
+  alignmentFault(va: number, isWrite: boolean): void {
+    const iss = (isWrite ? 1 << 6 : 0) | 0x21;
+    takeException(this, this.curEl === 0 ? EC_DABT_LOWER : EC_DABT_CUR, iss, this.insnPc, va);
   }
 
   /** Physical address for a data access, or -1 after raising the abort. */
@@ -272,10 +226,10 @@ export class Arm64Cpu {
   /** Load `size` bytes (1, 2, 4, 8) zero-extended into tLo/tHi; false if it faulted. */
   load(va: number, size: number): boolean {
     const off = va & 0xfff;
-    if (off + size > 4096) return this.loadSplit(va, size);
+    if (off + size > 4096) return loadSplit(this, va, size);
     const pa = this.xlate(va, ACCESS_READ);
     if (pa < 0) return false;
-    if ((pa & (size - 1)) !== 0) return this.loadSplit(va, size);
+    if ((pa & (size - 1)) !== 0) return loadSplit(this, va, size);
     if (size === 8) {
       this.tLo = this.u32[pa >>> 2]!;
       this.tHi = this.u32[(pa >>> 2) + 1]!;
@@ -288,53 +242,16 @@ export class Arm64Cpu {
 
   store(va: number, size: number, lo: number, hi: number): boolean {
     const off = va & 0xfff;
-    if (off + size > 4096) return this.storeSplit(va, size, lo, hi);
+    if (off + size > 4096) return storeSplit(this, va, size, lo, hi);
     const pa = this.xlate(va, ACCESS_WRITE);
     if (pa < 0) return false;
-    if ((pa & (size - 1)) !== 0) return this.storeSplit(va, size, lo, hi);
+    if ((pa & (size - 1)) !== 0) return storeSplit(this, va, size, lo, hi);
     if (size === 8) {
       this.u32[pa >>> 2] = lo;
       this.u32[(pa >>> 2) + 1] = hi;
     } else if (size === 4) this.u32[pa >>> 2] = lo;
     else if (size === 2) this.u16[pa >>> 1] = lo;
     else this.u8[pa] = lo;
-    return true;
-  }
-
-  // An access crossing a page boundary: translate both pages first so a fault on
-  // the second leaves no partial store (SCTLR_EL1.A = 0 allows the misalignment).
-  private splitPas(va: number, size: number, access: number): number[] | null {
-    const first = this.xlate(va, access);
-    if (first < 0) return null;
-    const second = this.xlate(va + size - 1, access);
-    if (second < 0) return null;
-    const pas: number[] = [];
-    for (let i = 0; i < size; i++) {
-      const a = va + i;
-      pas.push(((a & 0xfff) >= (va & 0xfff) ? first - (va & 0xfff) : second - ((va + size - 1) & 0xfff)) + (a & 0xfff));
-    }
-    return pas;
-  }
-
-  private loadSplit(va: number, size: number): boolean {
-    const pas = this.splitPas(va, size, ACCESS_READ);
-    if (pas === null) return false;
-    let lo = 0;
-    let hi = 0;
-    for (let i = 0; i < size; i++) {
-      const b = this.mem.bytes[pas[i]!]!;
-      if (i < 4) lo |= b << (8 * i);
-      else hi |= b << (8 * (i - 4));
-    }
-    this.tLo = lo >>> 0;
-    this.tHi = hi >>> 0;
-    return true;
-  }
-
-  private storeSplit(va: number, size: number, lo: number, hi: number): boolean {
-    const pas = this.splitPas(va, size, ACCESS_WRITE);
-    if (pas === null) return false;
-    for (let i = 0; i < size; i++) this.mem.bytes[pas[i]!] = i < 4 ? lo >>> (8 * i) : hi >>> (8 * (i - 4));
     return true;
   }
 

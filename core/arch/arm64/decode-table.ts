@@ -4,10 +4,11 @@
 import { BRANCH_ROWS } from './ops-branch.js';
 import { DP_IMM_ROWS } from './ops-dp-imm.js';
 import { DP_EXTRA_ROWS } from './ops-dp-extra.js';
+import { DP_MUL_ROWS } from './ops-dp-mul.js';
 import { DP_REG_ROWS } from './ops-dp-reg.js';
 import { EXCL_ROWS } from './ops-ldst-excl.js';
 import { LDST_ROWS } from './ops-ldst.js';
 import { SYSTEM_ROWS } from './ops-system.js';
 import type { InsnRow } from './types.js';
 
-export const ROWS: InsnRow[] = [...SYSTEM_ROWS, ...BRANCH_ROWS, ...DP_IMM_ROWS, ...DP_REG_ROWS, ...DP_EXTRA_ROWS, ...LDST_ROWS, ...EXCL_ROWS];
+export const ROWS: InsnRow[] = [...SYSTEM_ROWS, ...BRANCH_ROWS, ...DP_IMM_ROWS, ...DP_REG_ROWS, ...DP_MUL_ROWS, ...DP_EXTRA_ROWS, ...LDST_ROWS, ...EXCL_ROWS];

@@ -7,7 +7,7 @@ import type { Arm64Cpu } from './cpu.js';
 import { undefinedInstruction } from './exceptions.js';
 import { toSignedNumber } from './alu.js';
 import { rs, rz } from './fmt.js';
-import { sp31, wr } from './regs.js';
+import { sp31, spAligned, wr } from './regs.js';
 import type { InsnRow } from './types.js';
 
 /** Exclusives granule: 16 bytes is within the architected 8..2048 range. */
@@ -33,7 +33,10 @@ function exclExec(c: Arm64Cpu): void {
   const bytes = 1 << size;
   const rt = w & 31;
   const n = sp31((w >>> 5) & 31);
+  if (n === 32 && !spAligned(c, 31)) return;
   const va = toSignedNumber(c.xlo[n]!, c.xhi[n]!);
+  // Exclusive and acquire/release accesses must be naturally aligned (ARM ARM B2.5.2).
+  if ((va & (bytes - 1)) !== 0) return c.alignmentFault(va, k === 'stx' || k === 'stlr');
   if (k === 'ldx' || k === 'ldar') {
     if (!c.load(va, bytes)) return;
     if (k === 'ldx') c.exclusive = va - (((va % GRANULE) + GRANULE) % GRANULE);

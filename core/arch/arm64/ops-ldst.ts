@@ -7,7 +7,7 @@ import type { Arm64Cpu } from './cpu.js';
 import { undefinedInstruction } from './exceptions.js';
 import { EXTEND_NAMES, rs, rz, signExtend, target } from './fmt.js';
 import { extendReg } from './ops-dp-reg.js';
-import { sp31, wr } from './regs.js';
+import { sp31, spAligned, wr } from './regs.js';
 import type { InsnRow } from './types.js';
 
 /** 0 store, 1 load zero-ext, 2 load sign-ext to 64, 3 load sign-ext to 32, 4 prefetch, -1 unallocated. */
@@ -53,7 +53,9 @@ function uimmExec(c: Arm64Cpu): void {
   const k = kind(size, (w >>> 22) & 3);
   if (k < 0) return undefinedInstruction(c);
   const off = ((w >>> 10) & 0xfff) << size;
-  access(c, k, size, w & 31, baseAddr(c, (w >>> 5) & 31) + off);
+  const rn = (w >>> 5) & 31;
+  if (rn === 31 && !spAligned(c, rn)) return;
+  access(c, k, size, w & 31, baseAddr(c, rn) + off);
 }
 
 function imm9Exec(c: Arm64Cpu): void {
@@ -63,6 +65,7 @@ function imm9Exec(c: Arm64Cpu): void {
   const mode = (w >>> 10) & 3; // 0 unscaled, 1 post, 2 unprivileged, 3 pre
   if (k < 0 || mode === 2 || (k === 4 && mode !== 0)) return undefinedInstruction(c);
   const rn = (w >>> 5) & 31;
+  if (rn === 31 && !spAligned(c, rn)) return;
   const base = baseAddr(c, rn);
   const off = signExtend((w >>> 12) & 0x1ff, 9);
   const va = mode === 1 ? base : base + off;
@@ -76,8 +79,10 @@ function regOffExec(c: Arm64Cpu): void {
   const k = kind(size, (w >>> 22) & 3);
   const option = (w >>> 13) & 7;
   if (k < 0 || (option & 2) === 0) return undefinedInstruction(c);
+  const rn = (w >>> 5) & 31;
+  if (rn === 31 && !spAligned(c, rn)) return;
   extendReg(c, (w >>> 16) & 31, option, (w >>> 12) & 1 ? size : 0);
-  access(c, k, size, w & 31, baseAddr(c, (w >>> 5) & 31) + toSignedNumber(res.lo, res.hi));
+  access(c, k, size, w & 31, baseAddr(c, rn) + toSignedNumber(res.lo, res.hi));
 }
 
 function literalExec(c: Arm64Cpu): void {
@@ -99,6 +104,7 @@ function pairExec(c: Arm64Cpu): void {
   const rt = w & 31;
   const rt2 = (w >>> 10) & 31;
   const rn = (w >>> 5) & 31;
+  if (rn === 31 && !spAligned(c, rn)) return;
   const base = baseAddr(c, rn);
   const off = signExtend((w >>> 15) & 0x7f, 7) * bytes;
   const va = type === 1 ? base : base + off;

@@ -2,6 +2,17 @@
 // slot 32 is the current stack pointer (cpu.ts SP).
 import type { Arm64Cpu } from './cpu.js';
 import { flags } from './alu.js';
+import { EC_SP_ALIGN, takeException } from './exceptions.js';
+
+/**
+ * Stack alignment check (ARM ARM D1.8.2): a load/store whose base is SP faults
+ * with EC 0x26 when SP is not 16-byte aligned and SCTLR_EL1.SA0 (EL0) / SA (EL1) is set.
+ */
+export function spAligned(c: Arm64Cpu, rn: number): boolean {
+  if (rn !== 31 || (c.xlo[32]! & 15) === 0 || !c.spAlignCheck[c.el]) return true;
+  takeException(c, EC_SP_ALIGN, 0, c.insnPc, null);
+  return false;
+}
 
 /** Write a result to Rd where 31 means the zero register (discard). */
 export function wr(c: Arm64Cpu, rd: number, lo: number, hi: number): void {

@@ -124,4 +124,42 @@ describe('arm64 exceptions', () => {
     expect(cpu.step()).toEqual({ kind: 'budget' });
     expect(cpu.getX(0)).toBe(3n);
   });
+
+  it('faults on a misaligned SP base when SCTLR_EL1.SA0 is set, and on misaligned exclusives', () => {
+    const { cpu } = buildMiniSystem(`
+.text
+  ldr x0, [sp]
+  sub sp, sp, #8
+  ldr x0, [sp]
+  movz x1, #0x50, lsl #16
+  add x1, x1, #4
+  ldxr x2, [x1]
+  ldr x2, [x1]
+`);
+    cpu.setSysreg('SCTLR_EL1', cpu.sysreg('SCTLR_EL1') | (1n << 4n));
+    const log = recordTraps(cpu, true);
+    cpu.run(100);
+    expect(log[0]).toMatchObject({ ec: 0x26, elr: U(USER_CODE + 8) });
+    cpu.run(100);
+    expect(log[1]).toMatchObject({ ec: 0x24, iss: 0x21, far: BigInt(USER_DATA + 4), elr: U(USER_CODE + 20) });
+    cpu.run(100);
+    expect(cpu.getX(2)).toBe(0n); // the plain unaligned load is allowed (SCTLR_EL1.A = 0)
+  });
+
+  it('never half-performs a store that crosses into a faulting page', () => {
+    const { cpu, mem } = buildMiniSystem(`
+.text
+  movz x1, #0x50, lsl #16
+  add x1, x1, #0xffc
+  movn x2, #0
+  str x2, [x1]
+  ldr x3, [x1, #-4]
+`);
+    const log = recordTraps(cpu, true);
+    cpu.run(100);
+    // 0x500ffc..0x501003 straddles into the unmapped 0x501000: data abort, level 3, WnR.
+    expect(log[0]).toMatchObject({ ec: 0x24, iss: (1 << 6) | 0x07, far: BigInt(USER_DATA + 0x1000) });
+    const t = cpu.translate(USER_DATA + 0xff8);
+    expect('pa' in t && mem.view.getUint32(t.pa + 4, true)).toBe(0);
+  });
 });
