@@ -8,6 +8,7 @@ import * as X from './strace-xlat.js';
 import * as S from './strace-structs.js';
 import { formatTermios, TERMIOS_SIZE } from './strace-termios.js';
 import { STAT_LAYOUTS } from '../kernel/vfs/stat-layout.js';
+import { countDirents64 } from '../kernel/vfs/dirents.js';
 import { errnoOf, resolve, type ReadUser, type SyscallRecord } from './strace-kinds.js';
 
 export class Ctx {
@@ -206,6 +207,12 @@ export function formatArg(c: Ctx, i: number): string {
     }
     case 'clone-flags':
       return formatCloneFlags(v);
+    case 'dirents-out': {
+      if (!c.ok) return S.addr(v);
+      const n = Number(BigInt.asUintN(64, c.rec.ret));
+      const b = n === 0 ? new Uint8Array(0) : c.read(v, n);
+      return b === null ? S.addr(v) : `${S.addr(v)} /* ${countDirents64(b)} entries */`;
+    }
     case 'sigreturn-mask':
       return c.struct(v, 8, (b) => `{mask=${S.formatSigset(b)}}`);
   }

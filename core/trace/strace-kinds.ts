@@ -52,6 +52,8 @@ export type SysArgSimpleKind =
   | 'tid-ptr'
   /** rt_sigreturn: the address of the saved signal mask in the signal frame (strace shows `{mask=[...]}`). */
   | 'sigreturn-mask'
+  /** getdents64's buffer: the address plus an `N entries` comment after a successful call. */
+  | 'dirents-out'
   // Shorthands for the object kinds below with the length/count in the next argument.
   | 'buf-in'
   | 'buf-out'
@@ -120,6 +122,7 @@ const EXIT_KINDS = new Set<string>([
   'pipefd-out',
   'itimerval-out',
   'rusage-out',
+  'dirents-out',
 ]);
 
 const GETTER_IOCTLS = new Set([0x5401n, 0x5413n, 0x541bn, 0x540fn]);

@@ -31,6 +31,7 @@ import type { WaitQueue } from './wait-queue.js';
 import { statOf } from './vfs-stat.js';
 import { readFile, writeFile, seekFile } from './file-ops.js';
 import { utf8 } from './text.js';
+import { directoryEntries, encodeDirents64 } from './dirents.js';
 import type { StatData } from './stat-layout.js';
 
 export interface VfsOptions {
@@ -278,9 +279,19 @@ export class Vfs {
     return [];
   }
 
-  /** Names in a directory, sorted, without `.` and `..` (for getdents). */
-  list(dir: Directory): string[] {
-    return [...dir.entries.keys()].sort();
+  /**
+   * getdents64(2): the next records of an open directory that fit in `max` bytes
+   * (`.`, `..`, then names in sorted order; the file offset counts entries).
+   * Empty at the end; -EINVAL if not even one record fits; -ENOTDIR on a non-directory.
+   */
+  getdents(file: OpenFile, max: number): Uint8Array | number {
+    const dir = file.inode;
+    if (dir.kind !== 'dir') return -ENOTDIR;
+    const rest = directoryEntries(dir).slice(file.offset);
+    const { bytes, count } = encodeDirents64(rest, max);
+    if (count === 0 && rest.length > 0) return -EINVAL;
+    file.offset += count;
+    return bytes;
   }
 }
 

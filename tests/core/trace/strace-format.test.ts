@@ -173,3 +173,13 @@ describe('strace -f line prefixes', () => {
     }
   });
 });
+
+describe('strace-format vs strace: getdents64', () => {
+  it('prints the entry count as strace does, and the EINVAL/ENOTDIR failures', () => {
+    const pairs = collect('dirents.c');
+    const lines = pairs.filter((p) => p.expected.startsWith('getdents64('));
+    expect(lines).toHaveLength(6);
+    expect(lines[0]!.expected).toMatch(/ \/\* 5 entries \*\/, 4096\) = \d+$/);
+    expect(pairs.filter((p) => p.expected !== p.actual)).toEqual([]);
+  });
+});

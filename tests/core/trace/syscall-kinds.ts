@@ -46,3 +46,4 @@ export const KINDS: Record<string, { args: SysArgKind[]; ret?: SysRetKind }> = {
 };
 KINDS['tgkill'] = { args: ['int', 'int', 'signal'] };
 KINDS['rt_sigreturn'] = { args: ['sigreturn-mask'] };
+KINDS['getdents64'] = { args: ['fd', 'dirents-out', 'uint'] };
