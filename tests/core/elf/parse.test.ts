@@ -96,6 +96,15 @@ describe('parseElf on real executables', () => {
     expect(pie.interp).toBeNull();
   });
 
+  it('reads full static libc programs (glibc, musl, static-pie glibc) with TLS/RELRO/NOTE headers', () => {
+    const hello = '#include <stdio.h>\nint main(void){ puts("hi"); return 0; }\n';
+    const glibc = agreesWithReadelf(gcc('gcc', ['-static', '-O1'], hello));
+    expect(glibc.programHeaders.map((p) => p.typeName)).toContain('TLS');
+    expect(glibc.symbols.some((s) => s.name === 'main' && s.type === 'func')).toBe(true);
+    agreesWithReadelf(gcc('musl-gcc', ['-static', '-O1'], hello));
+    expect(agreesWithReadelf(gcc('gcc', ['-static-pie', '-O1'], hello)).type).toBe('dyn');
+  });
+
   it('reports PT_INTERP of a dynamically linked executable', () => {
     const dyn = ok(gcc('gcc', ['-O1'], 'int main(void){return 0;}\n'));
     expect(dyn.interp).toBe('/lib64/ld-linux-x86-64.so.2');
