@@ -38,7 +38,7 @@ describe('AArch64 encoder vs aarch64-linux-gnu-as', () => {
       if (ours !== theirs) mismatches.push(`${line}  gas=${theirs} ours=${ours}`);
     });
     expect(mismatches.slice(0, 40)).toEqual([]);
-  });
+  }, 120_000);
   it('assembleArm64 (front end + back end) gives the same .text bytes for the whole corpus', () => {
     const source = corpus.join('\n') + '\n';
     const r = assembleArm64(source);
@@ -47,5 +47,5 @@ describe('AArch64 encoder vs aarch64-linux-gnu-as', () => {
     expect(text?.bytes).toEqual(gasText(source));
     expect(r.image.fixups).toEqual([]);
     expect(r.image.sourceMap.length).toBe(corpus.length);
-  });
+  }, 120_000);
 });

@@ -29,5 +29,5 @@ describe('relocations vs aarch64-linux-gnu-as', () => {
     expect(ours.length).toBeGreaterThan(50);
     expect(ours.filter((x) => !theirs.includes(x))).toEqual([]);
     expect(theirs.filter((x) => !ours.includes(x))).toEqual([]);
-  });
+  }, 120_000);
 });

@@ -33,5 +33,5 @@ describe('assembleArm64 robustness', () => {
       }),
       { numRuns: 2000, seed: 7 },
     );
-  });
+  }, 120_000);
 });
