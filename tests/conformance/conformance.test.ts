@@ -31,7 +31,7 @@ beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'conformance-x86_64-'));
   [native, emulator] = await Promise.all([runNativeAll(programs, workDir), probeEmulator(join(PROGRAM_DIR, 'write-exit.s'))]);
   if (emulator.available) emulated = await runEmulatorAll(programs, native, workDir);
-}, 600_000);
+}, 1_200_000);
 
 afterAll(() => {
   if (workDir !== '') rmSync(workDir, { recursive: true, force: true });

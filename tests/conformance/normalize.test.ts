@@ -62,6 +62,13 @@ describe('normalizeTrace: kernel-chosen values', () => {
     expect(norm(grewWrong)).not.toEqual(norm(host).slice(0, 2));
   });
 
+  it("brk's argument below the heap start is a negative offset", () => {
+    const host = ['brk(NULL)                         = 0x79e6000', 'brk(0x78e6000)                    = 0x79e6000'];
+    const emu = ['brk(NULL) = 0x404000', 'brk(0x304000) = 0x404000'];
+    expect(norm(host)).toEqual(['brk(NULL) = BRK', 'brk(BRK-0x100000) = BRK']);
+    expect(norm(emu)).toEqual(norm(host));
+  });
+
   it('a fault in the freed heap is named by its heap offset', () => {
     const host = ['brk(NULL)                         = 0x230b3000', '--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x230b4000} ---'];
     expect(norm(host)[1]).toBe('--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=BRK+0x1000} ---');

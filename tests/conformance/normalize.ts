@@ -18,7 +18,8 @@
 //  6. Addresses the kernel chooses, outside string literals:
 //     - the heap: the result of the first brk call is the base; any value in
 //       [base, base + 4 GiB) becomes `BRK` or `BRK+0xOFF` (so growth by 16 KiB must
-//       still be 16 KiB);
+//       still be 16 KiB); brk's own argument is always written relative to the base,
+//       `BRK-0xOFF` when below it;
 //     - mappings: each successful mmap's result starts region MAPn (n counts from 1 in
 //       trace order) of the mapped length rounded up to pages; values inside become
 //       `MAPn` or `MAPn+0xOFF` (so munmap/mprotect/si_addr must hit the same mapping);
@@ -95,6 +96,7 @@ export class TraceNormalizer {
     if (CLOCK_CALLS.has(call)) line = line.replace(/\b(tv_sec|tv_nsec|tv_usec)=\d+/g, '$1=N');
     if (call === 'uname') line = line.replace(/nodename="(?:[^"\\]|\\.)*"(?:\.\.\.)?/, 'nodename="HOST"');
     this.learn(call, line);
+    if (call === 'brk' && this.heapBase !== null) line = this.brkArgument(line, this.heapBase);
     return mapOutsideStrings(line, (t) => t.replace(/(?<![\w])0x[0-9a-f]+/g, (hex) => this.address(BigInt(hex), hex)));
   }
 
@@ -109,6 +111,14 @@ export class TraceNormalizer {
       const size = ((BigInt(len) + PAGE - 1n) / PAGE) * PAGE;
       this.regions.push({ name: `MAP${this.regions.length + 1}`, start, end: start + size });
     }
+  }
+
+  /** brk's argument may lie below the base (a request to shrink too far): signed offset. */
+  private brkArgument(line: string, base: bigint): string {
+    return line.replace(/^brk\((0x[0-9a-f]+)\)/, (_all, hex: string) => {
+      const off = BigInt(hex) - base;
+      return `brk(${off < 0n ? `BRK-0x${(-off).toString(16)}` : offsetName('BRK', off)})`;
+    });
   }
 
   private address(v: bigint, original: string): string {
