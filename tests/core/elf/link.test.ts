@@ -130,3 +130,40 @@ table: .quad _start, msg, done
     expect(runElf(ours.elf).status).toBe(0);
   });
 });
+
+describe('linkExecutable errors and options', () => {
+  it('reports a relocation that does not fit, with the source position', () => {
+    const a = assembleX86('_start:\n  mov eax, OFFSET msg\n.data\nmsg: .byte 0\n');
+    if (!a.ok) throw new Error('assemble');
+    const r = linkExecutable(a.image, { arch: 'x86_64', base: 0x100000000n });
+    expect(r).toEqual({ ok: false, errors: [{ line: 2, column: 3, message: "relocation truncated to fit: R_X86_64_32 against 'msg'" }] });
+  });
+
+  it('warns like ld when the entry symbol is missing and uses the start of .text', () => {
+    const l = build('main:\n  ret\n');
+    expect(l.entry).toBe(0x401000n);
+    expect(l.warnings).toEqual(['cannot find entry symbol _start; defaulting to 0x401000']);
+  });
+
+  it('honours base and entry options and places .rodata in its own read-only segment', () => {
+    const a = assembleX86('.section .rodata\nk: .quad 42\n.text\nboot: mov rax, QWORD PTR [rip + k]\n  ret\n');
+    if (!a.ok) throw new Error('assemble');
+    const l = linkExecutable(a.image, { arch: 'x86_64', base: 0x10000, entry: 'boot' });
+    if (!l.ok) throw new Error('link');
+    expect(l.entry).toBe(0x11000n);
+    expect(l.segments.filter((s) => s.type === 'load').map((s) => [s.vaddr, s.flags.w, s.flags.x])).toEqual([
+      [0x10000n, false, false],
+      [0x11000n, false, true],
+      [0x12000n, false, false],
+    ]);
+    expect(l.symbols.find((s) => s.name === 'k')?.value).toBe(0x12000n);
+    expect(tool('readelf', ['-SW'], l.elf)).toMatch(/\.rodata\s+PROGBITS\s+0000000000012000/);
+  });
+
+  it('refuses an image for the other architecture', () => {
+    const a = assembleX86('nop\n');
+    if (!a.ok) throw new Error('assemble');
+    const r = linkExecutable(a.image, { arch: 'arm64' });
+    expect(r.ok).toBe(false);
+  });
+});
