@@ -17,16 +17,26 @@ export interface GpReg {
 
 const ALIASES: Readonly<Record<string, number>> = { ip0: 16, ip1: 17, fp: 29, lr: 30 };
 
+function buildTable(): Map<string, GpReg> {
+  const t = new Map<string, GpReg>();
+  const put = (name: string, num: number, width: RegWidth, isSp = false, isZr = false): void => {
+    t.set(name, { num, width, isSp, isZr, name });
+  };
+  for (let n = 0; n <= 30; n++) {
+    put(`x${n}`, n, 64);
+    put(`w${n}`, n, 32);
+  }
+  put('sp', 31, 64, true);
+  put('wsp', 31, 32, true);
+  put('xzr', 31, 64, false, true);
+  put('wzr', 31, 32, false, true);
+  for (const [name, num] of Object.entries(ALIASES)) put(name, num, 64);
+  return t;
+}
+
+const TABLE = buildTable();
+
 /** Parse a general-purpose register name (case-insensitive); undefined if it is not one. */
 export function parseGpReg(text: string): GpReg | undefined {
-  const name = text.toLowerCase();
-  if (name === 'sp') return { num: 31, width: 64, isSp: true, isZr: false, name };
-  if (name === 'wsp') return { num: 31, width: 32, isSp: true, isZr: false, name };
-  if (name === 'xzr') return { num: 31, width: 64, isSp: false, isZr: true, name };
-  if (name === 'wzr') return { num: 31, width: 32, isSp: false, isZr: true, name };
-  const alias = ALIASES[name];
-  if (alias !== undefined) return { num: alias, width: 64, isSp: false, isZr: false, name };
-  const m = /^([xw])([0-9]|[12][0-9]|30)$/.exec(name);
-  if (!m) return undefined;
-  return { num: Number(m[2]), width: m[1] === 'x' ? 64 : 32, isSp: false, isZr: false, name };
+  return TABLE.get(text) ?? TABLE.get(text.toLowerCase());
 }
