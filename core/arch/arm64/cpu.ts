@@ -1,6 +1,14 @@
 // The AArch64 CPU: registers as 32-bit halves, PSTATE, EL0/EL1, the run loop,
 // instruction fetch and data access through the stage 1 MMU. Instruction
 // semantics live in the ops-*.ts rows; exception entry/return in exceptions.ts.
+//
+// Kernel-facing contract (same shape as the x86-64 CPU):
+// - addresses are JS numbers holding the signed 64-bit VA (TTBR1 half negative);
+// - getX/setX/sp/sysreg/setSysreg take and return unsigned bigint;
+// - run(budget)/step() return a StopReason; guest faults are taken to VBAR_EL1
+//   like hardware, and only stop the run when VBAR_EL1 = 0;
+// - hooks: at EL1, fetching a hooked address calls the hook, then does `ret`;
+// - page-table edits made from TypeScript take effect after flushTlb() (TLBI).
 import type { PhysicalMemory } from '../../mm/phys-memory.js';
 import { ACCESS_EXEC, ACCESS_READ, ACCESS_WRITE } from '../../mm/arm64/descriptors.js';
 import { Arm64Mmu, type Translation } from '../../mm/arm64/mmu.js';
