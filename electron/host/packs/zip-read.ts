@@ -93,8 +93,10 @@ function readCentralDirectory(zip: Uint8Array, view: DataView, limits: PackLimit
     if (entry.flags & 1) throw new PackError(`${entry.name}: encrypted entries are not supported`);
     if (entry.method !== 0 && entry.method !== 8) throw new PackError(`${entry.name}: compression method ${entry.method} is not supported`);
     if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff) throw new PackError('zip64 archives are not supported');
-    if (names.has(entry.name)) throw new PackError(`${entry.name}: duplicate entry`);
-    names.add(entry.name);
+    // Case-folded: on macOS and Windows `Lab.yaml` and `lab.yaml` are one file.
+    const folded = entry.name.toLowerCase();
+    if (names.has(folded)) throw new PackError(`${entry.name}: duplicate entry (names differ only in case or repeat)`);
+    names.add(folded);
     entries.push(entry);
   }
   return entries;

@@ -3,8 +3,8 @@
 // the previous save, so a student never opens a lab to find it empty because
 // of one bad write.
 
-import { mkdir, rename, stat } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { backupFile, progressFile } from './progress-paths.js';
 import { readProgressFile } from './progress-read.js';
@@ -54,6 +54,7 @@ export class ProgressStore {
   async load(packId: string, labId: string): Promise<LoadedProgress> {
     const file = this.fileFor(packId, labId);
     await this.pending.get(file)?.chain;
+    await removeStaleTemps(file);
     const main = await readProgressFile(file);
     if (main.kind === 'ok') {
       this.knownGood.add(file);
@@ -152,5 +153,34 @@ async function moveAside(file: string): Promise<string> {
       await rename(file, target);
       return target;
     }
+  }
+}
+
+/** Temp files left by a save that was killed before its rename (see atomic-write.ts). */
+async function removeStaleTemps(file: string): Promise<void> {
+  const dir = dirname(file);
+  const base = basename(file);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = name.startsWith(`.${base}.tmp-`) || name.startsWith(`${base}.bak-tmp-`) ? /tmp-(\d+)/.exec(name) : null;
+    if (!m) continue;
+    const pid = Number(m[1]);
+    // Leave our own and any live writer's temp alone; only a dead writer's is stale.
+    if (pid === process.pid || isAlive(pid)) continue;
+    await rm(join(dir, name), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -85,6 +85,20 @@ describe('ProgressStore', () => {
     expect(loaded.notice).toContain('No backup was available');
   });
 
+  it("removes a dead writer's temp files on load and keeps a live one's", async () => {
+    const store = new ProgressStore(userData);
+    await store.saveNow(PACK, LAB, withDraft('x'));
+    const dead = await new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, ['-e', '0']);
+      child.on('exit', () => resolve(child.pid ?? 0));
+    });
+    await writeFile(join(dir(), `.${LAB}.json.tmp-${dead}-7`), '{"partial');
+    await writeFile(join(dir(), `${LAB}.json.bak-tmp-${dead}`), '{}');
+    await writeFile(join(dir(), `.${LAB}.json.tmp-${process.pid}-9`), '{"mine');
+    await store.load(PACK, LAB);
+    expect((await readdir(dir())).sort()).toEqual([`.${LAB}.json.tmp-${process.pid}-9`, `${LAB}.json`]);
+  });
+
   it('refuses ids that could leave the progress folder', async () => {
     const store = new ProgressStore(userData);
     await expect(store.load('../evil', LAB)).rejects.toThrow(/invalid pack id/);
@@ -126,7 +140,9 @@ describe('ProgressStore survives SIGKILL in the middle of saving', () => {
         const n = Number(/# draft (\d+)/.exec(loaded.progress.drafts['main.s'] ?? '')?.[1]);
         expect([lastReported, lastReported + 1]).toContain(n);
         expect(loaded.progress).toEqual(stateNumber(n));
-        const leftovers = (await readdir(dir())).filter((f) => !/^hello-write\.json(\.bak)?$/.test(f) && !f.includes('.tmp-'));
+        // The killed writer's temp file (if any) was cleaned up by load(), unless its pid
+        // was already reused by another live process (pid_max can be 32768 on a busy box).
+        const leftovers = (await readdir(dir())).filter((f) => !/^hello-write\.json(\.bak)?$/.test(f) && !tempOfLivePid(f));
         expect(leftovers).toEqual([]);
       }
     } finally {
@@ -157,4 +173,15 @@ function runAndKill(script: string, userDataDir: string, killAfter: number): Pro
       else resolve({ lastReported, stderr });
     });
   });
+}
+
+function tempOfLivePid(name: string): boolean {
+  const pid = Number(/\.tmp-(\d+)-/.exec(name)?.[1]);
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
