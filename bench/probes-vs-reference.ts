@@ -6,6 +6,9 @@
 // calibration, no overhead subtraction, CLOCK_MONOTONIC_RAW) for the rest.
 // Probe and reference runs alternate for ROUNDS rounds; medians are compared.
 // Prints measured, reference and measured/reference; the goal is 0.85..1.15.
+// Three views: wall-clock medians (what the probes report), the fast end (probe
+// p10 vs the reference's fastest run) and CPU-time medians, which stay
+// comparable when other work competes for the CPUs (ping-pongs have none).
 //
 //   npx tsc -b tsconfig.build.json && node dist/bench/probes-vs-reference.js [ROUNDS]
 
@@ -21,6 +24,8 @@ interface Figure {
   /** ns per operation: the typical run, and the fastest (least disturbed) one. */
   median: number;
   fast: number;
+  /** From process CPU time: unmoved by other processes competing for the CPUs. */
+  cpu?: number;
 }
 
 interface Reference {
@@ -71,8 +76,9 @@ function cLoop(binary: string, mode: string, count: number): Reference {
   return {
     source: `C loop ${mode} x${count}`,
     measure: () => {
-      const [median, fast] = (run(binary, [mode, String(count)]) ?? '').trim().split(/\s+/).map(Number);
-      return median !== undefined && fast !== undefined && median > 0 && fast > 0 ? { median, fast } : null;
+      const [median, fast, cpu] = (run(binary, [mode, String(count)]) ?? '').trim().split(/\s+/).map(Number);
+      if (median === undefined || fast === undefined || !(median > 0) || !(fast > 0)) return null;
+      return cpu !== undefined && cpu > 0 ? { median, fast, cpu } : { median, fast };
     },
   };
 }
@@ -137,7 +143,9 @@ async function main(): Promise<void> {
       for (const r of report.results) {
         if (!('median_ns' in r)) continue;
         const t: TimingResult = r;
-        push(measured, `${probe} ${t.op}`, { median: t.median_ns, fast: t.p10_ns });
+        const f: Figure = { median: t.median_ns, fast: t.p10_ns };
+        if (t.cpu_median_ns !== undefined) f.cpu = t.cpu_median_ns;
+        push(measured, `${probe} ${t.op}`, f);
       }
       for (const pair of list.filter((p) => p.probe === probe)) {
         const f = pair.ref.measure();
@@ -149,27 +157,51 @@ async function main(): Promise<void> {
   // disturbed figure seen (probe p10, reference fastest run) — steadier on a busy host.
   const typical = (fs: Figure[]): number => median(fs.map((f) => f.median));
   const fastest = (fs: Figure[]): number => Math.min(...fs.map((f) => f.fast));
-  const rows: string[][] = [['probe', 'op', 'measured', 'reference', 'ratio', 'fast-end ratio', 'reference source']];
+  const cpuOf = (fs: Figure[]): number | null => {
+    const xs = fs.flatMap((f) => (f.cpu === undefined ? [] : [f.cpu]));
+    return xs.length ? median(xs) : null;
+  };
+  const rows: string[][] = [['probe', 'op', 'measured', 'reference', 'ratio', 'fast-end', 'cpu: measured', 'reference', 'ratio', 'reference source']];
   let within = 0;
   let withinFast = 0;
+  let withinCpu = 0;
+  let comparedCpu = 0;
   let compared = 0;
   for (const pair of list) {
     const m = measured.get(`${pair.probe} ${pair.op}`);
     const r = referenced.get(pair);
     if (!m || !r) {
-      rows.push([pair.probe, pair.op, m ? fmt(typical(m)) : '-', r ? fmt(typical(r)) : '-', 'n/a', 'n/a', pair.ref.source]);
+      rows.push([pair.probe, pair.op, m ? fmt(typical(m)) : '-', r ? fmt(typical(r)) : '-', 'n/a', 'n/a', '-', '-', 'n/a', pair.ref.source]);
       continue;
+    }
+    const mc = cpuOf(m);
+    const rc = cpuOf(r);
+    const cpuRatio = mc !== null && rc !== null ? mc / rc : null;
+    if (cpuRatio !== null) {
+      comparedCpu++;
+      if (Math.abs(cpuRatio - 1) <= 0.15) withinCpu++;
     }
     const ratio = typical(m) / typical(r);
     const fastRatio = fastest(m) / fastest(r);
     compared++;
     if (Math.abs(ratio - 1) <= 0.15) within++;
     if (Math.abs(fastRatio - 1) <= 0.15) withinFast++;
-    rows.push([pair.probe, pair.op, fmt(typical(m)), fmt(typical(r)), ratio.toFixed(2), fastRatio.toFixed(2), pair.ref.source]);
+    rows.push([
+      pair.probe,
+      pair.op,
+      fmt(typical(m)),
+      fmt(typical(r)),
+      ratio.toFixed(2),
+      fastRatio.toFixed(2),
+      mc === null ? '-' : fmt(mc),
+      rc === null ? '-' : fmt(rc),
+      cpuRatio === null ? 'n/a' : cpuRatio.toFixed(2),
+      pair.ref.source,
+    ]);
   }
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length))) ?? [];
   for (const row of rows) console.log(row.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd());
-  console.log(`\n${within}/${compared} within +/-15% of their reference (medians); ${withinFast}/${compared} at the fast end`);
+  console.log(`\nwithin +/-15% of their reference: ${within}/${compared} (wall-clock medians), ${withinFast}/${compared} (fast end), ${withinCpu}/${comparedCpu} (CPU-time medians)`);
   console.log(`load average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 }
 

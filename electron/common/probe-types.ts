@@ -56,6 +56,9 @@ export interface TimingResult {
   repeats?: number;
   /** Median cost of the empty loop per iteration, subtracted above. */
   overhead_ns?: number;
+  /** The median again, from process CPU time instead of the wall clock: close to
+   * median_ns on an idle host, still meaningful on a busy one. Absent for ping-pongs. */
+  cpu_median_ns?: number;
   note?: string;
   /** read-sweep */
   buffer_bytes?: number;

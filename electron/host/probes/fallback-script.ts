@@ -50,18 +50,42 @@ export async function fallbackProbeMain(deps: FallbackDeps, name: string, repeat
     const median = s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
     return { median_ns: median, p10_ns: at(0.1), p90_ns: at(0.9) };
   };
-  const raw = (op: () => void): { n: number; samples: number[] } => {
+  const cpuNow = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) * 1000;
+  };
+  const median = (xs: number[]): number => stats(xs).median_ns;
+  const raw = (op: () => void): { n: number; samples: number[]; cpu: number[] } => {
     const n = calibrate(op);
     runLoop(op, n); // warm-up, and lets the JIT settle
     const samples: number[] = [];
-    for (let r = 0; r < repeats; r++) samples.push(runLoop(op, n) / n);
-    return { n, samples };
+    const cpu: number[] = [];
+    for (let r = 0; r < repeats; r++) {
+      const c0 = cpuNow();
+      samples.push(runLoop(op, n) / n);
+      cpu.push((cpuNow() - c0) / n);
+    }
+    return { n, samples, cpu };
   };
   let overhead = -1;
+  let cpuOverhead = 0;
   const measure = (op: string, fn: () => void, extra: Entry = {}): Entry => {
-    if (overhead < 0) overhead = stats(raw(() => {}).samples).median_ns;
-    const { n, samples } = raw(fn);
-    const entry: Entry = { op, ...stats(samples.map((s) => s - overhead)), iterations: n, repeats, overhead_ns: overhead, ...extra };
+    if (overhead < 0) {
+      const empty = raw(() => {});
+      overhead = median(empty.samples);
+      cpuOverhead = median(empty.cpu);
+    }
+    const { n, samples, cpu } = raw(fn);
+    const entry: Entry = {
+      op,
+      ...stats(samples.map((s) => s - overhead)),
+      iterations: n,
+      repeats,
+      overhead_ns: overhead,
+      // process.cpuUsage() counts microseconds: fine against a >= 10 ms repeat.
+      cpu_median_ns: median(cpu.map((c) => c - cpuOverhead)),
+      ...extra,
+    };
     results.push(entry);
     return entry;
   };
@@ -188,7 +212,7 @@ export async function fallbackProbeMain(deps: FallbackDeps, name: string, repeat
         Atomics.store(turn, 0, 1);
         Atomics.notify(turn, 0, 1);
         while (Atomics.load(turn, 0) === 1) Atomics.wait(turn, 0, 1);
-      }, { note: 'Atomics.wait/notify between worker threads (futex underneath); not pinned' });
+      }, { note: 'Atomics.wait/notify between worker threads (futex underneath); not pinned', cpu_median_ns: undefined });
       Atomics.store(turn, 1, 1);
       Atomics.store(turn, 0, 1);
       Atomics.notify(turn, 0, 1);

@@ -18,10 +18,28 @@ uint64_t now_ns(void) {
   return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
-static uint64_t run_loop(probe_op op, void *ctx, uint64_t n) {
+/* CPU time of the whole process (clock_gettime(2) CLOCK_PROCESS_CPUTIME_ID):
+ * unlike the wall clock it stops while we are preempted, so on a busy host it
+ * still shows what one operation costs. Reading it is a real syscall, but
+ * only twice per >= 10 ms repeat. */
+uint64_t cpu_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+static uint64_t run_loop_cpu(probe_op op, void *ctx, uint64_t n, uint64_t *cpu) {
+  uint64_t c0 = cpu_ns();
   uint64_t t0 = now_ns();
   for (uint64_t i = 0; i < n; i++) op(ctx);
-  return now_ns() - t0;
+  uint64_t dt = now_ns() - t0;
+  *cpu = cpu_ns() - c0;
+  return dt;
+}
+
+static uint64_t run_loop(probe_op op, void *ctx, uint64_t n) {
+  uint64_t cpu;
+  return run_loop_cpu(op, ctx, n, &cpu);
 }
 
 /* Double the count until one repeat lasts min_repeat_ms: long enough that
@@ -66,28 +84,42 @@ static void empty_op(void *ctx) {
   __asm__ volatile("" ::: "memory");
 }
 
-static double measure_raw(probe_op op, void *ctx, uint64_t *iters_out, double *samples) {
-  uint64_t n = calibrate_iterations(op, ctx);
-  run_loop(op, ctx, n); /* warm-up: caches, TLB, branch predictors, CPU frequency */
-  int k = g_config.repeats;
-  for (int r = 0; r < k; r++) samples[r] = (double)run_loop(op, ctx, n) / (double)n;
-  *iters_out = n;
+static double median_of(const double *samples, int k) {
   double tmp[256];
   memcpy(tmp, samples, sizeof(double) * (size_t)k);
   qsort(tmp, (size_t)k, sizeof(double), cmp_double);
-  return tmp[k / 2];
+  return k % 2 ? tmp[k / 2] : (tmp[k / 2 - 1] + tmp[k / 2]) / 2;
 }
 
-static double g_overhead = -1;
+/* Calibrate, warm up, then k timed repeats: per-op wall and CPU samples. */
+static uint64_t measure_raw(probe_op op, void *ctx, double *samples, double *cpu_samples) {
+  uint64_t n = calibrate_iterations(op, ctx);
+  run_loop(op, ctx, n); /* warm-up: caches, TLB, branch predictors, CPU frequency */
+  for (int r = 0; r < g_config.repeats; r++) {
+    uint64_t cpu;
+    samples[r] = (double)run_loop_cpu(op, ctx, n, &cpu) / (double)n;
+    cpu_samples[r] = (double)cpu / (double)n;
+  }
+  return n;
+}
+
+static double g_overhead = -1, g_cpu_overhead = -1;
 
 void measure(probe_op op, void *ctx, struct timing *out) {
-  double samples[256];
-  uint64_t n;
-  if (g_overhead < 0) g_overhead = measure_raw(empty_op, NULL, &n, samples);
-  measure_raw(op, ctx, &n, samples);
+  double samples[256], cpu[256];
   int k = g_config.repeats;
-  for (int r = 0; r < k; r++) samples[r] -= g_overhead;
+  if (g_overhead < 0) {
+    measure_raw(empty_op, NULL, samples, cpu);
+    g_overhead = median_of(samples, k);
+    g_cpu_overhead = median_of(cpu, k);
+  }
+  uint64_t n = measure_raw(op, ctx, samples, cpu);
+  for (int r = 0; r < k; r++) {
+    samples[r] -= g_overhead;
+    cpu[r] -= g_cpu_overhead;
+  }
   summarize(samples, k, out);
+  out->cpu_median_ns = median_of(cpu, k);
   out->iterations = n;
   out->overhead_ns = g_overhead;
 }

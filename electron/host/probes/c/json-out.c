@@ -68,6 +68,7 @@ void json_timing_fields(const struct timing *t) {
   json_field_int("iterations", (long long)t->iterations);
   json_field_int("repeats", t->repeats);
   json_field_num("overhead_ns", t->overhead_ns);
+  if (t->cpu_median_ns > 0) json_field_num("cpu_median_ns", t->cpu_median_ns);
 }
 
 void json_timing(const char *op, const struct timing *t) {

@@ -18,6 +18,7 @@ struct timing {
   uint64_t iterations; /* per repeat */
   int repeats;
   double overhead_ns; /* the empty loop's median per iteration */
+  double cpu_median_ns; /* the same from process CPU time; 0: not meaningful (ping-pong) */
 };
 
 struct probe_config {
@@ -30,6 +31,7 @@ extern struct probe_config g_config;
 
 /* harness.c */
 uint64_t now_ns(void);
+uint64_t cpu_ns(void);
 void measure(probe_op op, void *ctx, struct timing *out);
 /* Time `repeats` runs of a caller-made batch; per_op[i] already per operation. */
 void summarize(double *per_op, int n, struct timing *out);

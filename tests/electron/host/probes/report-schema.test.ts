@@ -24,6 +24,7 @@ function checkEntry(r: ProbeResult): void {
     expect(r.p10_ns).toBeLessThanOrEqual(r.median_ns);
     expect(r.median_ns).toBeLessThanOrEqual(r.p90_ns);
     expect(Number.isInteger(r.iterations) && r.iterations > 0).toBe(true);
+    if (r.cpu_median_ns !== undefined) expect(Number.isFinite(r.cpu_median_ns)).toBe(true);
   } else if ('unavailable' in r) {
     expect(r.unavailable.length).toBeGreaterThan(10);
   } else if (r.op === 'region') {
@@ -65,6 +66,9 @@ describe('native probes', () => {
       checkReport(report, info.name, 'native');
       // Timing probes produce at least one timing (or an explained absence) per op.
       if (info.timing) expect(report.results.some((r) => 'median_ns' in r)).toBe(true);
+      // Single-threaded timings carry the CPU-time view too.
+      if (['null-syscall', 'fast-calls', 'vdso-clock', 'read-sweep', 'page-fault'].includes(info.name))
+        for (const r of report.results) if ('median_ns' in r) expect(r.cpu_median_ns).toBeGreaterThan(0);
       expect(progress.length).toBeGreaterThan(0);
     }, 60_000);
   }
