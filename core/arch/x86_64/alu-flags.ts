@@ -148,6 +148,80 @@ export class LazyFlags {
     return lo | 0;
   }
 
+  // Switch-free entry points for the specialised handlers in exec-fast.ts.
+  add32(a: number, b: number): number {
+    const r = a + b;
+    this.cf = r > 0xffffffff ? 1 : 0;
+    this.kind = K_ADD;
+    this.size = 4;
+    this.a = a;
+    this.b = b;
+    this.r = r;
+    return r | 0;
+  }
+
+  sub32(a: number, b: number): number {
+    const r = a - b;
+    this.cf = r < 0 ? 1 : 0;
+    this.kind = K_SUB;
+    this.size = 4;
+    this.a = a;
+    this.b = b;
+    this.r = r;
+    return r | 0;
+  }
+
+  /** and/or/xor/test result (32-bit int). */
+  logic32(r: number): number {
+    this.cf = 0;
+    this.kind = K_LOGIC;
+    this.size = 4;
+    this.r = r >>> 0;
+    return r;
+  }
+
+  add64(aLo: number, aHi: number, bLo: number, bHi: number): number {
+    const lo = (aLo >>> 0) + (bLo >>> 0);
+    const hi = (aHi >>> 0) + (bHi >>> 0) + (lo > 0xffffffff ? 1 : 0);
+    this.cf = hi > 0xffffffff ? 1 : 0;
+    this.kind = K_ADD;
+    this.size = 8;
+    this.a = aLo;
+    this.b = bLo;
+    this.aHi = aHi;
+    this.bHi = bHi;
+    this.r = lo | 0;
+    this.rHi = hi | 0;
+    this.outHi = hi | 0;
+    return lo | 0;
+  }
+
+  sub64(aLo: number, aHi: number, bLo: number, bHi: number): number {
+    const lo = (aLo >>> 0) - (bLo >>> 0);
+    const hi = (aHi >>> 0) - (bHi >>> 0) - (lo < 0 ? 1 : 0);
+    this.cf = hi < 0 ? 1 : 0;
+    this.kind = K_SUB;
+    this.size = 8;
+    this.a = aLo;
+    this.b = bLo;
+    this.aHi = aHi;
+    this.bHi = bHi;
+    this.r = lo | 0;
+    this.rHi = hi | 0;
+    this.outHi = hi | 0;
+    return lo | 0;
+  }
+
+  logic64(lo: number, hi: number): number {
+    this.cf = 0;
+    this.kind = K_LOGIC;
+    this.size = 8;
+    this.r = lo;
+    this.rHi = hi;
+    this.outHi = hi;
+    return lo;
+  }
+
   /** INC/DEC: like ADD/SUB 1 but CF is preserved (SDM Vol 2A INC). */
   incDec(dec: boolean, a: number, size: number): number {
     const cf = this.cf;

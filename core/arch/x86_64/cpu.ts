@@ -67,16 +67,19 @@ export class X86Cpu {
   eh = 0;
   /** Effective address of the last memory operand read. */
   lastEa = 0;
-  /** Address of the instruction being executed (faults report and restart here). */
+  /** Address of the faulting instruction while an exception is delivered. */
   instStart = 0;
   /** Set by a handler (hlt) to end the run after the current instruction. */
   stop: StopReason | null = null;
   readonly code: CodeCache;
+  /** Virtual page base and decoded-instruction array the run loop is fetching from (NaN: none). */
+  codeBase = NaN;
+  codeInsts: (Inst | undefined)[] = [];
 
   constructor(readonly mem: PhysicalMemory) {
     this.mmu = new X86Mmu(mem);
     this.msrs = new MsrFile(this);
-    this.code = { base: NaN, insts: [], frame: -1, pages: [] };
+    this.code = { frame: -1, pages: [] };
     this.mmu.onCodeWrite = (frameNo) => this.invalidateCode(frameNo);
     const mmu = this.mmu;
     const tlb = mmu.tlb;
@@ -141,7 +144,7 @@ export class X86Cpu {
       this.cpl = cpl;
       this.stats.modeSwitches++;
       this.mmu.setUser(cpl === 3);
-      this.code.base = NaN;
+      this.codeBase = NaN;
     }
   }
 
@@ -151,7 +154,7 @@ export class X86Cpu {
 
   set cr3(v: number) {
     this.mmu.setCr3(v);
-    this.code.base = NaN;
+    this.codeBase = NaN;
   }
 
   /** Keep derived MMU controls in step with CR0.WP and EFER.NXE. */
@@ -159,7 +162,7 @@ export class X86Cpu {
     this.mmu.wp = (this.cr0 & CR0_WP) !== 0;
     this.mmu.nxe = (Number(this.msrs.efer) & EFER_NXE) !== 0;
     this.mmu.tlb.flushAll();
-    this.code.base = NaN;
+    this.codeBase = NaN;
   }
 
   msr(index: number): bigint {
@@ -172,7 +175,7 @@ export class X86Cpu {
 
   flushTlb(): void {
     this.mmu.tlb.flushAll();
-    this.code.base = NaN;
+    this.codeBase = NaN;
   }
 
   // ---- operand access used by handlers ----
@@ -328,7 +331,7 @@ export class X86Cpu {
   private invalidateCode(frameNo: number): void {
     this.code.pages[frameNo] = undefined;
     this.mmu.codeFrames[frameNo] = 0;
-    if (this.code.frame === frameNo * 4096) this.code.base = NaN;
+    if (this.code.frame === frameNo * 4096) this.codeBase = NaN;
   }
 
   /** objdump-style disassembly of `count` instructions at `addr`, read through the MMU (no side effects). */
@@ -370,6 +373,7 @@ export class X86Cpu {
 
   private loop(): StopReason {
     let first = true;
+    let cur = this.rip;
     for (;;) {
       let left = this.left;
       let done = 0;
@@ -387,9 +391,9 @@ export class X86Cpu {
             if (hook !== undefined) {
               if (!first && checkBp && this.breakpoints.has(rip)) return this.stopAt(done, { kind: 'breakpoint', addr: rip });
               first = false;
-              this.instStart = rip;
+              cur = rip;
               const r = hook(this);
-              this.code.base = NaN;
+              this.codeBase = NaN;
               const retLo = this.pop64();
               this.rip = this.eh * TWO32 + (retLo >>> 0);
               left--;
@@ -399,12 +403,11 @@ export class X86Cpu {
           }
           if (checkBp && !first && this.breakpoints.has(rip)) return this.stopAt(done, { kind: 'breakpoint', addr: rip });
           first = false;
-          const code = this.code;
-          const off = rip - code.base;
+          const off = rip - this.codeBase;
           let inst: Inst | undefined;
-          if (off >= 0 && off < 4096) inst = code.insts[off | 0];
-          // instStart first: a fault during fetch must report (and restart at) this RIP.
-          this.instStart = rip;
+          if (off >= 0 && off < 4096) inst = this.codeInsts[off | 0];
+          // cur first: a fault during fetch must report (and restart at) this RIP.
+          cur = rip;
           if (inst === undefined) inst = fetchDecode(this, rip);
           this.rip = rip + inst.len;
           inst.exec(this, inst);
@@ -420,7 +423,8 @@ export class X86Cpu {
         if (!(e instanceof X86Fault)) throw e;
         this.stats.instructions += done;
         this.left = left - done - 1;
-        this.rip = this.instStart;
+        this.instStart = cur;
+        this.rip = cur;
         const s = deliverInterrupt(this, e.vector, e.errorCode, e.addr, false, this.instStart);
         if (s !== null) return s;
         if (this.left <= 0) return BUDGET;

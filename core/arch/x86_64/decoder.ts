@@ -7,6 +7,7 @@ import { OPCODE_ROWS } from './opcode-table.js';
 import { RIP_BASE } from './registers.js';
 import { xchgEG } from './exec-move.js';
 import { raiseGp } from './system-instructions.js';
+import { specialize } from './exec-fast.js';
 
 interface DecRow {
   row: OpRow;
@@ -206,5 +207,6 @@ export function decode(b: Uint8Array, start: number, end: number): Inst | null {
   const len = p - start;
   if (len > 15) return tooLong(len);
   inst.len = len;
+  inst.exec = specialize(inst);
   return inst;
 }

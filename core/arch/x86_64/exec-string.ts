@@ -34,7 +34,7 @@ export function movs(cpu: X86Cpu, i: Inst): void {
     if (!rep) return;
     add64(cpu, RCX, -1);
   }
-  if (!rcxZero(cpu)) cpu.rip = cpu.instStart;
+  if (!rcxZero(cpu)) cpu.rip -= i.len; // run again: the rest of the count
 }
 
 export function stos(cpu: X86Cpu, i: Inst): void {
@@ -50,5 +50,5 @@ export function stos(cpu: X86Cpu, i: Inst): void {
     if (!rep) return;
     add64(cpu, RCX, -1);
   }
-  if (!rcxZero(cpu)) cpu.rip = cpu.instStart;
+  if (!rcxZero(cpu)) cpu.rip -= i.len; // run again: the rest of the count
 }

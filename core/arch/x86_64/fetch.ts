@@ -8,9 +8,6 @@ import { decode, TRUNCATED } from './decoder.js';
 import { raiseUd } from './system-instructions.js';
 
 export interface CodeCache {
-  /** Virtual address of the page the run loop is fetching from (NaN: none). */
-  base: number;
-  insts: (Inst | undefined)[];
   /** Physical address of that page's frame. */
   frame: number;
   /** Per physical frame number: decoded instructions by page offset. */
@@ -35,8 +32,8 @@ export function fetchDecode(cpu: X86Cpu, rip: number): Inst {
     code.pages[fno] = insts;
     cpu.mmu.codeFrames[fno] = 1;
   }
-  code.base = rip - off;
-  code.insts = insts;
+  cpu.codeBase = rip - off;
+  cpu.codeInsts = insts;
   code.frame = frame;
   const cached = insts[off];
   if (cached !== undefined) return cached;

@@ -52,17 +52,18 @@ export function sysret(cpu: X86Cpu): void {
   cpu.rip = target;
 }
 
-function softInt(cpu: X86Cpu, vector: number): void {
+function softInt(cpu: X86Cpu, i: Inst, vector: number): void {
+  cpu.instStart = cpu.rip - i.len; // a fault raised while delivering belongs to the int instruction
   const s = deliverInterrupt(cpu, vector, 0, 0, true, cpu.rip);
   if (s !== null) cpu.requestStop(s);
 }
 
 export function intN(cpu: X86Cpu, i: Inst): void {
-  softInt(cpu, i.imm);
+  softInt(cpu, i, i.imm);
 }
 
-export function int3(cpu: X86Cpu): void {
-  softInt(cpu, VEC_BP);
+export function int3(cpu: X86Cpu, i: Inst): void {
+  softInt(cpu, i, VEC_BP);
 }
 
 /** iretq: pop RIP, CS, RFLAGS, RSP, SS (SDM Vol 2A IRET, 64-bit mode). */
@@ -188,7 +189,7 @@ export function invlpg(cpu: X86Cpu, i: Inst): void {
   privileged(cpu);
   const va = cpu.ea(i);
   cpu.mmu.invlpg(va);
-  cpu.code.base = NaN;
+  cpu.codeBase = NaN;
 }
 
 /** lidt m16&64 */

@@ -1,0 +1,123 @@
+// Decode-time specialisation: after decoding, hot forms get handlers without size or
+// operand-kind switches (ALU ones in exec-fast-alu.ts). Same semantics as the generic
+// handlers; the native-execution and system tests exercise both paths.
+
+import type { X86Cpu } from './cpu.js';
+import type { Handler, Inst } from './inst.js';
+import { aluEG, aluGE, aluEI, incDecE } from './exec-alu.js';
+import { movEG, movGE } from './exec-move.js';
+import { jcc } from './exec-control.js';
+import { pushZ, popZ } from './exec-stack.js';
+import { RSP } from './registers.js';
+import { RR_EG, RI, RM } from './exec-fast-alu.js';
+import { eaFast } from './ea-fast.js';
+
+const TWO32 = 4294967296;
+
+function movRR64(cpu: X86Cpu, i: Inst): void {
+  cpu.lo[i.rm] = cpu.lo[i.reg]!;
+  cpu.hi[i.rm] = cpu.hi[i.reg]!;
+}
+
+function movRR32(cpu: X86Cpu, i: Inst): void {
+  cpu.lo[i.rm] = cpu.lo[i.reg]!;
+  cpu.hi[i.rm] = 0;
+}
+
+function load64(cpu: X86Cpu, i: Inst): void {
+  const v = cpu.mmu.read64(eaFast(cpu, i));
+  cpu.lo[i.reg] = v;
+  cpu.hi[i.reg] = cpu.mmu.hi;
+}
+
+function load32(cpu: X86Cpu, i: Inst): void {
+  cpu.lo[i.reg] = cpu.mmu.read32(eaFast(cpu, i));
+  cpu.hi[i.reg] = 0;
+}
+
+function store64(cpu: X86Cpu, i: Inst): void {
+  cpu.mmu.write64(eaFast(cpu, i), cpu.lo[i.reg]!, cpu.hi[i.reg]!);
+}
+
+function store32(cpu: X86Cpu, i: Inst): void {
+  cpu.mmu.write32(eaFast(cpu, i), cpu.lo[i.reg]!);
+}
+
+function inc64(cpu: X86Cpu, i: Inst): void {
+  const d = i.rm;
+  const cf = cpu.fl.cf;
+  cpu.lo[d] = cpu.fl.add64(cpu.lo[d]!, cpu.hi[d]!, 1, 0);
+  cpu.hi[d] = cpu.fl.outHi;
+  cpu.fl.cf = cf;
+}
+
+function dec64(cpu: X86Cpu, i: Inst): void {
+  const d = i.rm;
+  const cf = cpu.fl.cf;
+  cpu.lo[d] = cpu.fl.sub64(cpu.lo[d]!, cpu.hi[d]!, 1, 0);
+  cpu.hi[d] = cpu.fl.outHi;
+  cpu.fl.cf = cf;
+}
+
+function inc32(cpu: X86Cpu, i: Inst): void {
+  const d = i.rm;
+  const cf = cpu.fl.cf;
+  cpu.lo[d] = cpu.fl.add32(cpu.lo[d]! >>> 0, 1);
+  cpu.hi[d] = 0;
+  cpu.fl.cf = cf;
+}
+
+function dec32(cpu: X86Cpu, i: Inst): void {
+  const d = i.rm;
+  const cf = cpu.fl.cf;
+  cpu.lo[d] = cpu.fl.sub32(cpu.lo[d]! >>> 0, 1);
+  cpu.hi[d] = 0;
+  cpu.fl.cf = cf;
+}
+
+function jz(cpu: X86Cpu, i: Inst): void {
+  if (cpu.fl.zf()) cpu.rip += i.imm;
+}
+
+function jnz(cpu: X86Cpu, i: Inst): void {
+  if (!cpu.fl.zf()) cpu.rip += i.imm;
+}
+
+function push64(cpu: X86Cpu, i: Inst): void {
+  const sp = cpu.hi[RSP]! * TWO32 + (cpu.lo[RSP]! >>> 0) - 8;
+  cpu.mmu.write64(sp, cpu.lo[i.reg]!, cpu.hi[i.reg]!);
+  cpu.setRegNum(RSP, sp);
+}
+
+function pop64(cpu: X86Cpu, i: Inst): void {
+  const sp = cpu.hi[RSP]! * TWO32 + (cpu.lo[RSP]! >>> 0);
+  const v = cpu.mmu.read64(sp);
+  const vh = cpu.mmu.hi;
+  cpu.setRegNum(RSP, sp + 8);
+  cpu.lo[i.reg] = v;
+  cpu.hi[i.reg] = vh;
+}
+
+/** Returns a faster handler for `i` when one applies, else its own. */
+export function specialize(i: Inst): Handler {
+  const e = i.exec;
+  const key = `${i.op}:${i.size}`;
+  const reg = i.rm >= 0;
+  const plainMem = !reg && i.index < 0 && i.base >= 0 && i.base < 16 && i.seg === 0 && !i.addr32;
+  if (i.size === 4 || i.size === 8) {
+    if (e === aluEG && reg) return RR_EG[key] ?? e;
+    if (e === aluEI && reg) return RI[key] ?? e;
+    if (e === aluGE && plainMem) return RM[key] ?? e;
+    if (e === movEG) {
+      if (reg) return i.size === 8 ? movRR64 : movRR32;
+      if (plainMem) return i.size === 8 ? store64 : store32;
+    }
+    if (e === movGE && plainMem) return i.size === 8 ? load64 : load32;
+    if (e === incDecE && reg) return i.size === 8 ? (i.op === 0 ? inc64 : dec64) : i.op === 0 ? inc32 : dec32;
+  }
+  if (e === jcc && i.op === 4) return jz;
+  if (e === jcc && i.op === 5) return jnz;
+  if (e === pushZ && i.size === 8) return push64;
+  if (e === popZ && i.size === 8) return pop64;
+  return e;
+}
