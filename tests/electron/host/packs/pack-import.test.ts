@@ -118,6 +118,11 @@ describe('importPack', () => {
     await expectRejected(await writeZip('parts.labpack', lying), /part0\.txt: inflates past its declared size/);
   });
 
+  it('rejects names that collide on a case-insensitive disk', async () => {
+    const path = await writeZip('case.labpack', zipOf({ ...exampleEntries(), 'labs/hello-write/HELLO.s': new TextEncoder().encode('x') }));
+    await expectRejected(path, /HELLO\.s: duplicate entry/);
+  });
+
   it('rejects more than 5,000 files', async () => {
     const entries: Record<string, Uint8Array> = exampleEntries();
     for (let i = 0; i < 5001; i++) entries[`labs/hello-write/many/${i}.txt`] = new Uint8Array(1);
