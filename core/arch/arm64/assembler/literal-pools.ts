@@ -37,6 +37,10 @@ export class LiteralPools {
   private previous = new Map<number, bigint>();
   private current = new Map<number, bigint>();
   private pending = new Map<string, Entry[]>();
+  /** Per section, the first 8-byte literal sent to the front end's pool (this pass / last pass). */
+  private firstWide = new Map<string, { expr: Expr; key: string }>();
+  private previousFirstWide = new Map<string, { expr: Expr; key: string }>();
+  private wideRequested = new Set<string>();
 
   private sync(pass: number): void {
     if (pass === this.pass) return;
@@ -45,6 +49,9 @@ export class LiteralPools {
     this.current = new Map();
     this.pending = new Map();
     this.nextId = 0;
+    this.previousFirstWide = this.firstWide;
+    this.firstWide = new Map();
+    this.wideRequested = new Set();
   }
 
   /** Find (or request) the pool slot for one `ldr =` literal. */
@@ -60,10 +67,33 @@ export class LiteralPools {
     const placed = this.previous.get(id);
     if (placed !== undefined) return { offset: placed };
     // Not placed by a `.ltorg` last pass: the front end's end-of-section pool.
+    this.orderEndPools(ctx, expr, size, key);
     const v = ctx.literal(expr, size, key);
     if ('message' in v) return { error: v.message, column: v.column };
     if (v.kind !== 'rel' || v.section !== ctx.section) return { offset: undefined };
     return { offset: v.offset };
+  }
+
+  /**
+   * core/asm dumps end-of-section pools newest first; GNU as dumps the 4-byte
+   * pool before the 8-byte one. When a 4-byte literal would create its pool
+   * first, register last pass's first 8-byte literal before it (it is
+   * requested again later and de-duplicated, so contents and order within the
+   * pool do not change) so that the 8-byte pool is the older one.
+   */
+  private orderEndPools(ctx: EncodeContext, expr: Expr, size: 4 | 8, key: string): void {
+    const sec = ctx.section;
+    if (size === 8) {
+      this.wideRequested.add(sec);
+      if (!this.firstWide.has(sec)) this.firstWide.set(sec, { expr, key });
+      return;
+    }
+    if (this.wideRequested.has(sec)) return;
+    const first = this.previousFirstWide.get(sec);
+    if (!first) return;
+    // Only genuine requests go into firstWide, so a stale entry cannot persist.
+    this.wideRequested.add(sec);
+    ctx.literal(first.expr, 8, first.key);
   }
 
   /** `.ltorg` / `.pool`: emit this section's pending literals here. */
