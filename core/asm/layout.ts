@@ -169,8 +169,11 @@ function runPass(
     }
     return evaluate(e, env);
   };
+  let here = { line: 1, column: 1 };
   const emit = (bytes: ArrayLike<number>): void => {
     const sink = r.bytes.get(section) as number[];
+    if (final && prog.sections.get(section)?.nobits === true && Array.prototype.some.call(bytes, (b: number) => b !== 0))
+      r.errors.push({ ...here, message: `attempt to store non-zero value in section '${section}'` });
     for (let i = 0; i < bytes.length; i++) sink.push(bytes[i] ?? 0);
     r.sectionSizes.set(section, (r.sectionSizes.get(section) ?? 0) + bytes.length);
   };
@@ -182,6 +185,7 @@ function runPass(
   for (index = 0; index < prog.statements.length; index++) {
     const s = prog.statements[index] as Statement;
     section = s.section;
+    here = { line: s.line, column: s.column };
     const start = r.sectionSizes.get(section) ?? 0;
     r.starts.push(start);
     const fail = (message: string, column = s.column): void => {
@@ -305,8 +309,6 @@ function runPass(
   // bss holds no bytes; anything non-zero stored there is an error (GNU as agrees).
   for (const [name, info] of prog.sections) {
     if (!info.nobits) continue;
-    const b = r.bytes.get(name) ?? [];
-    if (final && b.some((x) => x !== 0)) r.errors.push({ line: 1, column: 1, message: `attempt to store non-zero value in section '${name}'` });
     r.bytes.set(name, []);
   }
   return r;

@@ -110,6 +110,13 @@ describe('asm front end', () => {
     expect(text(ok('nop; nop ; this is a comment\nnop # hash comment\nnop // slash comment\n/* block\n nop */ nop'))).toEqual([0x90, 0x90, 0x90, 0x90, 0x90]);
   });
 
+  it('rejects initialised data in bss at the offending line', () => {
+    expect(assemble('.bss\n.skip 4\n.byte 0\n.byte 1\n', toy)).toEqual({
+      ok: false,
+      errors: [{ line: 4, column: 1, message: "attempt to store non-zero value in section '.bss'" }],
+    });
+  });
+
   it('builds a source map per instruction', () => {
     const img = ok('\n  nop\nl: jmp l\n');
     expect(img.sourceMap).toEqual([
