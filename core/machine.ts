@@ -83,6 +83,24 @@ export class Machine {
     return stop;
   }
 
+  /** Execute one instruction (a kernel hook counts as one). */
+  step(): KernelStop {
+    return this.run(1);
+  }
+
+  /** Run until the CPU enters the kernel's syscall entry (or the budget ends). */
+  runToSyscall(budget: number): KernelStop {
+    const cpu = this.kernel.x86.cpu;
+    const entries = [this.kernel.x86.symbol('entry_SYSCALL_64'), this.kernel.x86.symbol('entry_INT80_compat')];
+    const added = entries.filter((a) => !cpu.breakpoints.has(a));
+    for (const a of added) cpu.breakpoints.add(a);
+    try {
+      return this.run(budget);
+    } finally {
+      for (const a of added) cpu.breakpoints.delete(a);
+    }
+  }
+
   pushStdin(bytes: Uint8Array): void {
     this.kernel.files.pushStdin(bytes);
   }

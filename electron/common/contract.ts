@@ -2,8 +2,8 @@
 // before any handler runs) and a result type; every event has a payload type.
 // The Electron preload and the web host's WebSocket client are both generated from it.
 
-import { array, num, obj, oneOf, optional, str, unchecked, type Infer, type Schema } from './schema.js';
-import type { AppInfo, CoreInfo, LabDetail, LabSummary, WorkerFault } from './types.js';
+import { array, bool, num, obj, oneOf, optional, str, unchecked, type Infer, type Schema } from './schema.js';
+import type { AppInfo, CoreInfo, LabDetail, LabSummary, LoadReply, SessionState, WorkerFault } from './types.js';
 
 /** Every IPC channel and WebSocket message type starts with this. */
 export const CHANNEL_PREFIX = 'syscall-lab:';
@@ -20,6 +20,26 @@ export const commands = {
     args: obj({ mode: oneOf(['throw', 'hang', 'exit'] as const), timeoutMs: optional(num({ int: true, min: 10, max: 60_000 })) }),
     result: unchecked<{ survived: boolean }>(),
   },
+  'emulator.load': {
+    args: obj({
+      arch: oneOf(['x86_64', 'arm64'] as const),
+      source: str({ maxLength: 256 * 1024 }),
+      stdin: optional(str({ maxLength: 1024 * 1024 })),
+      seed: optional(num({ int: true, min: 0, max: 2 ** 31 })),
+      aslr: optional(bool()),
+    }),
+    result: unchecked<LoadReply>(),
+  },
+  'emulator.run': {
+    args: obj({
+      sessionId: num({ int: true, min: 1 }),
+      budget: optional(num({ int: true, min: 1, max: 2_000_000_000 })),
+      until: optional(oneOf(['exit', 'syscall'] as const)),
+    }),
+    result: unchecked<SessionState>(),
+  },
+  'emulator.step': { args: obj({ sessionId: num({ int: true, min: 1 }), count: optional(num({ int: true, min: 1, max: 100_000 })) }), result: unchecked<SessionState>() },
+  'emulator.close': { args: obj({ sessionId: num({ int: true, min: 1 }) }), result: unchecked<{ closed: boolean }>() },
   'prefs.get': { args: obj({ keys: array(str({ maxLength: 64 }), { maxItems: 64 }) }), result: unchecked<Record<string, string>>() },
   'prefs.set': { args: obj({ key: str({ maxLength: 64 }), value: str({ maxLength: 4096 }) }), result: unchecked<null>() },
 } satisfies Record<string, { args: Schema<unknown>; result: Schema<unknown> }>;
@@ -31,6 +51,7 @@ export type CommandResult<K extends CommandName> = Infer<Commands[K]['result']>;
 
 export interface Events {
   'core.fault': WorkerFault;
+  'emulator.progress': { sessionId: number; instructions: number; syscalls: number };
   'host.log': { level: 'info' | 'warn' | 'error'; message: string };
 }
 export type EventName = keyof Events;

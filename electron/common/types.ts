@@ -1,5 +1,8 @@
 // Plain data shared by host and renderer. No behaviour, no imports from node or the DOM.
 
+import type { MachineView } from '../../core/machine-view.js';
+import type { Arch, RunEvent } from '../../core/trace/events.js';
+
 export interface AppInfo {
   name: string;
   version: string;
@@ -35,3 +38,32 @@ export interface WorkerFault {
   message: string;
   generation: number;
 }
+
+export interface LoadRequest {
+  arch: Arch;
+  source: string;
+  stdin?: string;
+  seed?: number;
+  aslr?: boolean;
+}
+
+export interface AsmDiagnostic {
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface SessionState {
+  sessionId: number;
+  status: 'ready' | 'exited' | 'blocked' | 'breakpoint' | 'budget' | 'limit' | 'panic';
+  message: string | null;
+  exit: { code: number | null; signal: number | null } | null;
+  stdout: string;
+  /** strace-format lines, in order. */
+  trace: string[];
+  /** The most recent run events (at most 500). */
+  events: RunEvent[];
+  view: MachineView;
+}
+
+export type LoadReply = { ok: true; sessionId: number; state: SessionState } | { ok: false; errors: AsmDiagnostic[] };

@@ -16,6 +16,7 @@ import {
   type Events,
 } from '../common/contract.js';
 import { validate } from '../common/schema.js';
+import type { LoadReply, SessionState } from '../common/types.js';
 import { EmulatorHost, WorkerFailure } from './emulator/emulator-host.js';
 import { LabCatalog } from './labs/lab-catalog.js';
 import { appVersion, builtinPackDirs } from './paths.js';
@@ -115,6 +116,14 @@ export class HostServices {
         await this.emulator.request({ type: 'fault-inject', mode }, { timeoutMs: timeoutMs ?? 2000 });
         return { survived: true };
       },
+      'emulator.load': async (args) => (await this.emulator.request({ type: 'call', op: 'machine.load', payload: args, budget: 0 })) as LoadReply,
+      'emulator.run': async ({ sessionId, budget, until }) =>
+        (await this.emulator.request(
+          { type: 'call', op: 'machine.run', payload: { sessionId, until }, budget: budget ?? 200_000_000 },
+          { onProgress: (p) => this.emit('emulator.progress', { sessionId, ...(p as { instructions: number; syscalls: number }) }) },
+        )) as SessionState,
+      'emulator.step': async ({ sessionId, count }) => (await this.emulator.request({ type: 'call', op: 'machine.step', payload: { sessionId, count }, budget: 0 })) as SessionState,
+      'emulator.close': async ({ sessionId }) => (await this.emulator.request({ type: 'call', op: 'machine.close', payload: { sessionId }, budget: 0 })) as { closed: boolean },
       'prefs.get': async ({ keys }) => {
         const prefs = await this.readPrefs();
         return Object.fromEntries(keys.filter((k) => typeof prefs[k] === 'string').map((k) => [k, prefs[k] as string]));

@@ -34,8 +34,6 @@ test('opens through the web host, lists labs from the host, moves between views'
   await page.getByRole('tab', { name: 'Playground' }).click();
   await expect(page.getByRole('tab', { name: 'Playground' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByLabel('Program (x86-64, GNU as, Intel syntax)')).toHaveValue(/Direct write call/);
-  // The worker answered core.info: the status names its generation.
-  await expect(page.getByRole('status')).toContainText(/worker generation \d+|Ready/);
 
   // Keyboard: Ctrl+3 jumps to Probes, ArrowLeft goes back to Playground.
   await page.keyboard.press('Control+3');

@@ -1,0 +1,105 @@
+// The Playground's state: the program text, the loaded machine session and what
+// the last run or step returned. Components read it; only these methods change it.
+
+import type { LabApi } from '../../../electron/common/client.js';
+import type { AsmDiagnostic, SessionState } from '../../../electron/common/types.js';
+
+// The book's first raw-syscall program: write 17 bytes to stdout, then exit(0).
+export const BOOK_LISTING_X86 = `.intel_syntax noprefix
+.global _start
+.text
+_start:
+    mov rax, 1              # write
+    mov rdi, 1              # fd 1: stdout
+    lea rsi, [rip + msg]    # buffer
+    mov rdx, 17             # length: no newline
+    syscall
+    mov rax, 60             # exit
+    xor edi, edi            # status 0
+    syscall
+.data
+msg: .ascii "Direct write call"
+`;
+
+export class Playground {
+  source = $state(BOOK_LISTING_X86);
+  stdin = $state('');
+  session = $state<SessionState | null>(null);
+  previous = $state<SessionState | null>(null);
+  errors = $state<AsmDiagnostic[]>([]);
+  busy = $state(false);
+  failure = $state<string | null>(null);
+  progress = $state<{ instructions: number; syscalls: number } | null>(null);
+
+  constructor(private readonly api: LabApi) {
+    api.on('emulator.progress', (p) => {
+      if (this.session && p.sessionId === this.session.sessionId) this.progress = { instructions: p.instructions, syscalls: p.syscalls };
+    });
+  }
+
+  /** Registers whose value differs from the previous view (highlighted in the UI). */
+  changed(name: string): boolean {
+    const before = this.previous?.view.registers.find((r) => r.name === name)?.value;
+    const now = this.session?.view.registers.find((r) => r.name === name)?.value;
+    return before !== undefined && now !== undefined && before !== now;
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<T | null> {
+    this.busy = true;
+    this.failure = null;
+    try {
+      return await work();
+    } catch (err) {
+      this.failure = (err as Error).message;
+      return null;
+    } finally {
+      this.busy = false;
+      this.progress = null;
+    }
+  }
+
+  /** Assemble and load; true when a machine is ready. */
+  async load(): Promise<boolean> {
+    const old = this.session;
+    if (old) void this.api['emulator.close']({ sessionId: old.sessionId }).catch(() => undefined);
+    this.session = null;
+    this.previous = null;
+    const reply = await this.guard(() => this.api['emulator.load']({ arch: 'x86_64', source: this.source, stdin: this.stdin }));
+    if (!reply) return false;
+    if (!reply.ok) {
+      this.errors = reply.errors;
+      return false;
+    }
+    this.errors = [];
+    this.session = reply.state;
+    return true;
+  }
+
+  private async ensureLoaded(): Promise<SessionState | null> {
+    if (this.session && this.session.status !== 'exited' && this.session.status !== 'panic' && this.session.status !== 'limit') return this.session;
+    return (await this.load()) ? this.session : null;
+  }
+
+  async run(until: 'exit' | 'syscall' = 'exit'): Promise<void> {
+    const s = await this.ensureLoaded();
+    if (!s) return;
+    const next = await this.guard(() => this.api['emulator.run']({ sessionId: s.sessionId, until }));
+    if (next) this.update(next);
+  }
+
+  async step(count = 1): Promise<void> {
+    const s = await this.ensureLoaded();
+    if (!s) return;
+    const next = await this.guard(() => this.api['emulator.step']({ sessionId: s.sessionId, count }));
+    if (next) this.update(next);
+  }
+
+  async reset(): Promise<void> {
+    await this.load();
+  }
+
+  private update(next: SessionState): void {
+    this.previous = this.session;
+    this.session = next;
+  }
+}
