@@ -9,6 +9,7 @@ import * as S from './strace-structs.js';
 import { formatTermios, TERMIOS_SIZE } from './strace-termios.js';
 import { STAT_LAYOUTS } from '../kernel/vfs/stat-layout.js';
 import { countDirents64 } from '../kernel/vfs/dirents.js';
+import { decodeSiginfo, formatSiginfo, SIGINFO_SIZE } from './strace-siginfo.js';
 import { errnoOf, resolve, type ReadUser, type SyscallRecord } from './strace-kinds.js';
 
 export class Ctx {
@@ -213,6 +214,12 @@ export function formatArg(c: Ctx, i: number): string {
       const b = n === 0 ? new Uint8Array(0) : c.read(v, n);
       return b === null ? S.addr(v) : `${S.addr(v)} /* ${countDirents64(b)} entries */`;
     }
+    case 'siginfo-in':
+      return c.struct(v, SIGINFO_SIZE, (b) => formatSiginfo(decodeSiginfo(b)));
+    case 'itimerspec-in':
+      return c.struct(v, S.ITIMERSPEC_SIZE, S.formatItimerspec);
+    case 'itimerspec-out':
+      return c.ok ? c.struct(v, S.ITIMERSPEC_SIZE, S.formatItimerspec) : S.addr(v);
     case 'sigreturn-mask':
       return c.struct(v, 8, (b) => `{mask=${S.formatSigset(b)}}`);
   }

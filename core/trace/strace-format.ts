@@ -4,7 +4,8 @@
 // SysArgKind; the printer reads guest memory only through the readUser callback.
 
 import { errnoName, errnoMessage, isRestartCode } from '../kernel/errno.js';
-import { signalName, siCodeName } from '../kernel/signal-names.js';
+import { signalName } from '../kernel/signal-names.js';
+import { formatSiginfo, type SignalInfo } from './strace-siginfo.js';
 import { DEFAULT_MAX_STRLEN } from './strace-string.js';
 import * as X from './strace-xlat.js';
 import * as S from './strace-structs.js';
@@ -112,40 +113,12 @@ function pollSuffix(c: Ctx): string {
 }
 
 /** The siginfo fields a `--- SIG... ---` line shows. */
-export interface SignalInfo {
-  signo: number;
-  code: number;
-  /** SI_USER/SI_TKILL/SI_QUEUE and SIGCHLD: sender pid and uid. */
-  pid?: number;
-  uid?: number;
-  /** SIGSEGV/SIGBUS/SIGILL/SIGFPE/SIGTRAP: faulting address. */
-  addr?: bigint;
-  /** SIGCHLD: exit code (CLD_EXITED) or signal number (CLD_KILLED/DUMPED/STOPPED). */
-  status?: number;
-  utime?: number;
-  stime?: number;
-}
-
+export type { SignalInfo } from './strace-siginfo.js';
 export { siCodeName } from '../kernel/signal-names.js';
 
 /** `--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x...} ---` (strace printsiginfo). */
 export function formatSignalLine(info: SignalInfo, prefix = ''): string {
-  const name = signalName(info.signo) ?? String(info.signo);
-  const code = siCodeName(info.signo, info.code) ?? String(info.code);
-  const fields = [`si_signo=${name}`, `si_code=${code}`];
-  const fromUser = info.code <= 0;
-  if (fromUser) {
-    fields.push(`si_pid=${info.pid ?? 0}`, `si_uid=${info.uid ?? 0}`);
-  } else if (info.signo === 17) {
-    const st = info.status ?? 0;
-    // CLD_EXITED carries an exit code; the other CLD_* codes carry a signal.
-    const status = info.code === 1 ? String(st) : (signalName(st) ?? String(st));
-    fields.push(`si_pid=${info.pid ?? 0}`, `si_uid=${info.uid ?? 0}`, `si_status=${status}`);
-    fields.push(`si_utime=${info.utime ?? 0}`, `si_stime=${info.stime ?? 0}`);
-  } else if ([4, 5, 7, 8, 11].includes(info.signo) && (info.addr !== undefined || info.signo !== 5)) {
-    fields.push(`si_addr=${S.addr(info.addr ?? 0n)}`);
-  }
-  return `${prefix}--- ${name} {${fields.join(', ')}} ---`;
+  return `${prefix}--- ${signalName(info.signo) ?? String(info.signo)} ${formatSiginfo(info)} ---`;
 }
 
 /** `+++ exited with 0 +++`, `+++ killed by SIGSEGV (core dumped) +++`. */

@@ -54,6 +54,11 @@ export type SysArgSimpleKind =
   | 'sigreturn-mask'
   /** getdents64's buffer: the address plus an `N entries` comment after a successful call. */
   | 'dirents-out'
+  /** rt_sigqueueinfo/rt_tgsigqueueinfo's siginfo_t argument. */
+  | 'siginfo-in'
+  /** timer_settime/timer_gettime: struct itimerspec. */
+  | 'itimerspec-in'
+  | 'itimerspec-out'
   // Shorthands for the object kinds below with the length/count in the next argument.
   | 'buf-in'
   | 'buf-out'
@@ -123,6 +128,7 @@ const EXIT_KINDS = new Set<string>([
   'itimerval-out',
   'rusage-out',
   'dirents-out',
+  'itimerspec-out',
 ]);
 
 const GETTER_IOCTLS = new Set([0x5401n, 0x5413n, 0x541bn, 0x540fn]);

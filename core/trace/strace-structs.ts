@@ -30,6 +30,11 @@ export function formatTimeval(b: Uint8Array, off = 0): string {
   return `{tv_sec=${s64(b, off)}, tv_usec=${s64(b, off + 8)}}`;
 }
 
+export const ITIMERSPEC_SIZE = 32;
+export function formatItimerspec(b: Uint8Array): string {
+  return `{it_interval=${formatTimespec(b.subarray(0, 16))}, it_value=${formatTimespec(b.subarray(16, 32))}}`;
+}
+
 export const ITIMERVAL_SIZE = 32;
 export function formatItimerval(b: Uint8Array): string {
   return `{it_interval=${formatTimeval(b, 0)}, it_value=${formatTimeval(b, 16)}}`;

@@ -39,7 +39,7 @@ function pairUp(lines: string[], records: LogRecord[], column = 0): Pair[] {
         pairs.push({ expected: line, actual: formatSyscall(sc, read, { column }) });
       }
     } else if (rec.type === 'signal') {
-      const info = { signo: rec.signo, code: rec.code, pid: rec.pid, uid: rec.uid, addr: rec.addr, status: rec.status, utime: rec.utime, stime: rec.stime };
+      const info = { signo: rec.signo, code: rec.code, pid: rec.pid, uid: rec.uid, addr: rec.addr, status: rec.status, utime: rec.utime, stime: rec.stime, value: rec.value, timerid: rec.timerid, overrun: rec.overrun };
       pairs.push({ expected: line, actual: formatSignalLine(info) });
     } else {
       const st = rec.status;
@@ -136,6 +136,11 @@ describe('strace-format vs strace: signals, interrupted calls, children (x86-64)
       'si_code=FPE_INTDIV',
       'si_code=ILL_ILLOPN',
       'si_code=SI_TKILL',
+      'rt_sigqueueinfo(',
+      'si_code=SI_QUEUE, si_pid=',
+      ', si_int=42, si_ptr=0x2a} ---',
+      'timer_settime(',
+      'si_code=SI_TIMER, si_timerid=',
       'si_code=CLD_EXITED',
       '+++ killed by SIGSEGV +++',
       '+++ exited with 10 +++',

@@ -25,6 +25,9 @@ export interface SigRecord {
   status: number;
   utime: number;
   stime: number;
+  value: bigint;
+  timerid: number;
+  overrun: number;
 }
 export interface ExitRecord {
   type: 'exit';
@@ -126,6 +129,9 @@ export function parseLog(text: string): { pid: number; records: LogRecord[]; ext
           status: Number(f[6]),
           utime: Number(f[7]),
           stime: Number(f[8]),
+          value: hexBig(f[9]!),
+          timerid: Number(f[10]),
+          overrun: Number(f[11]),
         });
         break;
       case 'X':

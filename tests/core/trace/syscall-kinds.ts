@@ -47,3 +47,5 @@ export const KINDS: Record<string, { args: SysArgKind[]; ret?: SysRetKind }> = {
 KINDS['tgkill'] = { args: ['int', 'int', 'signal'] };
 KINDS['rt_sigreturn'] = { args: ['sigreturn-mask'] };
 KINDS['getdents64'] = { args: ['fd', 'dirents-out', 'uint'] };
+KINDS['rt_sigqueueinfo'] = { args: ['int', 'signal', 'siginfo-in'] };
+KINDS['timer_settime'] = { args: ['int', 'int', 'itimerspec-in', 'itimerspec-out'] };
