@@ -44,6 +44,9 @@ function encodeInstruction(insn: ParsedInstruction, ctx: EncodeContext, pools: L
   try {
     const enc = encodeArm64(insn.mnemonic, src.text, encCtx, insn.column, src.column);
     let word = enc.word;
+    // GNU as keeps instructions 4-byte aligned: after odd-sized data it pads with zeros first.
+    const pad = (4 - (ctx.offset % 4)) % 4;
+    const here = BigInt(ctx.offset + pad);
     const fixups: InstructionFixup[] = [];
     const fail = (message: string, column: number): EncodeResult => ({ error: message, column: src.sourceColumn(column) });
     if (enc.fixup) {
@@ -52,7 +55,7 @@ function encodeInstruction(insn: ParsedInstruction, ctx: EncodeContext, pools: L
       // GNU as resolves PC-relative references to local labels of the same
       // section itself, but leaves a relocation for global symbols.
       if (isPcRelative(reloc) && v.kind === 'rel' && v.section === ctx.section && !ctx.isGlobal(v.symbol)) {
-        const r = patchPcRelative(word, reloc, v.offset - BigInt(ctx.offset), insn.mnemonic);
+        const r = patchPcRelative(word, reloc, v.offset - here, insn.mnemonic);
         if ('error' in r) {
           if (ctx.final) return fail(r.error, expr.column);
         } else word = r.word;
@@ -75,13 +78,16 @@ function encodeInstruction(insn: ParsedInstruction, ctx: EncodeContext, pools: L
       const slot = pools.request(ctx, parsed, v, size);
       if ('error' in slot) return { error: slot.error, column: slot.column };
       if (slot.offset !== undefined) {
-        const r = patchPcRelative(word, 'R_AARCH64_LD_PREL_LO19', slot.offset - BigInt(ctx.offset), insn.mnemonic);
+        const r = patchPcRelative(word, 'R_AARCH64_LD_PREL_LO19', slot.offset - here, insn.mnemonic);
         if ('error' in r) {
           if (ctx.final) return fail(`literal pool out of range for '${insn.mnemonic}' (must be within 1 MiB; add .ltorg)`, expr.column);
         } else word = r.word;
       }
     }
-    return fixups.length > 0 ? { bytes: wordBytes(word), fixups } : { bytes: wordBytes(word) };
+    const bytes = new Uint8Array(pad + 4);
+    bytes.set(wordBytes(word), pad);
+    for (const f of fixups) f.offset += pad;
+    return fixups.length > 0 ? { bytes, fixups } : { bytes };
   } catch (e) {
     if (e instanceof Arm64AsmError) return { error: e.message, column: e.sourceColumn ? e.column : src.sourceColumn(e.column) };
     throw e;

@@ -15,6 +15,7 @@ const SNIPPETS: Record<string, string> = {
   'align fills code with nops': 'nop\n.align 4\nret\n.balign 16\nnop\n.p2align 5\nnop\n.align 3, 0\nnop\n',
   'equ and label arithmetic': '.equ N, 12\nBUF = 0x40\nmov x0, #N\nadd x1, x2, #N*2\nldr x3, [x4, #BUF]\nstart: nop\nnop\nend_:\nmov x5, #(end_ - start)\nsub sp, sp, #(end_ - start) * 8\n',
   'local labels and dot': '1: b 1f\nb 1b\n1: cbz x0, 1b\nb .+8\nnop\nadr x1, .\ntbz x2, #3, 2f\n2: ret\n',
+  'instructions after odd-sized data are realigned': '.byte 1\nnop\n.ascii "abc"\nb 1f\n.short 7\nret\n1: ret\n.byte 2\nadr x0, 1b\ncbz x1, 1b\n',
   'ldr literal within text': 'ldr x0, val\nldr w1, val\nldrsw x2, val\nb skip\nval: .word -2\nskip: ret\n',
 };
 
