@@ -98,6 +98,31 @@ function pop64(cpu: X86Cpu, i: Inst): void {
   cpu.hi[i.reg] = vh;
 }
 
+/** op [mem], imm / op [mem], reg for the ALU ops that write back: one write translation, no re-walk. */
+function rmw32(cpu: X86Cpu, i: Inst): void {
+  const pa = cpu.mmu.physW(eaFast(cpu, i), 4);
+  if (pa < 0) {
+    (i.row!.exec === aluEI ? aluEI : aluEG)(cpu, i);
+    return;
+  }
+  const m = cpu.mmu;
+  const b = i.row!.exec === aluEI ? i.imm : cpu.lo[i.reg]! >>> 0;
+  m.st32(pa, cpu.fl.alu(i.op, m.ld32(pa) >>> 0, b, 4));
+}
+
+function rmw64(cpu: X86Cpu, i: Inst): void {
+  const pa = cpu.mmu.physW(eaFast(cpu, i), 8);
+  if (pa < 0) {
+    (i.row!.exec === aluEI ? aluEI : aluEG)(cpu, i);
+    return;
+  }
+  const m = cpu.mmu;
+  const imm = i.row!.exec === aluEI;
+  const r = cpu.fl.alu64(i.op, m.ld32(pa), m.ld32(pa + 4), imm ? i.imm : cpu.lo[i.reg]!, imm ? i.immHi : cpu.hi[i.reg]!);
+  m.st32(pa, r);
+  m.st32(pa + 4, cpu.fl.outHi);
+}
+
 /** Returns a faster handler for `i` when one applies, else its own. */
 export function specialize(i: Inst): Handler {
   const e = i.exec;
@@ -108,6 +133,7 @@ export function specialize(i: Inst): Handler {
     if (e === aluEG && reg) return RR_EG[key] ?? e;
     if (e === aluEI && reg) return RI[key] ?? e;
     if (e === aluGE && plainMem) return RM[key] ?? e;
+    if ((e === aluEI || e === aluEG) && plainMem && i.op !== 7 && i.op !== 8) return i.size === 8 ? rmw64 : rmw32;
     if (e === movEG) {
       if (reg) return i.size === 8 ? movRR64 : movRR32;
       if (plainMem) return i.size === 8 ? store64 : store32;

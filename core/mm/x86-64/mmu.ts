@@ -180,19 +180,19 @@ export class X86Mmu implements PagingControl {
   }
 
   // Physical loads/stores (little-endian host assumed, as on x86-64 and arm64 hosts).
-  private ld16(pa: number): number {
+  ld16(pa: number): number {
     if ((pa & 1) === 0) return this.u16[pa >> 1]!;
     const b = this.bytes;
     return b[pa]! | (b[pa + 1]! << 8);
   }
 
-  private ld32(pa: number): number {
+  ld32(pa: number): number {
     if ((pa & 3) === 0) return this.i32[pa >> 2]!;
     const b = this.bytes;
     return b[pa]! | (b[pa + 1]! << 8) | (b[pa + 2]! << 16) | (b[pa + 3]! << 24);
   }
 
-  private st16(pa: number, v: number): void {
+  st16(pa: number, v: number): void {
     if ((pa & 1) === 0) this.u16[pa >> 1] = v;
     else {
       this.bytes[pa] = v;
@@ -200,7 +200,7 @@ export class X86Mmu implements PagingControl {
     }
   }
 
-  private st32(pa: number, v: number): void {
+  st32(pa: number, v: number): void {
     if ((pa & 3) === 0) this.i32[pa >> 2] = v;
     else {
       const b = this.bytes;
@@ -230,8 +230,16 @@ export class X86Mmu implements PagingControl {
       t.hits++;
       frame = t.frame[i]!;
     } else frame = this.translate(va, ACCESS_WRITE);
-    if (this.codeFrames[frame / PAGE_SIZE] !== 0) this.onCodeWrite(frame / PAGE_SIZE);
+    if (this.codeFrames[frame >>> 12] !== 0) this.onCodeWrite(frame >>> 12);
     return frame;
+  }
+
+  /** Physical address for an n-byte write at va inside one page (translated and checked), or -1 if it straddles. */
+  physW(va: number, n: number): number {
+    const vpn = Math.floor(va / PAGE_SIZE);
+    const off = va - vpn * PAGE_SIZE;
+    if (off > PAGE_SIZE - n) return -1;
+    return this.writeFrame(va, vpn) + off;
   }
 
   write8(va: number, v: number): void {

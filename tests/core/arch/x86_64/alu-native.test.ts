@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { decode } from '../../../../core/arch/x86_64/decoder.js';
 import { assemble } from './helpers/gnu.js';
-import { CODE, makeMachine } from './helpers/machine.js';
+import { CODE, DATA, makeMachine } from './helpers/machine.js';
 import { prng } from './helpers/asm-corpus.js';
 import { runNative, type NativeCase } from './helpers/native-harness.js';
 
@@ -68,6 +68,18 @@ function specs(): Spec[] {
   }
   for (const insn of ['cbw', 'cwde', 'cdqe', 'cwd', 'cdq', 'cqo', 'movzx eax,bl', 'movzx eax,bx', 'movzx rax,bl', 'movzx ax,bh', 'movsx eax,bl', 'movsx rax,bx', 'movsx ax,bl', 'movsxd rax,ebx', 'mov al,bh', 'mov ah,bl', 'xchg al,bh', 'lea rax,[rbx+rcx*4+0x10]', 'lea eax,[rbx+rcx*8-0x80]', 'lea rax,[rbx+rcx*1-0x1]'])
     s.push({ insn, mask: all, bits: 64 });
+  // Memory operands: QWORD PTR [r8+80] is the harness's scratch slot (read-modify-write paths).
+  const MEM = { 8: 'BYTE PTR [r8+80]', 16: 'WORD PTR [r8+80]', 32: 'DWORD PTR [r8+80]', 64: 'QWORD PTR [r8+80]' } as Record<number, string>;
+  for (const bits of SIZES) {
+    const mem = MEM[bits]!;
+    for (const op of ['add', 'adc', 'sub', 'sbb', 'cmp']) s.push({ insn: `${op} ${mem},${B[bits]!}`, mask: all, bits }, { insn: `${op} ${A[bits]!},${mem}`, mask: all, bits });
+    for (const op of ['and', 'or', 'xor', 'test']) s.push({ insn: `${op} ${mem},${B[bits]!}`, mask: () => ALL & ~AF, bits });
+    s.push({ insn: `add ${mem},0x7f`, mask: all, bits }, { insn: `sub ${mem},1`, mask: all, bits }, { insn: `and ${mem},0x55`, mask: () => ALL & ~AF, bits });
+    s.push({ insn: `inc ${mem}`, mask: all, bits }, { insn: `neg ${mem}`, mask: all, bits }, { insn: `not ${mem}`, mask: all, bits });
+    s.push({ insn: `mov ${mem},${B[bits]!}`, mask: all, bits }, { insn: `mov ${A[bits]!},${mem}`, mask: all, bits });
+    s.push({ insn: `shl ${mem},cl`, mask: (c) => (Number(c.rcx & 0x1fn) === 0 ? ALL : Number(c.rcx & 0x1fn) >= bits ? PF | ZF | SF : CF | PF | ZF | SF), gen: 'shift', bits });
+    if (bits !== 8) s.push({ insn: `imul ${A[bits]!},${mem}`, mask: () => CF | OF, bits }, { insn: `xchg ${mem},${B[bits]!}`, mask: all, bits });
+  }
   const cc = ['o', 'no', 'b', 'ae', 'e', 'ne', 'be', 'a', 's', 'ns', 'p', 'np', 'l', 'ge', 'le', 'g'];
   for (const c of cc) s.push({ insn: `set${c} al`, mask: all, bits: 8 }, { insn: `cmov${c} rax,rbx`, mask: all, bits: 64 }, { insn: `cmov${c} eax,ebx`, mask: all, bits: 32 });
   return s;
@@ -89,7 +101,7 @@ function cases(spec: Spec, k: number, rnd: () => number): NativeCase[] {
   const bits = BigInt(spec.bits);
   const mask = (1n << bits) - 1n;
   for (const [x, y] of pairs) {
-    const c: NativeCase = { insn: k, rax: x, rbx: y, rcx: r64(), rdx: r64(), rflags: flags() };
+    const c: NativeCase = { insn: k, rax: x, rbx: y, rcx: r64(), rdx: r64(), rflags: flags(), mem: rnd() < 0.5 ? y ^ x : r64() };
     if (spec.gen === 'shift') c.rcx = (c.rcx & ~0xffn) | BigInt(Math.floor(rnd() * 80));
     if (spec.gen === 'div' || spec.gen === 'idiv') {
       // Keep the quotient in range: natively a #DE would kill the harness.
@@ -128,6 +140,7 @@ describe('x86-64 executor vs native execution', () => {
     // The same instructions, assembled by GNU as, each placed at its own address.
     const bytes = assemble(list.map((s) => s.insn).join('\n'));
     const m = makeMachine();
+    const MEMSLOT = DATA + 0x100; // plays the harness's [r8+80]
     const starts: number[] = [];
     let p = 0;
     for (let k = 0; k < list.length; k++) {
@@ -149,10 +162,16 @@ describe('x86-64 executor vs native execution', () => {
       cpu.setReg(1, c.rcx);
       cpu.setReg(2, c.rdx);
       cpu.setRflags(Number(c.rflags));
+      cpu.setRegNum(8, MEMSLOT - 80);
+      const mb = new Uint8Array(8);
+      new DataView(mb.buffer).setBigUint64(0, c.mem, true);
+      m.write(MEMSLOT, mb);
       cpu.rip = starts[c.insn]!;
       const stop = cpu.step();
       const want = native[n]!;
       const fm = spec.mask(c);
+      const back = m.read(MEMSLOT, 8);
+      const gotMem = new DataView(back.buffer, back.byteOffset).getBigUint64(0, true);
       const got = { rax: cpu.getReg(0), rbx: cpu.getReg(3), rcx: cpu.getReg(1), rdx: cpu.getReg(2), rflags: BigInt(cpu.getRflags()) };
       const bad =
         stop.kind !== 'budget' ||
@@ -160,13 +179,14 @@ describe('x86-64 executor vs native execution', () => {
         got.rbx !== want.rbx ||
         got.rcx !== want.rcx ||
         got.rdx !== want.rdx ||
+        gotMem !== want.mem ||
         (got.rflags & fm) !== (want.rflags & fm);
       if (bad && failures.length < 30) {
         const h = (v: bigint): string => v.toString(16);
         failures.push(
           `${spec.insn} rax=${h(c.rax)} rbx=${h(c.rbx)} rcx=${h(c.rcx)} rdx=${h(c.rdx)} fl=${h(c.rflags)}: ` +
             `want rax=${h(want.rax)} rdx=${h(want.rdx)} rcx=${h(want.rcx)} rbx=${h(want.rbx)} fl=${h(want.rflags & fm)}; ` +
-            `got rax=${h(got.rax)} rdx=${h(got.rdx)} rcx=${h(got.rcx)} rbx=${h(got.rbx)} fl=${h(got.rflags & fm)} (${stop.kind})`,
+            `got rax=${h(got.rax)} rdx=${h(got.rdx)} rcx=${h(got.rcx)} rbx=${h(got.rbx)} fl=${h(got.rflags & fm)} (${stop.kind}); mem want ${h(want.mem)} got ${h(gotMem)}`,
         );
       }
     });

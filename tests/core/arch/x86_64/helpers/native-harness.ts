@@ -14,6 +14,8 @@ export interface NativeCase {
   rcx: bigint;
   rdx: bigint;
   rflags: bigint;
+  /** The 64-bit memory operand QWORD PTR [r8+80] (r8 points at the I/O block). */
+  mem: bigint;
 }
 
 export interface NativeResult {
@@ -22,6 +24,7 @@ export interface NativeResult {
   rcx: bigint;
   rdx: bigint;
   rflags: bigint;
+  mem: bigint;
 }
 
 const MAIN_C = `
@@ -30,11 +33,11 @@ const MAIN_C = `
 #include <unistd.h>
 extern void (*const insn_table[])(uint64_t *);
 int main(void) {
-  uint64_t rec[6], io[10];
-  while (fread(rec, 8, 6, stdin) == 6) {
-    io[0] = rec[1]; io[1] = rec[2]; io[2] = rec[3]; io[3] = rec[4]; io[4] = rec[5];
+  uint64_t rec[7], io[11];
+  while (fread(rec, 8, 7, stdin) == 7) {
+    io[0] = rec[1]; io[1] = rec[2]; io[2] = rec[3]; io[3] = rec[4]; io[4] = rec[5]; io[10] = rec[6];
     insn_table[rec[0]](io);
-    fwrite(io + 5, 8, 5, stdout);
+    fwrite(io + 5, 8, 6, stdout);
   }
   return 0;
 }
@@ -73,15 +76,16 @@ export function runNative(insns: string[], cases: NativeCase[]): NativeResult[] 
     writeFileSync(join(dir, 'main.c'), MAIN_C);
     const exe = join(dir, 'harness');
     execFileSync('gcc', ['-O1', '-o', exe, join(dir, 'main.c'), join(dir, 'insns.s')], { stdio: ['ignore', 'ignore', 'pipe'] });
-    const input = new BigUint64Array(cases.length * 6);
+    const input = new BigUint64Array(cases.length * 7);
     cases.forEach((c, k) => {
-      input.set([BigInt(c.insn), c.rax, c.rbx, c.rcx, c.rdx, c.rflags], k * 6);
+      input.set([BigInt(c.insn), c.rax, c.rbx, c.rcx, c.rdx, c.rflags, c.mem], k * 7);
     });
     const out = execFileSync(exe, { input: new Uint8Array(input.buffer), maxBuffer: 1 << 28 });
     const words = new BigUint64Array(out.buffer, out.byteOffset, out.byteLength / 8);
     const res: NativeResult[] = [];
     for (let k = 0; k < cases.length; k++) {
-      res.push({ rax: words[k * 5]!, rbx: words[k * 5 + 1]!, rcx: words[k * 5 + 2]!, rdx: words[k * 5 + 3]!, rflags: words[k * 5 + 4]! });
+      const w = k * 6;
+      res.push({ rax: words[w]!, rbx: words[w + 1]!, rcx: words[w + 2]!, rdx: words[w + 3]!, rflags: words[w + 4]!, mem: words[w + 5]! });
     }
     return res;
   } finally {
