@@ -6,4 +6,4 @@ export type { Token, TokenKind } from './lexer.js';
 export { assemble, formatAsmError, type AssembleOptions } from './assemble.js';
 export { parseExpr, evaluate } from './expr.js';
 export { splitOperands } from './parse.js';
-export { littleEndian } from './layout.js';
+export { littleEndian } from './bytes.js';

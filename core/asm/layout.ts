@@ -4,32 +4,16 @@
 // one final pass keeps bytes, fixups and the source map.
 
 import type { ArchBackend, EncodeContext, InstructionFixup } from './backend.js';
+import { buildImage } from './build-image.js';
+import { littleEndian } from './bytes.js';
 import { evaluate, exprStartColumn, parseExpr, type Expr, type ExprError, type ExprValue } from './expr.js';
+import type { PassResult, Pool } from './layout-state.js';
+import { layoutPools } from './literal-pool.js';
 import type { ParsedProgram, Statement } from './statements.js';
-import type { AsmError, ObjectFixup, ObjectImage, ObjectSection, ObjectSymbol, SourceMapEntry } from './types.js';
+import type { AsmError, ObjectImage } from './types.js';
+
 
 const MAX_PASSES = 100;
-
-interface PassResult {
-  sizes: number[];
-  /** Offset of each statement in its section. */
-  starts: number[];
-  labels: Map<string, number>;
-  equs: Map<string, ExprValue>;
-  poolBases: Map<string, number>;
-  sectionSizes: Map<string, number>;
-  sectionAlign: Map<string, number>;
-  bytes: Map<string, number[]>;
-  fixups: ObjectFixup[];
-  sourceMap: SourceMapEntry[];
-  errors: AsmError[];
-}
-
-interface Pool {
-  section: string;
-  size: 4 | 8;
-  entries: { key: string; expr: Expr; line: number; column: number }[];
-}
 
 export function layoutProgram(prog: ParsedProgram, backend: ArchBackend): { image: ObjectImage; errors: AsmError[] } {
   const equNames = new Set<string>();
@@ -314,40 +298,6 @@ function runPass(
   return r;
 }
 
-function layoutPools(
-  pools: Map<string, Pool>,
-  r: PassResult,
-  evalAt: (e: Expr, line: number) => ExprValue | ExprError,
-  backend: ArchBackend,
-  final: boolean,
-  setSection: (s: string) => void,
-  emit: (b: ArrayLike<number>) => void,
-  addFixups: (base: number, fx: InstructionFixup[] | undefined, line: number, column: number) => void,
-): void {
-  // GNU as (tc-aarch64.c) keeps pools on a list with the newest first and dumps them in that order.
-  for (const [key, pool] of [...pools].reverse()) {
-    setSection(pool.section);
-    const start = r.sectionSizes.get(pool.section) ?? 0;
-    const pad = (pool.size - (start % pool.size)) % pool.size;
-    emit(new Uint8Array(pad));
-    r.sectionAlign.set(pool.section, Math.max(r.sectionAlign.get(pool.section) ?? 1, pool.size));
-    r.poolBases.set(key, start + pad);
-    for (const ent of pool.entries) {
-      const at = r.sectionSizes.get(pool.section) ?? 0;
-      const v = evalAt(ent.expr, ent.line);
-      if ('message' in v) {
-        if (final) r.errors.push({ line: ent.line, column: v.column, message: v.message });
-        emit(new Uint8Array(pool.size));
-      } else if (v.kind === 'abs') emit(littleEndian(v.value, pool.size));
-      else {
-        const type = backend.dataRelocation(pool.size);
-        if (type !== undefined) addFixups(at, [{ offset: 0, type, symbol: v.symbol, addend: v.addend }], ent.line, ent.column);
-        emit(new Uint8Array(pool.size));
-      }
-    }
-  }
-}
-
 function constant(v: ExprValue | ExprError, fail: (m: string, c?: number) => void, what: string): bigint {
   if ('message' in v) {
     fail(v.message, v.column);
@@ -360,59 +310,3 @@ function constant(v: ExprValue | ExprError, fail: (m: string, c?: number) => voi
   return v.value;
 }
 
-export function littleEndian(value: bigint, size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let v = BigInt.asUintN(64, value);
-  for (let i = 0; i < size; i++) {
-    out[i] = Number(v & 0xffn);
-    v >>= 8n;
-  }
-  return out;
-}
-
-function buildImage(prog: ParsedProgram, backend: ArchBackend, r: PassResult): ObjectImage {
-  const sections: ObjectSection[] = [];
-  for (const [name, info] of prog.sections) {
-    const bytes = Uint8Array.from(r.bytes.get(name) ?? []);
-    sections.push({
-      name,
-      kind: info.kind,
-      flags: { ...info.flags },
-      align: r.sectionAlign.get(name) ?? 1,
-      bytes,
-      size: info.nobits ? (r.sectionSizes.get(name) ?? 0) : bytes.length,
-    });
-  }
-  const symbols: ObjectSymbol[] = [];
-  const sizeOf = (name: string): bigint | undefined => {
-    const e = prog.sizes.get(name);
-    if (e === undefined) return undefined;
-    const v = evaluate(e, { dot: () => ({ section: '.text', offset: 0n }), symbol: (n) => symbolAtEnd(n) });
-    return !('message' in v) && v.kind === 'abs' ? v.value : undefined;
-  };
-  const symbolAtEnd = (n: string): ExprValue | undefined => {
-    const lab = prog.labels.get(n);
-    if (lab !== undefined)
-      return { kind: 'rel', symbol: n, section: lab.section, offset: BigInt(r.labels.get(n) ?? 0), addend: 0n, forward: false };
-    return r.equs.get(n);
-  };
-  for (const [name, lab] of prog.labels) {
-    const sym: ObjectSymbol = {
-      name,
-      section: lab.section,
-      offset: BigInt(r.labels.get(name) ?? 0),
-      global: prog.globals.has(name),
-      kind: prog.types.get(name) ?? 'notype',
-    };
-    const size = sizeOf(name);
-    if (size !== undefined) sym.size = size;
-    symbols.push(sym);
-  }
-  for (const [name, v] of r.equs) {
-    if (prog.labels.has(name)) continue;
-    if (v.kind === 'abs') symbols.push({ name, section: '*ABS*', offset: v.value, global: prog.globals.has(name), kind: 'abs' });
-    else if (v.kind === 'rel')
-      symbols.push({ name, section: v.section, offset: v.offset, global: prog.globals.has(name), kind: prog.types.get(name) ?? 'notype' });
-  }
-  return { arch: backend.arch, sections, symbols, fixups: r.fixups, sourceMap: r.sourceMap };
-}
