@@ -20,7 +20,10 @@ export function compareSemver(a: SemVer, b: SemVer): number {
   for (const k of ['major', 'minor', 'patch'] as const) {
     if (a[k] !== b[k]) return a[k] < b[k] ? -1 : 1;
   }
-  if (a.pre.length === 0 || b.pre.length === 0) return b.pre.length - a.pre.length === 0 ? 0 : a.pre.length === 0 ? 1 : -1;
+  // A release outranks any of its pre-releases (1.0.0-rc.1 < 1.0.0).
+  if (a.pre.length === 0 && b.pre.length === 0) return 0;
+  if (a.pre.length === 0) return 1;
+  if (b.pre.length === 0) return -1;
   const n = Math.max(a.pre.length, b.pre.length);
   for (let i = 0; i < n; i++) {
     const x = a.pre[i];

@@ -22,7 +22,7 @@ import type { CliCommand, CliIo } from '../command.js';
 
 const USAGE = `usage: syscall-lab pack validate DIR|FILE.labpack [--json]
        syscall-lab pack build DIR -o FILE.labpack
-       syscall-lab pack grade PACK --lab ID --submission FILE [--arch x86_64|arm64]
+       syscall-lab pack grade PACK --lab ID --submission FILE [--arch x86_64|arm64] [--stdin FILE]
                               [--seed S] [--probes REPORT.json[,REPORT.json...]] [--json] [-o results.json]
        syscall-lab pack import DIR|FILE.labpack [--user-data DIR]
        syscall-lab pack export-progress PACK_ID [--user-data DIR]
@@ -79,7 +79,7 @@ export function createPackCommand(deps: PackCommandDeps = {}): CliCommand {
         case 'build':
           return build(parseFlags(args, { values: ['output'] }), io, version());
         case 'grade':
-          return grade(parseFlags(args, { values: ['lab', 'submission', 'arch', 'seed', 'probes', 'output'], booleans: ['json'] }), io, version(), runnerLoader);
+          return grade(parseFlags(args, { values: ['lab', 'submission', 'arch', 'seed', 'probes', 'output', 'stdin'], booleans: ['json'] }), io, version(), runnerLoader);
         case 'import':
           return importCmd(parseFlags(args, { values: ['user-data'] }), io, version(), userData);
         case 'export-progress':
@@ -190,13 +190,15 @@ async function grade(parsed: ParsedArgs, io: CliIo, version: string, loadRunner:
     return 2;
   }
   const source = await readFile(submissionPath, 'utf8');
+  const stdinPath = stringFlag(parsed, 'stdin');
+  const stdin = stdinPath === undefined ? undefined : await readFile(resolve(io.cwd, stdinPath), 'utf8');
   const results = await gradeSubmission({
     pack,
     labId,
     seed,
     runner,
     probes,
-    submission: { source, fileName: basename(submissionPath), ...(arch ? { arch: arch as Arch } : {}) },
+    submission: { source, fileName: basename(submissionPath), ...(arch ? { arch: arch as Arch } : {}), ...(stdin !== undefined ? { stdin } : {}) },
   });
   const json = `${JSON.stringify(results, null, 2)}\n`;
   const output = stringFlag(parsed, 'output');

@@ -101,6 +101,9 @@ describe('syscall-lab pack', () => {
     expect(results.score).toBe(0.75);
     expect(JSON.parse(await readFile(join(work, 'results.json'), 'utf8'))).toEqual(results);
     expect(runner.requests).toEqual([{ arch: 'x86_64', source: 'ret\n', fileName: 'vdso.s', seed: 's1' }]);
+    await writeFile(join(work, 'in.txt'), 'typed input\n');
+    await command(runner).run([...args, '--stdin', 'in.txt'], fakeIo());
+    expect(runner.requests[1]).toEqual({ arch: 'x86_64', source: 'ret\n', fileName: 'vdso.s', seed: 's1', stdin: 'typed input\n' });
     const human = fakeIo();
     await command(runner).run(args.filter((a) => a !== '--json'), human);
     expect(human.out).toContain('FAIL  0/1  the emulated program used the vDSO: expected vdso-call fn=clock_gettime, none found');
