@@ -25,6 +25,8 @@ export interface ProbeInfo {
   timing: boolean;
   /** Runs in the Node fallback set (no C compiler) as well as natively. */
   fallback: boolean;
+  /** Where it can run: 'linux' only; any 'posix' host (fallback set off Linux); 'any' host. */
+  hosts: 'linux' | 'posix' | 'any';
 }
 
 export interface HostFacts {

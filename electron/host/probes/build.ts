@@ -102,7 +102,7 @@ function prebuilt(dir: string): BuildResult | null {
 
 export async function buildProbes(opts: BuildOptions = {}): Promise<BuildResult> {
   const none = (reason: string): BuildResult => ({ kind: 'fallback', dir: null, binary: null, compiler: null, built: false, reason });
-  if (platform() !== 'linux') return none(`unsupported on this platform (${platform()}): the native probes are Linux-only`);
+  if (platform() !== 'linux') return none(`the native probes are Linux-only (this is ${platform()}): the Node fallback set runs instead`);
   const env = opts.env ?? process.env;
   if (opts.prebuiltDir) return prebuilt(opts.prebuiltDir) ?? none(`no ${PROBE_BINARY} in ${opts.prebuiltDir}`);
   if (env.SYSCALL_LAB_PROBES_DIR && opts.prebuilt !== false) {

@@ -125,7 +125,7 @@ export async function fallbackProbeMain(deps: FallbackDeps, name: string, repeat
     },
     'read-sweep': () => {
       const FILE = 8 << 20;
-      const dir = fs.mkdtempSync(`${process.env.TMPDIR || '/tmp'}/syscall-lab-read-sweep-`);
+      const dir = fs.mkdtempSync(`${process.env.TMPDIR || process.env.TEMP || '/tmp'}/syscall-lab-read-sweep-`);
       const path = `${dir}/data`;
       fs.writeFileSync(path, Buffer.alloc(FILE, 97));
       const fd = fs.openSync(path, 'r');

@@ -47,12 +47,13 @@ export function formatReport(report: ProbeReport): string {
     `probe ${report.probe} (${report.kind})`,
     `host: ${h.cpuModel}, ${h.cores} CPUs, ${h.platform} ${h.kernelRelease}, clocksource ${h.clocksource ?? '?'}, load ${h.loadAverage.join(' ')}`,
   ];
-  if (report.method) out.push(`method: median of ${report.method.repeats} repeats of >= ${report.method.min_repeat_ms} ms, p10/p90 spread, empty loop subtracted`);
+  if (report.method)
+    out.push(`method: median of ${report.method.repeats} repeats of >= ${report.method.min_repeat_ms} ms, p10/p90 spread, empty loop subtracted; cpu median from process CPU time`);
   if (report.error) out.push(`error: ${report.error}`);
   const rs = report.results;
   const timing = rs.filter(isTiming);
   if (timing.length)
-    out.push('', table(['op', 'median', 'p10', 'p90', 'iterations', ''], timing.map((r) => [r.op, formatNs(r.median_ns), formatNs(r.p10_ns), formatNs(r.p90_ns), String(r.iterations), timingExtra(r)])));
+    out.push('', table(['op', 'median', 'p10', 'p90', 'cpu median', 'iterations', ''], timing.map((r) => [r.op, formatNs(r.median_ns), formatNs(r.p10_ns), formatNs(r.p90_ns), r.cpu_median_ns === undefined ? '-' : formatNs(r.cpu_median_ns), String(r.iterations), timingExtra(r)])));
   const eintr = rs.filter(isEintr);
   if (eintr.length)
     out.push('', table(['call', 'SA_RESTART', 'outcome', 'signal(7) says', ''], eintr.map((r) => [r.call, r.sa_restart ? 'yes' : 'no', r.outcome, r.documented, r.outcome === r.documented ? 'as documented' : 'DIFFERS'])));

@@ -8,7 +8,7 @@ import { analyzeAslr } from './aslr.js';
 import { ensureProbesBuilt, findCompiler, type BuildOptions } from './build.js';
 import { runFallbackChild } from './fallback-runner.js';
 import { collectHostFacts } from './host-facts.js';
-import { isProbeName } from './probe-catalog.js';
+import { isProbeName, unsupportedReason } from './probe-catalog.js';
 import { runChild, type ChildRunResult } from './process-runner.js';
 import { parseProbeOutput, parseProgressLine } from './report-parse.js';
 
@@ -58,7 +58,8 @@ export async function runProbe(name: string, opts: RunProbeOptions = {}): Promis
   const kind: ProbeKind = build.kind;
   const report = (results: ProbeResult[], error?: string): ProbeReport =>
     error === undefined ? { host, kind, probe, results, method } : { host, kind, probe, results, method, error };
-  if (platform() !== 'linux') return report([], `unsupported on this platform (${platform()}): this probe is Linux-only`);
+  const unsupported = unsupportedReason(probe, platform());
+  if (unsupported) return report([], unsupported);
 
   const deadline = Date.now() + timeoutMs;
   const runOnce = (child: string, onLine: (line: string) => void): Promise<ChildRunResult> => {

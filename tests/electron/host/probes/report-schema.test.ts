@@ -5,6 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ProbeKind, ProbeReport, ProbeResult } from '../../../../electron/common/probe-types.js';
 import { listProbes, runProbe } from '../../../../electron/host/probes/index.js';
+import { unsupportedReason } from '../../../../electron/host/probes/probe-catalog.js';
 
 // Quick settings: the shape does not depend on how long a repeat lasts.
 const FAST = { repeats: 7, minRepeatMs: 1, aslrRuns: 3 };
@@ -83,4 +84,17 @@ describe('fallback set (no C compiler)', () => {
       else expect(report.results.some((r) => !('unavailable' in r))).toBe(true);
     }, 60_000);
   }
+});
+
+describe('other platforms', () => {
+  test('Linux-only probes say so off Linux; the portable fallback ones run', () => {
+    expect(unsupportedReason('maps', 'darwin')).toBe('unsupported on this platform (darwin): maps needs Linux');
+    expect(unsupportedReason('eintr-matrix', 'win32')).toMatch(/^unsupported on this platform \(win32\)/);
+    expect(unsupportedReason('fast-calls', 'darwin')).toBeNull();
+    expect(unsupportedReason('fast-calls', 'win32')).toMatch(/needs a POSIX host/);
+    expect(unsupportedReason('null-syscall', 'win32')).toBeNull();
+    for (const p of listProbes()) expect(unsupportedReason(p.name, 'linux')).toBeNull();
+    // Every probe that may run off Linux has a fallback to run there.
+    for (const p of listProbes()) if (p.hosts !== 'linux') expect(p.fallback).toBe(true);
+  });
 });
