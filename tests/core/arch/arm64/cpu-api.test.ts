@@ -104,3 +104,23 @@ function findLeaf(mem: PhysicalMemory, root: number, va: number): number {
   }
   return table + (Math.floor(va / 4096) & 511) * 8;
 }
+
+describe('Arm64Cpu state snapshots', () => {
+  it('round-trips registers, PSTATE and system registers through JSON', async () => {
+    const { saveState, loadState } = await import('../../../../core/arch/arm64/state.js');
+    const user = '.text\n mov x0, #7\n cmp x0, #9\n svc #0\n cset x1, lt\n svc #1\n';
+    const { cpu } = buildMiniSystem(user);
+    recordTraps(cpu, true);
+    cpu.run(100); // stopped inside the svc handler at EL1 with SP_EL1 live
+    const snap = JSON.parse(JSON.stringify(saveState(cpu))) as ReturnType<typeof saveState>;
+    const { cpu: other } = buildMiniSystem(user); // same layout, so the same page tables
+    recordTraps(other, true);
+    loadState(other, snap);
+    expect(saveState(other)).toEqual(snap);
+    expect(other.el).toBe(1);
+    other.run(100); // eret back to EL0 in the other machine's (identical) user code
+    expect(other.getX(0)).toBe(7n);
+    expect(other.getX(1)).toBe(1n); // NZCV came back through SPSR_EL1
+    expect(other.sysreg('SP_EL0')).toBe(BigInt(USER_DATA + 0xff0));
+  });
+});
