@@ -91,6 +91,8 @@ function extend(op8: number, op16: number): Handler {
     if (!isGpr(dst) || dst.reg.width === 8 || src.kind === 'imm' || (isReg(src) && !isGpr(src))) return mismatch(i);
     const srcSize = src.kind === 'reg' ? src.reg.width : src.size;
     if (srcSize === 0) return new InsnError(`ambiguous operand size for '${i.mnemonic}'`);
+    // GNU accepts `movsx r64, r/m32` as movsxd (gcc emits it).
+    if (op8 === 0xbe && srcSize === 32 && dst.reg.width === 64) return { opcode: [0x63], size: 64, reg: dst.reg, rm: rmOf(src) };
     if (srcSize !== 8 && srcSize !== 16) return new InsnError(`operand size mismatch for '${i.mnemonic}'`);
     return { opcode: [0x0f, srcSize === 8 ? op8 : op16], size: dst.reg.width, reg: dst.reg, rm: rmOf(src) };
   };

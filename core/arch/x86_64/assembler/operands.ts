@@ -49,6 +49,24 @@ export interface OperandError {
 const SIZES: Record<string, 8 | 16 | 32 | 64> = { byte: 8, word: 16, dword: 32, qword: 64 };
 
 export function parseOperand(tokens: Token[], ctx: EncodeContext): RawOperand | OperandError {
+  // gcc writes jump-table loads as `[QWORD PTR .L7[0+rax*8]]`: outer brackets around a
+  // whole memory operand are redundant, as GNU as treats them.
+  const last = tokens[tokens.length - 1];
+  if (tokens[0]?.text === '[' && last?.text === ']' && tokens.slice(1, -1).some((t) => t.text === '[')) {
+    let depth = 0;
+    let wraps = true;
+    for (let i = 0; i < tokens.length - 1; i++) {
+      const t = tokens[i] as Token;
+      if (t.text === '[') depth++;
+      else if (t.text === ']') depth--;
+      if (depth === 0) wraps = false;
+    }
+    if (wraps) {
+      const inner = parseOperand(tokens.slice(1, -1), ctx);
+      if ('error' in inner || inner.memory !== null || inner.reg !== null) return inner;
+      return { ...inner, memory: { base: null, index: null, scale: 1, text: '' } };
+    }
+  }
   const column = tokens[0]?.column ?? 0;
   let ts = tokens;
   let size: RawOperand['size'] = 0;

@@ -67,6 +67,9 @@ export function generateCorpus(): string[] {
     add(`${op} r8d, ah`);
   }
   for (const d of R64) {
+    add(`movsx ${d}, r10d`);
+    add(`movsx ${d}, DWORD PTR [rbx]`);
+    add(`jmp [QWORD PTR [${d}+rax*8]]`);
     add(`movsxd ${d}, ebx`);
     add(`movsxd ${d}, r11d`);
     add(`movsxd ${d}, DWORD PTR [rsp+8]`);
