@@ -61,7 +61,7 @@ function literal(op: string, rt: GpReg, target: Operand): Encoded {
   if (target.kind === 'literal') {
     return { word: word(base, rt.num), literal: { size: op === 'ldr' && rt.width === 64 ? 8 : 4, expr: target.expr } };
   }
-  if (target.kind !== 'imm') return fail('expected an address', target.column);
+  if (target.kind !== 'imm') return fail('expected an address: [Xn, ...], a label, or =value', target.column);
   return { word: word(base, rt.num), fixup: { reloc: 'R_AARCH64_LD_PREL_LO19', expr: target.expr } };
 }
 

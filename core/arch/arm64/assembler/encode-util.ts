@@ -35,8 +35,20 @@ export interface RegRule {
   readonly r31?: 'sp' | 'zr';
 }
 
+/** Names that look like registers but are not AArch64 ones (x86 habits, x31, w32). */
+export function foreignRegisterHint(text: string): string | undefined {
+  if (/^([xw](3[1-9]|[4-9]\d|\d{3,})|[re]?[abcd]x|[re]?[sd]i|[re]?[sb]p|r\d+[dwb]?|e?ip|rip|[re]flags)$/i.test(text)) {
+    return `'${text}' is not an AArch64 register (use x0-x30, w0-w30, sp, wsp, xzr or wzr)`;
+  }
+  return undefined;
+}
+
 export function reg(op: Operand | undefined, rule: RegRule, site: InsnSite): GpReg {
   if (!op) return fail(`too few operands for '${site.mnemonic}'`, site.column);
+  if (op.kind === 'imm' && !op.expr.hash) {
+    const hint = foreignRegisterHint(op.expr.text);
+    if (hint) fail(hint, op.column);
+  }
   if (op.kind !== 'reg') {
     const want = rule.width === 32 ? 'a 32-bit register' : rule.width === 64 ? 'a 64-bit register' : 'a register';
     return fail(`expected ${want}`, op.column);
@@ -57,6 +69,8 @@ export function immOperand(op: Operand | undefined, site: InsnSite): ExprText {
 
 export function constant(ctx: EncodeCtx, e: ExprText): bigint {
   if (e.reloc !== undefined) fail(`relocation operator ':${e.reloc}:' is not allowed here`, e.column);
+  const hint = foreignRegisterHint(e.text);
+  if (hint) fail(hint, e.column);
   const v = ctx.constant(e);
   if (v === undefined) return fail(`expected a constant expression, got '${e.text}'`, e.column);
   return v;

@@ -44,6 +44,10 @@ const CASES: BadCase[] = [
   { source: 'bics x0, x1, #1', line: 1, column: 14, message: "'bics' has no immediate form" },
   { source: 'msr daifset, #16', line: 1, column: 15, message: 'immediate 16 out of range 0..15' },
   { source: 'bal .', line: 1, column: 1, message: "unknown mnemonic 'bal'" },
+  { source: 'mov x0, rax', line: 1, column: 9, message: "'rax' is not an AArch64 register (use x0-x30, w0-w30, sp, wsp, xzr or wzr)" },
+  { source: 'add x32, x1, #1', line: 1, column: 5, message: "'x32' is not an AArch64 register (use x0-x30, w0-w30, sp, wsp, xzr or wzr)" },
+  { source: 'syscall', line: 1, column: 1, message: "unknown mnemonic 'syscall'" },
+  { source: 'ldr x0, x1', line: 1, column: 9, message: 'expected an address: [Xn, ...], a label, or =value' },
   { source: 'b nowhere', line: 1, column: 3, message: "undefined symbol 'nowhere'", gasAccepts: true },
 ];
 
