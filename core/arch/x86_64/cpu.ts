@@ -43,6 +43,8 @@ export class X86Cpu {
   /** General registers as int32 halves, encoding order RAX..R15. */
   readonly lo = new Int32Array(16);
   readonly hi = new Int32Array(16);
+  /** XMM0..15 as four int32 lanes each (lane 0 least significant). */
+  readonly xmm = new Int32Array(64);
   rip = 0;
   readonly fl = new LazyFlags();
   /** RFLAGS bits other than the six status flags. */

@@ -21,7 +21,7 @@ function prepare(row: OpRow): DecRow {
   const hasV = ops.some((o) => o.endsWith('v') || o === 'rAX' || o === 'Iz');
   const hasB = ops.some((o) => /^[EGZXY]b$/.test(o) || o === 'AL');
   const modrm =
-    row.ext !== undefined || row.modrm !== undefined || ops.some((o) => /^[EGMR]/.test(o) || o === 'Cd');
+    row.ext !== undefined || row.modrm !== undefined || ops.some((o) => /^[EGMRVW]/.test(o) || o === 'Cd');
   return { row, ops, byteOp: hasB && !hasV, modrm };
 }
 
@@ -93,6 +93,8 @@ export function decode(b: Uint8Array, start: number, end: number): Inst | null {
     const r = c.row;
     if (r.pfx !== undefined && !(r.pfx === 0x66 ? opsize : rep === r.pfx)) continue;
     if (r.rexW && (rex & 8) === 0) continue;
+    if (r.no66 && opsize) continue;
+    if (r.noRep && rep !== 0) continue;
     if (r.ext !== undefined && ((m >> 3) & 7) !== r.ext) continue;
     if (r.mod === 'mem' && m >= 0xc0) continue;
     if (r.mod === 'reg' && m < 0xc0) continue;
@@ -124,16 +126,17 @@ export function decode(b: Uint8Array, start: number, end: number): Inst | null {
 
   for (const o of d.ops) {
     const k = o[0]!;
-    if (k === 'G' || o === 'Cd') {
+    if (k === 'V') inst.reg = ((m >> 3) & 7) | ((rex & 4) << 1);
+    else if (k === 'G' || o === 'Cd') {
       const r = ((m >> 3) & 7) | ((rex & 4) << 1);
       inst.reg = o === 'Gb' ? byteReg(r) : r;
     } else if (k === 'Z') {
       const r = (opc & 7) | ((rex & 1) << 3);
       inst.reg = o === 'Zb' ? byteReg(r) : r;
-    } else if (k === 'R' || ((k === 'E' || k === 'M') && m >= 0xc0)) {
+    } else if (k === 'R' || ((k === 'E' || k === 'M' || k === 'W') && m >= 0xc0)) {
       const r = (m & 7) | ((rex & 1) << 3);
       inst.rm = o === 'Eb' ? byteReg(r) : r;
-    } else if (k === 'E' || k === 'M') {
+    } else if (k === 'E' || k === 'M' || k === 'W') {
       // ModRM memory operand, SDM Vol 2A Tables 2-2, 2-3.
       const mod = m >> 6;
       let rmf = m & 7;

@@ -72,6 +72,9 @@ function immText(i: Inst, o: string): string {
   }
 }
 
+/** objdump treats a 66 before these as consumed even when REX.W wins (its prefix tables list them). */
+const SILENT_66 = new Set(['movsxd', 'bsf', 'bsr']);
+
 /** Disassemble a decoded instruction located at `addr`. */
 export function disassembleInst(i: Inst, addr: number): string {
   const row = i.row;
@@ -82,8 +85,16 @@ export function disassembleInst(i: Inst, addr: number): string {
   let comment = '';
   for (const o of ops) {
     const k = o[0]!;
-    const sz = o.endsWith('v') ? size : o.endsWith('b') ? 1 : o.endsWith('w') ? 2 : o.endsWith('d') ? 4 : o.endsWith('q') ? 8 : size;
-    if (k === 'G' || k === 'Z') out.push(regName(sz, i.reg));
+    const sz = o.endsWith('v') || o.endsWith('y') ? size : o.endsWith('b') ? 1 : o.endsWith('w') ? 2 : o.endsWith('d') ? 4 : o.endsWith('q') ? 8 : size;
+    if (k === 'V') out.push('xmm' + i.reg);
+    else if (k === 'W') {
+      if (i.rm >= 0) out.push('xmm' + i.rm);
+      else {
+        const m = memText(i, addr, o === 'Wq' ? 8 : 16);
+        out.push(m.text);
+        comment = m.comment;
+      }
+    } else if (k === 'G' || k === 'Z') out.push(regName(sz, i.reg));
     else if (k === 'E' || k === 'M' || k === 'R') {
       if (i.rm >= 0) out.push(regName(k === 'R' ? 8 : sz, i.rm));
       else {
@@ -104,8 +115,8 @@ export function disassembleInst(i: Inst, addr: number): string {
   let mn = mnemonic(row, size);
   const pre: string[] = [];
   // objdump treats 66 before movsxd as consumed even when REX.W wins.
-  const sizedRow = ops.some((o) => o.endsWith('v') || o === 'rAX' || o === 'Iz') || typeof row.mn !== 'string';
-  let used66 = row.pfx === 0x66 || (size === 2 && sizedRow) || row.mn === 'movsxd';
+  const sizedRow = ops.some((o) => o.endsWith('v') || o.endsWith('y') || o === 'rAX' || o === 'Iz') || typeof row.mn !== 'string';
+  let used66 = row.pfx === 0x66 || (size === 2 && sizedRow) || SILENT_66.has(row.mn as string);
   for (const p of i.prefixes) {
     if (p === 0x66) {
       if (used66) used66 = false; // only the first 66 is consumed
@@ -133,7 +144,7 @@ function isString(row: OpRow): boolean {
 
 function hasMemOperand(i: Inst, ops: string[]): boolean {
   if (ops.some((o) => o[0] === 'X' || o[0] === 'Y')) return true;
-  return i.rm < 0 && ops.some((o) => o[0] === 'E' || o[0] === 'M');
+  return i.rm < 0 && ops.some((o) => o[0] === 'E' || o[0] === 'M' || o[0] === 'W');
 }
 
 /** objdump prints a REX prefix (as rex.WRXB) when any of its bits had no effect. */
@@ -142,11 +153,11 @@ function rexText(i: Inst, row: OpRow, ops: string[]): string {
   if (rex === 0) return '';
   const bits = rex & 15;
   let used = 0;
-  const sized = !row.d64 && !row.f64 && (ops.some((o) => o.endsWith('v') || o === 'rAX' || o === 'Iz') || typeof row.mn !== 'string');
+  const sized = !row.d64 && !row.f64 && (ops.some((o) => o.endsWith('v') || o.endsWith('y') || o === 'rAX' || o === 'Iz') || typeof row.mn !== 'string');
   if (sized || row.rexW) used |= 8;
-  if (ops.some((o) => o[0] === 'G' || o === 'Cd')) used |= 4;
+  if (ops.some((o) => o[0] === 'G' || o[0] === 'V' || o === 'Cd')) used |= 4;
   if (i.hasSib) used |= 2;
-  const modrmRm = ops.some((o) => o[0] === 'E' || o[0] === 'M' || o[0] === 'R');
+  const modrmRm = ops.some((o) => o[0] === 'E' || o[0] === 'M' || o[0] === 'R' || o[0] === 'W');
   if (ops.some((o) => o[0] === 'Z')) used |= 1;
   else if (modrmRm) used |= 1;
   if (bits === 0) {

@@ -29,6 +29,10 @@ export interface OpRow {
   d64?: boolean;
   /** Operand size always 64 (mov cr, syscall-style). */
   f64?: boolean;
+  /** Only matches without a 66 prefix (SSE rows whose 66 form is another instruction). */
+  no66?: boolean;
+  /** Only matches without F2/F3 (e.g. bsf vs tzcnt, movups vs movss). */
+  noRep?: boolean;
   /** Requires REX.W (e.g. sysretq, iretq spelling) — rows are chosen by W when set. */
   rexW?: boolean;
 }

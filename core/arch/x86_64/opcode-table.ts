@@ -37,6 +37,8 @@ import {
   cpuid,
 } from './system-instructions.js';
 import { CC_NAMES } from './registers.js';
+import { movLoad128, movStore128, pxor, movdToXmm, movdFromXmm, movqLoad, movqStore } from './exec-sse.js';
+import { btFamily, bitScan, bswap, cmpxchg, xadd, stc, clc, cmc } from './exec-bits.js';
 import { ALU_NAMES } from './alu-flags.js';
 
 const rows: OpRow[] = [];
@@ -129,6 +131,40 @@ add({ map: 0, opcode: 0x86, mn: 'xchg', form: 'Eb,Gb', exec: xchgEG });
 add({ map: 0, opcode: 0x87, mn: 'xchg', form: 'Ev,Gv', exec: xchgEG });
 add({ map: 1, opcode: 0xa3, mn: 'bt', form: 'Ev,Gv', exec: bt, op: 0 });
 add({ map: 1, opcode: 0xba, ext: 4, mn: 'bt', form: 'Ev,Ib', exec: bt, op: 1 });
+for (const [k, mn, opc] of [
+  [1, 'bts', 0xab],
+  [2, 'btr', 0xb3],
+  [3, 'btc', 0xbb],
+] as const) {
+  add({ map: 1, opcode: opc, mn, form: 'Ev,Gv', exec: btFamily, op: k * 2 });
+  add({ map: 1, opcode: 0xba, ext: 4 + k, mn, form: 'Ev,Ib', exec: btFamily, op: k * 2 + 1 });
+}
+add({ map: 1, opcode: 0xbc, noRep: true, mn: 'bsf', form: 'Gv,Ev', exec: bitScan, op: 0 });
+add({ map: 1, opcode: 0xbd, noRep: true, mn: 'bsr', form: 'Gv,Ev', exec: bitScan, op: 1 });
+for (let r = 0; r < 8; r++) add({ map: 1, opcode: 0xc8 + r, mn: 'bswap', form: 'Zv', exec: bswap });
+add({ map: 1, opcode: 0xb0, mn: 'cmpxchg', form: 'Eb,Gb', exec: cmpxchg });
+add({ map: 1, opcode: 0xb1, mn: 'cmpxchg', form: 'Ev,Gv', exec: cmpxchg });
+add({ map: 1, opcode: 0xc0, mn: 'xadd', form: 'Eb,Gb', exec: xadd });
+add({ map: 1, opcode: 0xc1, mn: 'xadd', form: 'Ev,Gv', exec: xadd });
+add({ map: 0, opcode: 0xf9, mn: 'stc', form: '', exec: stc });
+add({ map: 0, opcode: 0xf8, mn: 'clc', form: '', exec: clc });
+add({ map: 0, opcode: 0xf5, mn: 'cmc', form: '', exec: cmc });
+
+// SSE moves gcc -O2 emits for zeroing/copying (mandatory-prefix rows first).
+add({ map: 1, opcode: 0x6f, pfx: 0x66, mn: 'movdqa', form: 'V,W', exec: movLoad128, op: 1 });
+add({ map: 1, opcode: 0x6f, pfx: 0xf3, mn: 'movdqu', form: 'V,W', exec: movLoad128, op: 0 });
+add({ map: 1, opcode: 0x7f, pfx: 0x66, mn: 'movdqa', form: 'W,V', exec: movStore128, op: 1 });
+add({ map: 1, opcode: 0x7f, pfx: 0xf3, mn: 'movdqu', form: 'W,V', exec: movStore128, op: 0 });
+add({ map: 1, opcode: 0x28, no66: true, noRep: true, mn: 'movaps', form: 'V,W', exec: movLoad128, op: 1 });
+add({ map: 1, opcode: 0x29, no66: true, noRep: true, mn: 'movaps', form: 'W,V', exec: movStore128, op: 1 });
+add({ map: 1, opcode: 0x10, no66: true, noRep: true, mn: 'movups', form: 'V,W', exec: movLoad128, op: 0 });
+add({ map: 1, opcode: 0x11, no66: true, noRep: true, mn: 'movups', form: 'W,V', exec: movStore128, op: 0 });
+add({ map: 1, opcode: 0xef, pfx: 0x66, mn: 'pxor', form: 'V,W', exec: pxor });
+add({ map: 1, opcode: 0x57, no66: true, noRep: true, mn: 'xorps', form: 'V,W', exec: pxor });
+add({ map: 1, opcode: 0x6e, pfx: 0x66, mn: { 4: 'movd', 8: 'movq' }, form: 'V,Ey', exec: movdToXmm });
+add({ map: 1, opcode: 0x7e, pfx: 0xf3, mn: 'movq', form: 'V,Wq', exec: movqLoad });
+add({ map: 1, opcode: 0x7e, pfx: 0x66, mn: { 4: 'movd', 8: 'movq' }, form: 'Ey,V', exec: movdFromXmm });
+add({ map: 1, opcode: 0xd6, pfx: 0x66, mn: 'movq', form: 'Wq,V', exec: movqStore });
 
 // Stack and control transfer.
 add({ map: 0, opcode: 0x68, mn: { 2: 'pushw', 8: 'push' }, form: 'Iz', exec: pushI, d64: true });

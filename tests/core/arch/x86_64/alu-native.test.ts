@@ -80,6 +80,30 @@ function specs(): Spec[] {
     s.push({ insn: `shl ${mem},cl`, mask: (c) => (Number(c.rcx & 0x1fn) === 0 ? ALL : Number(c.rcx & 0x1fn) >= bits ? PF | ZF | SF : CF | PF | ZF | SF), gen: 'shift', bits });
     if (bits !== 8) s.push({ insn: `imul ${A[bits]!},${mem}`, mask: () => CF | OF, bits }, { insn: `xchg ${mem},${B[bits]!}`, mask: all, bits });
   }
+  // Bit, exchange and carry-flag instructions.
+  for (const bits of [16, 32, 64]) {
+    const a = A[bits]!;
+    const b = B[bits]!;
+    const c = b.replace('b', 'c');
+    for (const op of ['bts', 'btr', 'btc']) s.push({ insn: `${op} ${a},${c}`, mask: () => CF, bits }, { insn: `${op} ${a},0x${(bits - 1).toString(16)}`, mask: () => CF, bits });
+    s.push({ insn: `bsf ${a},${b}`, mask: () => ZF, bits }, { insn: `bsr ${a},${b}`, mask: () => ZF, bits });
+    s.push({ insn: `cmpxchg ${b},${c}`, mask: all, bits }, { insn: `xadd ${a},${b}`, mask: all, bits });
+    s.push({ insn: `cmpxchg ${MEM[bits]!},${c}`, mask: all, bits }, { insn: `xadd ${MEM[bits]!},${b}`, mask: all, bits });
+    if (bits !== 16) s.push({ insn: `bswap ${a}`, mask: all, bits });
+  }
+  s.push({ insn: 'cmpxchg bl,cl', mask: all, bits: 8 }, { insn: 'stc', mask: all, bits: 8 }, { insn: 'clc', mask: all, bits: 8 }, { insn: 'cmc', mask: all, bits: 8 });
+  // SSE moves, checked by round trips through general registers (';' separates instructions).
+  for (const seq of [
+    'movq xmm1,rbx; movq rax,xmm1',
+    'movd xmm2,ebx; pxor xmm3,xmm3; pxor xmm3,xmm2; movq rax,xmm3',
+    'movq xmm0,rbx; movups xmm1,xmm0; movaps xmm2,xmm1; movdqa xmm3,xmm2; movdqu xmm4,xmm3; movq rax,xmm4',
+    'movq xmm0,rax; movq xmm1,rbx; xorps xmm0,xmm1; movq rdx,xmm0',
+    'movq xmm4,QWORD PTR [r8+80]; movd eax,xmm4',
+    'movq xmm5,rbx; movq QWORD PTR [r8+80],xmm5',
+    'movq xmm5,rbx; movq xmm6,xmm5; movd DWORD PTR [r8+80],xmm6',
+    'movq xmm7,rbx; movq xmm8,xmm7; movq xmm9,xmm8; movq rax,xmm9',
+  ])
+    s.push({ insn: seq, mask: all, bits: 64 });
   const cc = ['o', 'no', 'b', 'ae', 'e', 'ne', 'be', 'a', 's', 'ns', 'p', 'np', 'l', 'ge', 'le', 'g'];
   for (const c of cc) s.push({ insn: `set${c} al`, mask: all, bits: 8 }, { insn: `cmov${c} rax,rbx`, mask: all, bits: 64 }, { insn: `cmov${c} eax,ebx`, mask: all, bits: 32 });
   return s;
@@ -143,13 +167,19 @@ describe('x86-64 executor vs native execution', () => {
     const MEMSLOT = DATA + 0x100; // plays the harness's [r8+80]
     const starts: number[] = [];
     let p = 0;
+    const counts: number[] = [];
     for (let k = 0; k < list.length; k++) {
-      const inst = decode(bytes, p, bytes.length);
-      if (inst === null) throw new Error(`cannot decode ${list[k]!.insn}`);
-      const at = CODE + k * 32;
-      m.write(at, bytes.subarray(p, p + inst.len));
+      const n = list[k]!.insn.split(';').length;
+      const begin = p;
+      for (let j = 0; j < n; j++) {
+        const inst = decode(bytes, p, bytes.length);
+        if (inst === null) throw new Error(`cannot decode ${list[k]!.insn}`);
+        p += inst.len;
+      }
+      const at = CODE + k * 64;
+      m.write(at, bytes.subarray(begin, p));
       starts.push(at);
-      p += inst.len;
+      counts.push(n);
     }
     expect(p).toBe(bytes.length);
 
@@ -167,7 +197,7 @@ describe('x86-64 executor vs native execution', () => {
       new DataView(mb.buffer).setBigUint64(0, c.mem, true);
       m.write(MEMSLOT, mb);
       cpu.rip = starts[c.insn]!;
-      const stop = cpu.step();
+      const stop = cpu.run(counts[c.insn]!);
       const want = native[n]!;
       const fm = spec.mask(c);
       const back = m.read(MEMSLOT, 8);

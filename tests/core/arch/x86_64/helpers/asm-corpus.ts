@@ -43,6 +43,7 @@ const MEMS = [
 
 function sizesOf(row: OpRow): number[] {
   const f = row.form;
+  if (typeof row.mn !== 'string') return Object.keys(row.mn).map(Number);
   if (row.f64) return [8];
   if (!/v|rAX|Iz/.test(f) && typeof row.mn === 'string') return [f.includes('b') || f.includes('AL') ? 1 : 4];
   if (row.d64) return [2, 8];
@@ -84,13 +85,15 @@ export function sourceCorpus(): string[] {
         lines.push(mn);
         continue;
       }
-      const eSize = (o: string): number => (o.endsWith('v') ? size : o.endsWith('b') ? 1 : o.endsWith('w') ? 2 : o.endsWith('d') ? 4 : 8);
+      const eSize = (o: string): number => (o.endsWith('v') || o.endsWith('y') ? size : o.endsWith('b') ? 1 : o.endsWith('w') ? 2 : o.endsWith('d') ? 4 : 8);
       const eChoices: string[] = [];
-      const ePos = ops.findIndex((o) => o[0] === 'E' || o[0] === 'M');
+      const ePos = ops.findIndex((o) => o[0] === 'E' || o[0] === 'M' || o[0] === 'W');
       if (ePos >= 0) {
         const o = ops[ePos]!;
         if (o[0] === 'E') eChoices.push(...regsFor(eSize(o)));
-        for (const m of MEMS) eChoices.push((o === 'M' ? '' : PTR[o === 'Mb' ? 1 : eSize(o)]!) + m);
+        if (o[0] === 'W') for (let x = 0; x < 16; x++) eChoices.push('xmm' + x);
+        const ptr = o === 'M' ? '' : o === 'W' ? 'XMMWORD PTR ' : o === 'Wq' ? 'QWORD PTR ' : PTR[o === 'Mb' ? 1 : eSize(o)]!;
+        for (const m of MEMS) eChoices.push(ptr + m);
       } else eChoices.push('');
       const gRegs = ops.find((o) => o[0] === 'G' || o[0] === 'Z');
       const gList = gRegs ? regsFor(eSize(gRegs)) : [''];
@@ -98,7 +101,8 @@ export function sourceCorpus(): string[] {
       for (let k = 0; k < n; k++) {
         const parts = ops.map((o) => {
           const c = o[0]!;
-          if (c === 'E' || c === 'M') return eChoices[k % eChoices.length]!;
+          if (c === 'E' || c === 'M' || c === 'W') return eChoices[k % eChoices.length]!;
+          if (c === 'V') return 'xmm' + ((k * 7) % 16);
           if (c === 'G' || c === 'Z') return gList[k % gList.length]!;
           if (o === 'AL') return 'al';
           if (o === 'rAX') return regName(size, 0);
@@ -127,16 +131,16 @@ export function byteCorpus(perRow: number, seed = 1): Uint8Array[] {
   const out: Uint8Array[] = [];
   for (const row of OPCODE_ROWS) {
     const ops = row.form === '' ? [] : row.form.split(',');
-    const hasModrm = row.ext !== undefined || row.modrm !== undefined || ops.some((o) => /^[EGMCR]/.test(o));
+    const hasModrm = row.ext !== undefined || row.modrm !== undefined || ops.some((o) => /^[EGMRVW]/.test(o) || o === 'Cd');
     for (let k = 0; k < perRow; k++) {
       const b: number[] = [];
       let p66 = false;
       if (row.pfx !== undefined) b.push(row.pfx);
-      else if (rnd() < 0.2 && !/^[XYJ]/.test(row.form) && row.form !== '' && row.form !== 'Ib' && row.form !== 'Iw') {
+      else if (rnd() < 0.2 && !row.no66 && !/^[XYJ]/.test(row.form) && row.form !== '' && row.form !== 'Ib' && row.form !== 'Iw' && row.mn !== 'bswap') {
         b.push(0x66);
         p66 = true;
       }
-      if (rnd() < 0.15 && ops.some((o) => o[0] === 'E' || o[0] === 'M')) b.push(rnd() < 0.5 ? 0x64 : 0x65);
+      if (rnd() < 0.15 && ops.some((o) => o[0] === 'E' || o[0] === 'M' || o[0] === 'W')) b.push(rnd() < 0.5 ? 0x64 : 0x65);
       let rex = 0;
       if (row.rexW) rex = 0x48 | (byte() & 7);
       else if (rnd() < 0.6) rex = 0x40 | (byte() & 15);
