@@ -20,6 +20,8 @@ export interface MachineOptions {
   terminal?: boolean;
   output?: (fd: 1 | 2, bytes: Uint8Array) => void;
   onEvent?: (event: RunEvent) => void;
+  /** Record run events (default true); off for benchmarks. */
+  record?: boolean;
   argv?: string[];
   envp?: string[];
 }
@@ -68,6 +70,7 @@ export class Machine {
       limits: options.limits ?? {},
       io: { output: options.output ?? (() => undefined), terminal: options.terminal ?? false },
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+      record: options.record ?? true,
     });
     const argv = options.argv ?? [path];
     const envp = options.envp ?? ['HOME=/home/student', 'PATH=/usr/bin:/bin', 'USER=student', 'LANG=C.UTF-8'];

@@ -46,6 +46,8 @@ export interface KernelOptions {
   /** Wall-clock time at boot, in ns since the epoch (fixed by default so runs replay). */
   realtimeBaseNs?: number;
   onEvent?: (event: RunEvent) => void;
+  /** Record run events (trace lines, signals...). Benchmarks turn it off. Default true. */
+  record?: boolean;
 }
 
 export type KernelStop =
@@ -120,7 +122,12 @@ export class Kernel {
 
   // ---- events ----
 
+  get recording(): boolean {
+    return this.options.record !== false;
+  }
+
   emit(event: RunEvent): void {
+    if (!this.recording) return;
     if (this.events.length < 100_000) this.events.push(event);
     this.onEvent?.(event);
   }

@@ -3,7 +3,7 @@
 // one place that writes the result register, the trace line, then the exit work.
 
 import type { StopReason } from '../arch/x86_64/cpu.js';
-import { formatSyscall, unknownSyscallName, UNKNOWN_SYSCALL_ARG_KINDS, type SysArgKind } from '../trace/strace-format.js';
+import { formatSyscall, unknownSyscallName, UNKNOWN_SYSCALL_ARG_KINDS, type SysArgKind, type SysRetKind } from '../trace/strace-format.js';
 import { ENOSYS, ERESTARTNOHAND, ERESTARTSYS, ERESTART_RESTARTBLOCK, errnoName } from './errno.js';
 import type { Kernel } from './kernel.js';
 import { exitToUserMode, hasDeliverable } from './signal-delivery.js';
@@ -60,8 +60,8 @@ function dispatch(k: Kernel, task: Task, table: TableEntry[], nr: number, raw: b
   return { ret: BigInt.asIntN(64, BigInt(result)), row: entry, args };
 }
 
-function traceCall(k: Kernel, task: Task, name: string, args: bigint[], kinds: readonly SysArgKind[], ret: bigint, retKind: 'dec' | 'hex' | 'noreturn', via: 'syscall' | 'int80', regs: PtRegs): void {
-  if (!k.options.onEvent && k.events.length >= 100_000) return;
+function traceCall(k: Kernel, task: Task, name: string, args: bigint[], kinds: readonly SysArgKind[], ret: bigint, retKind: SysRetKind, via: 'syscall' | 'int80', regs: PtRegs): void {
+  if (!k.recording || (!k.options.onEvent && k.events.length >= 100_000)) return;
   const mm = task.proc.mm;
   const line = formatSyscall({ name, args, argKinds: kinds, ret, arch: k.arch, retKind }, (addr, len) => mm.read(Number(BigInt.asIntN(64, addr)), len));
   const entryRegs: Record<string, string> = {};

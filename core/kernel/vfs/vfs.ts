@@ -11,8 +11,10 @@ import { OpenFile } from './open-file.js';
 import {
   ARCH_OPEN_BITS,
   O_ACCMODE,
+  O_CLOEXEC,
   O_CREAT,
   O_EXCL,
+  O_NOCTTY,
   O_NONBLOCK,
   O_PATH,
   O_RDONLY,
@@ -164,7 +166,10 @@ export class Vfs {
   }
 
   private makeOpenFile(inode: Inode, flags: number, path: string, ctx: PathContext, targetPid: number): OpenFile {
-    const file = new OpenFile(inode, flags & ~0o2000000, path);
+    // What F_GETFL later reports (fs/open.c): creation-only bits and O_CLOEXEC are
+    // not kept, and 64-bit kernels force O_LARGEFILE (build_open_flags).
+    const kept = flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC);
+    const file = new OpenFile(inode, kept | ARCH_OPEN_BITS[ctx.arch].O_LARGEFILE, path);
     if (inode.kind === 'proc') {
       const text = inode.generate({ pid: ctx.pid, targetPid, creds: ctx.creds });
       file.snapshot = utf8(text);

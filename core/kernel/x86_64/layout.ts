@@ -5,8 +5,12 @@ const upper = (u: bigint): number => Number(BigInt.asIntN(64, u));
 
 /** Kernel text (__START_KERNEL_map + 16 MiB, as on Linux). */
 export const KERNEL_TEXT = upper(0xffffffff81000000n);
-/** Per-CPU area, then the IDT one page above it. */
-export const KERNEL_DATA = upper(0xffffffff82000000n);
+/**
+ * Per-CPU area, then the IDT one page above it. The software TLB is direct-mapped
+ * (index = page number mod 512), so the hot kernel pages are placed on different
+ * indices: kernel text at 0, per-CPU data at 256, kernel stack tops at 3 + 8n.
+ */
+export const KERNEL_DATA = upper(0xffffffff82100000n);
 export const PERCPU = KERNEL_DATA;
 export const IDT_BASE = KERNEL_DATA + 0x1000;
 /** Kernel stacks (the vmalloc area), one 16 KiB stack per task with a 16 KiB guard gap. */
