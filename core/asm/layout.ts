@@ -242,6 +242,9 @@ function runPass(
       case 'bytes':
         emit(s.bytes);
         break;
+      case 'leb128':
+        for (const e of s.exprs) emit(leb128(constant(evalAt(e, s.line), fail, 'value'), s.signed));
+        break;
       case 'skip':
       case 'fill': {
         const countExpr = s.kind === 'skip' ? s.count : s.repeat;
@@ -310,3 +313,16 @@ function constant(v: ExprValue | ExprError, fail: (m: string, c?: number) => voi
   return v.value;
 }
 
+
+/** LEB128 (DWARF 5 §7.6), as `.uleb128` / `.sleb128` emit it. */
+function leb128(value: bigint, signed: boolean): number[] {
+  const out: number[] = [];
+  let v = signed ? BigInt.asIntN(64, value) : BigInt.asUintN(64, value);
+  for (;;) {
+    const byte = Number(v & 0x7fn);
+    v >>= 7n;
+    const done = signed ? (v === 0n && (byte & 0x40) === 0) || (v === -1n && (byte & 0x40) !== 0) : v === 0n;
+    out.push(done ? byte : byte | 0x80);
+    if (done) return out;
+  }
+}

@@ -13,7 +13,7 @@ type Body = Statement extends infer S ? (S extends Statement ? Omit<S, 'line' | 
 
 const IGNORED = new Set([
   '.file', '.ident', '.arch', '.cpu', '.code64', '.hidden', '.protected', '.internal', '.local', '.loc', '.addrsig',
-  '.addrsig_sym', '.sleb128', '.uleb128', '.fpu', '.arch_extension', '.note', '.end', '.subsections_via_symbols',
+  '.addrsig_sym', '.fpu', '.arch_extension', '.note', '.end', '.subsections_via_symbols',
 ]);
 
 const DATA_SIZES: Record<string, 1 | 2 | 4 | 8> = {
@@ -254,6 +254,27 @@ export function parseProgram(source: string, backend: ArchBackend, errors: AsmEr
         const s = symbolName(0);
         const e = expr(ops[1] ?? [], 'expression');
         if (s !== null && e !== null) push(head.column, { kind: 'equ', name: s, expr: e });
+        continue;
+      }
+      case '.uleb128':
+      case '.sleb128':
+        push(head.column, { kind: 'leb128', signed: name === '.sleb128', exprs: exprList() });
+        continue;
+      case '.comm':
+      case '.lcomm': {
+        // `.comm sym, size[, align]`: storage in .bss (GNU ELF; a common symbol becomes a
+        // plain bss definition since there is only one object to link).
+        const s = symbolName(0);
+        const size = expr(ops[1] ?? [], 'size');
+        if (s === null || size === null) continue;
+        const align = optExpr(2);
+        const saved = section;
+        enter(prog.sections.get('.bss') ?? sectionDefaults('.bss'));
+        if (align !== null) push(head.column, { kind: 'align', pow2: false, amount: align, fill: null, max: null });
+        defineLabel(s, head.column);
+        if (name === '.comm') prog.globals.add(s);
+        push(head.column, { kind: 'skip', count: size, fill: null });
+        enter(prog.sections.get(saved) ?? sectionDefaults(saved));
         continue;
       }
       case '.type': {

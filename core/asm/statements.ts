@@ -18,6 +18,7 @@ export type Statement = Pos &
     | { kind: 'insn'; insn: ParsedInstruction }
     | { kind: 'data'; size: 1 | 2 | 4 | 8; exprs: Expr[] }
     | { kind: 'bytes'; bytes: Uint8Array }
+    | { kind: 'leb128'; signed: boolean; exprs: Expr[] }
     | { kind: 'skip'; count: Expr; fill: Expr | null }
     | { kind: 'fill'; repeat: Expr; size: Expr | null; value: Expr | null }
     | { kind: 'align'; pow2: boolean; amount: Expr; fill: Expr | null; max: Expr | null }

@@ -37,6 +37,8 @@ len = . - start
 .set counter, 1
 .set counter, counter + 1
   .long len, twice, counter, later
+  .uleb128 0, 127, 128, 624485, 0xffffffffffffffff
+  .sleb128 0, -1, 63, 64, -64, -65, -123456, 0x7fffffffffffffff
 later = 0x77
 .section .rodata
   .quad 0, 1

@@ -110,6 +110,14 @@ describe('asm front end', () => {
     expect(text(ok('nop; nop ; this is a comment\nnop # hash comment\nnop // slash comment\n/* block\n nop */ nop'))).toEqual([0x90, 0x90, 0x90, 0x90, 0x90]);
   });
 
+  it('allocates .comm / .lcomm symbols in .bss with their alignment', () => {
+    const img = ok('.bss\n.skip 3\n.text\n.comm shared, 16, 8\n.lcomm mine, 4\nnop\n');
+    expect(img.sections.find((s) => s.name === '.bss')?.size).toBe(28);
+    expect(img.symbols.find((s) => s.name === 'shared')).toMatchObject({ section: '.bss', offset: 8n, global: true });
+    expect(img.symbols.find((s) => s.name === 'mine')).toMatchObject({ section: '.bss', offset: 24n, global: false });
+    expect(text(img)).toEqual([0x90]);
+  });
+
   it('rejects initialised data in bss at the offending line', () => {
     expect(assemble('.bss\n.skip 4\n.byte 0\n.byte 1\n', toy)).toEqual({
       ok: false,
