@@ -140,6 +140,8 @@ export interface EintrResult {
   returned: number;
   errno: string;
   handler_ran: boolean;
+  /** The handler ran while the call was blocked (cells where it did not are retried). */
+  interrupted_in_call: boolean;
   elapsed_ms: number;
   /** What signal(7) says Linux does for this cell. */
   documented: EintrOutcome;

@@ -23,6 +23,7 @@ test('eintr-matrix outcomes are the ones signal(7) documents', async () => {
   for (const c of cells) {
     // Every cell was actually interrupted: the handler ran.
     expect(c.handler_ran).toBe(true);
+    expect(c.interrupted_in_call).toBe(true);
     expect(c.outcome).toBe(c.documented);
     if (c.outcome === 'eintr') expect([c.returned, c.errno]).toEqual([-1, 'EINTR']);
   }
