@@ -22,7 +22,8 @@ const buckets = buildBuckets();
 /** Fast path: a bucket whose single row covers every word with that prefix. */
 const direct: (ExecFn | null)[] = buckets.map((rows) => {
   const only = rows[0];
-  return rows.length === 1 && only !== undefined && (only.mask & ~(0xffffffff << BUCKET_SHIFT)) === 0 ? only.exec : null;
+  const decided = only !== undefined && (only.selfChecked === true || (only.mask & ~(0xffffffff << BUCKET_SHIFT)) === 0);
+  return rows.length === 1 && decided ? only.exec : null;
 });
 
 /** The table row for a word, or undefined for an unallocated encoding. */

@@ -25,6 +25,7 @@ function bImmDis(w: number, addr: number): string {
 
 function bCondExec(c: Arm64Cpu): void {
   const w = c.insn[0]!;
+  if (w & 0x10) return undefinedInstruction(c); // BC.cond (FEAT_HBC) not implemented
   if (condHolds(c, w & 15)) c.pc = c.insnPc + signExtend((w >>> 5) & 0x7ffff, 19) * 4;
 }
 
@@ -60,6 +61,7 @@ function tbzDis(w: number, addr: number): string {
 
 function brExec(c: Arm64Cpu): void {
   const w = c.insn[0]!;
+  if ((w & 0x1ffc1f) !== 0x1f0000) return undefinedInstruction(c); // op2/op3/op4 (pointer auth forms)
   const rn = (w >>> 5) & 31;
   const t = toSignedNumber(c.xlo[rn]!, c.xhi[rn]!);
   if (((w >>> 21) & 3) === 1) link(c);
@@ -100,11 +102,11 @@ function excGenDis(w: number): string | null {
 
 export const BRANCH_ROWS: InsnRow[] = [
   { mask: 0x7c000000, value: 0x14000000, form: 'b-imm', exec: bImmExec, disasm: bImmDis },
-  { mask: 0xff000010, value: 0x54000000, form: 'b-cond', exec: bCondExec, disasm: bCondDis },
+  { mask: 0xff000010, value: 0x54000000, form: 'b-cond', exec: bCondExec, disasm: bCondDis, selfChecked: true },
   { mask: 0x7e000000, value: 0x34000000, form: 'cbz', exec: cbzExec, disasm: cbzDis },
   { mask: 0x7e000000, value: 0x36000000, form: 'tbz', exec: tbzExec, disasm: tbzDis },
-  { mask: 0xffdffc1f, value: 0xd61f0000, form: 'br-blr', exec: brExec, disasm: brDis },
-  { mask: 0xfffffc1f, value: 0xd65f0000, form: 'ret', exec: brExec, disasm: brDis },
+  { mask: 0xffdffc1f, value: 0xd61f0000, form: 'br-blr', exec: brExec, disasm: brDis, selfChecked: true },
+  { mask: 0xfffffc1f, value: 0xd65f0000, form: 'ret', exec: brExec, disasm: brDis, selfChecked: true },
   { mask: 0xffffffff, value: 0xd69f03e0, form: 'eret', exec: eretExec, disasm: () => 'eret' },
   { mask: 0xff000000, value: 0xd4000000, form: 'exception-gen', exec: excGenExec, disasm: excGenDis },
   // UDF #imm16 (ARM ARM C6.2.389): permanently undefined.

@@ -178,6 +178,7 @@ function addSubExtDis(w: number): string | null {
 
 function cselExec(c: Arm64Cpu): void {
   const w = c.insn[0]!;
+  if (w & 0x800) return undefinedInstruction(c); // op2<1> must be 0
   const sf = w >>> 31;
   const rd = w & 31;
   const rn = (w >>> 5) & 31;
@@ -221,5 +222,5 @@ export const DP_REG_ROWS: InsnRow[] = [
   { mask: 0x1f000000, value: 0x0a000000, form: 'logic-shifted', exec: logicRegExec, disasm: logicRegDis },
   { mask: 0x1f200000, value: 0x0b000000, form: 'add-sub-shifted', exec: addSubShiftExec, disasm: addSubShiftDis },
   { mask: 0x1f200000, value: 0x0b200000, form: 'add-sub-extended', exec: addSubExtExec, disasm: addSubExtDis },
-  { mask: 0x3fe00800, value: 0x1a800000, form: 'cond-select', exec: cselExec, disasm: cselDis },
+  { mask: 0x3fe00800, value: 0x1a800000, form: 'cond-select', exec: cselExec, disasm: cselDis, selfChecked: true },
 ];

@@ -75,6 +75,7 @@ function imm9Exec(c: Arm64Cpu): void {
 
 function regOffExec(c: Arm64Cpu): void {
   const w = c.insn[0]!;
+  if (((w >>> 10) & 3) !== 2) return undefinedInstruction(c); // atomics/PAC loads share the prefix
   const size = w >>> 30;
   const k = kind(size, (w >>> 22) & 3);
   const option = (w >>> 13) & 7;
@@ -229,7 +230,7 @@ function pairDis(w: number): string | null {
 export const LDST_ROWS: InsnRow[] = [
   { mask: 0x3f000000, value: 0x39000000, form: 'ldst-uimm', exec: uimmExec, disasm: uimmDis },
   { mask: 0x3f200000, value: 0x38000000, form: 'ldst-imm9', exec: imm9Exec, disasm: imm9Dis },
-  { mask: 0x3f200c00, value: 0x38200800, form: 'ldst-regoff', exec: regOffExec, disasm: regOffDis },
+  { mask: 0x3f200c00, value: 0x38200800, form: 'ldst-regoff', exec: regOffExec, disasm: regOffDis, selfChecked: true },
   { mask: 0x3f000000, value: 0x18000000, form: 'ldr-literal', exec: literalExec, disasm: literalDis },
   { mask: 0x3e000000, value: 0x28000000, form: 'ldst-pair', exec: pairExec, disasm: pairDis },
 ];

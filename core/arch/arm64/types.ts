@@ -25,6 +25,11 @@ export interface InsnRow {
   form: string;
   exec: ExecFn;
   disasm: DisasmFn;
+  /**
+   * exec itself rejects words whose low bits (below bit 21) differ from the row, so
+   * the decoder may call it straight from the [31:21] bucket without a mask test.
+   */
+  selfChecked?: boolean;
 }
 
 export type Hook = (cpu: Arm64Cpu) => StopReason | void;

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ROWS } from '../../../../core/arch/arm64/decode-table.js';
 import { rng } from './gnu-tools.js';
 import { buildMiniSystem, KERNEL_VA, recordTraps, USER_CODE } from './mini-system.js';
+import { Arm64Cpu } from '../../../../core/arch/arm64/cpu.js';
+import { PhysicalMemory } from '../../../../core/mm/phys-memory.js';
 
 function randomWords(seed: number, n: number): number[] {
   const r = rng(seed);
@@ -41,4 +43,22 @@ describe('arm64 robustness', () => {
       expect(log.length).toBeGreaterThan(100);
     });
   }
+
+  it('rejects low-bit variants of rows whose exec does the low-bit check (selfChecked)', () => {
+    const r = rng(5);
+    const mem = new PhysicalMemory(8 * 1024 * 1024, 4 * 1024 * 1024);
+    const cpu = new Arm64Cpu(mem);
+    let checked = 0;
+    for (const row of ROWS.filter((x) => x.selfChecked)) {
+      for (let i = 0; i < 200; i++) {
+        const w = ((row.value & 0xffe00000) | (r() & 0x1fffff)) >>> 0;
+        if (((w & row.mask) >>> 0) === row.value) continue;
+        mem.view.setUint32(0x1000, w, true);
+        cpu.pc = 0x1000;
+        expect(cpu.run(1)).toMatchObject({ kind: 'exception', ec: 0 });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
 });
