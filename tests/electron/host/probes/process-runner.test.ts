@@ -28,7 +28,7 @@ describe('runChild', () => {
     let pids: number[] = [];
     let pgid = 0;
     const res = await runChild(binary, ['selftest-hang'], {
-      timeoutMs: 700,
+      timeoutMs: 3000,
       onSpawn: (pid) => (pgid = pid),
       onStderrLine: (line) => (pids = announcedPids(line) ?? pids),
     });
@@ -82,7 +82,7 @@ describe('runProbe', () => {
     writeFileSync(script, `#!/bin/sh\necho $$ > ${dir}/pgid\nsleep 1000 &\nsleep 1000\n`);
     chmodSync(script, 0o755);
     const report = await runProbe('null-syscall', {
-      timeoutMs: 800,
+      timeoutMs: 3000,
       build: { prebuiltDir: dir },
       onProgress: () => {},
     });
