@@ -8,7 +8,8 @@ import { encodeBitmaskImmediate } from './bitmask-immediate.js';
 import type { Encoded, EncodeCtx } from './encoding-types.js';
 import { constant, expectCount, fail, hex, immOperand, modifier, reg, sf, word, type InsnSite } from './encode-util.js';
 import type { Operand } from './operands.js';
-import type { RegWidth } from './registers.js';
+import type { GpReg, RegWidth } from './registers.js';
+import { logicalShifted } from './encode-logical.js';
 
 const MOVN = 0x12800000;
 const MOVZ = 0x52800000;
@@ -79,9 +80,16 @@ export function encodeMoveWide(mnemonic: 'movz' | 'movn' | 'movk', ops: readonly
 
 /** The `mov` alias in all its forms. */
 export function encodeMov(ops: readonly Operand[], ctx: EncodeCtx, site: InsnSite): Encoded {
-  expectCount(ops, 2, 2, site);
+  expectCount(ops, 2, 3, site);
   const dst = ops[0];
   const src = ops[1];
+  if (ops[2]) {
+    // GNU as also takes `mov Xd, Xm, <shift> #n` as ORR Xd, XZR, Xm, <shift> #n.
+    if (dst?.kind !== 'reg' || src?.kind !== 'reg') return fail(`too many operands for 'mov'`, ops[2].column);
+    const rd = reg(dst, {}, site);
+    const zr: GpReg = { num: 31, width: rd.width, isSp: false, isZr: true, name: rd.width === 64 ? 'xzr' : 'wzr' };
+    return logicalShifted('orr', rd, zr, src, ops[2], ctx, site);
+  }
   if (dst?.kind === 'reg' && src?.kind === 'reg') {
     const rd = dst.reg;
     const rm = src.reg;

@@ -44,7 +44,7 @@ function moves(out: string[]): void {
   for (const v of [1n, 0xffn, 0x3ff0n, 0xff00ff00n, 0x7ffffffen]) out.push(`mov wsp, #${hex(v)}`);
   for (const v of [1n, 0xffn, 0x3ff0n, 0xff00ff00ff00ff00n, 0x7ffffffen]) out.push(`mov sp, #${hex(v)}`);
   for (const a of [0, 5, 30]) for (const b of [1, 29]) out.push(`mov ${x(a)}, ${x(b)}`, `mov ${w(a)}, ${w(b)}`);
-  out.push('mov x0, sp', 'mov sp, x0', 'mov sp, x30', 'mov w1, wsp', 'mov wsp, w2', 'mov x3, xzr', 'mov wzr, w4', 'mov xzr, x5', 'mov x1, #-0', 'mov x2, #(1<<16)+0', "mov w3, #'A'");
+  out.push('mov x0, sp', 'mov sp, x0', 'mov sp, x30', 'mov w1, wsp', 'mov wsp, w2', 'mov x3, xzr', 'mov wzr, w4', 'mov xzr, x5', 'mov x1, #-0', 'mov x0, x1, lsl #2', 'mov w2, w3, ror #31', 'mov x4, xzr, asr #1', 'mov x2, #(1<<16)+0', "mov w3, #'A'");
 }
 
 function arith(out: string[]): void {
