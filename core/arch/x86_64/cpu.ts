@@ -15,6 +15,8 @@ import { fetchDecode, type CodeCache } from './fetch.js';
 import { disassembleInst } from './disassembler.js';
 import { decode } from './decoder.js';
 
+export { disassemble } from './disassembler.js';
+
 export type StopReason =
   | { kind: 'budget' }
   | { kind: 'hlt' }
@@ -51,8 +53,8 @@ export class X86Cpu {
   sysFlags = FIXED1;
   private csSel = 0x08;
   ss = 0x10;
-  cpl: 0 | 3 = 0;
-  cr0 = 0x80050033;
+  private cplNow: 0 | 3 = 0;
+  private cr0Now = 0x80050033;
   cr2 = 0;
   cr4 = 0x20;
   readonly msrs: MsrFile;
@@ -139,11 +141,26 @@ export class X86Cpu {
     return this.csSel;
   }
 
+  /** Current privilege level, derived from the CS selector's RPL (no GDT is modelled). */
+  get cpl(): 0 | 3 {
+    return this.cplNow;
+  }
+
+  /** CR0; writes keep CR0.WP in step with the MMU and flush the TLB. */
+  get cr0(): number {
+    return this.cr0Now;
+  }
+
+  set cr0(v: number) {
+    this.cr0Now = v >>> 0;
+    this.syncPagingControls();
+  }
+
   set cs(sel: number) {
     this.csSel = sel;
     const cpl = (sel & 3) === 0 ? 0 : 3;
-    if (cpl !== this.cpl) {
-      this.cpl = cpl;
+    if (cpl !== this.cplNow) {
+      this.cplNow = cpl;
       this.stats.modeSwitches++;
       this.mmu.setUser(cpl === 3);
       this.codeBase = NaN;

@@ -256,3 +256,19 @@ export function protectPage(mem: PhysicalMemory, cr3: number, va: number, flags:
   writeLeaf(mem, pte, entryAddr(lo, mem.view.getUint32(pte + 4, true)), flags);
   return true;
 }
+
+/**
+ * Debugger translation: physical address of `va` in the address space `cr3`, or the
+ * fault an access would raise. No side effects (A/D bits untouched, no TLB).
+ */
+export function translate(
+  mem: PhysicalMemory,
+  cr3: number,
+  va: number,
+  opts: { access?: number; user?: boolean; ctl?: PagingControl } = {},
+): number | { fault: 'page' | 'gp'; addr: number; errorCode: number } {
+  if (!isCanonical(va)) return { fault: 'gp', addr: va, errorCode: 0 };
+  const r = walk(mem, cr3, va, opts.access ?? ACCESS_READ, opts.user ?? false, opts.ctl ?? { wp: true, nxe: true }, false, new WalkResult());
+  if (!r.ok) return { fault: 'page', addr: va, errorCode: r.errorCode };
+  return r.frame + (va - Math.floor(va / 4096) * 4096);
+}

@@ -248,6 +248,17 @@ describe('swapgs, MSRs, control registers', () => {
     expect(cpu.stats.tlbFlushes).toBe(flushes + 1);
   });
 
+  it('CR0.WP governs supervisor writes to read-only pages', () => {
+    const m = makeMachine();
+    m.map(DATA + 0x30000, 0x1000, { writable: false });
+    loadCode(m, assemble(`mov rdi, ${DATA + 0x30000}\nmov DWORD PTR [rdi], 5\nhlt`));
+    expect(m.cpu.run(5)).toMatchObject({ kind: 'exception', vector: 14, errorCode: 0b11 });
+    m.cpu.cr0 = m.cpu.cr0 & ~(1 << 16);
+    m.cpu.rip = CODE;
+    expect(m.cpu.run(5)).toEqual({ kind: 'hlt' });
+    expect(m.read(DATA + 0x30000, 1)[0]).toBe(5);
+  });
+
   it('lidt loads limit and base from memory', () => {
     const m = makeMachine();
     const d = new Uint8Array(10);

@@ -24,6 +24,7 @@ import {
   protectPage,
   pteAddress,
   tableIndex,
+  translate,
   unmapPage,
   walk,
   type PagingControl,
@@ -127,6 +128,18 @@ describe('x86-64 page walk', () => {
     expect(w(mem, cr3, 0x5000, ACCESS_READ, true).errorCode).toBe(PF_U);
     expect(unmapPage(mem, cr3, 0x5000)).toBe(null);
     expect(protectPage(mem, cr3, 0x9000000, {})).toBe(false);
+  });
+
+  it('translate() answers for debuggers without touching A/D bits', () => {
+    const { mem, cr3 } = setup();
+    const f = mem.allocFrame();
+    mapPage(mem, cr3, 0x3000, f, { user: true });
+    const pte = pteAddress(mem, cr3, 0x3000, false)!;
+    expect(translate(mem, cr3, 0x3abc)).toBe(f + 0xabc);
+    expect(mem.view.getUint32(pte, true) & PTE_A).toBe(0);
+    expect(translate(mem, cr3, 0x3000, { access: ACCESS_WRITE, user: true })).toEqual({ fault: 'page', addr: 0x3000, errorCode: PF_P | PF_W | PF_U });
+    expect(translate(mem, cr3, 0x9000)).toEqual({ fault: 'page', addr: 0x9000, errorCode: 0 });
+    expect(translate(mem, cr3, 0x800000000000)).toEqual({ fault: 'gp', addr: 0x800000000000, errorCode: 0 });
   });
 
   it('knows canonical addresses', () => {
