@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { assembleArm64 } from '../../../../../core/arch/arm64/assembler/assembler.js';
-import { gasText } from './gas.js';
+import { gasObject, gasText, sectionBytes, withTempDir } from './gas.js';
 
 const SNIPPETS: Record<string, string> = {
   comments: '# c1\n  # c2\nMOV X0, #1 // c3\nmov x1, 2; mov x2, 3 /* c4 */ ; nop\n/* multi\n line */ ret\n',
@@ -30,6 +30,18 @@ describe('AArch64 syntax vs aarch64-linux-gnu-as', () => {
       expect(ours).toBe(Buffer.from(gasText(source)).toString('hex'));
     });
   }
+  it('comment markers inside strings, tabs, CRLF and cpp line markers', () => {
+    const source = '.data\nmsg: .ascii "http://x; y /* z */ #w"\n.asciz "a\\tb"\r\n.text\r\n\tmov\tx0,\t#1\r\n# 1 "file.S"\n';
+    const r = assembleArm64(source);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    withTempDir((dir) => {
+      gasObject(source, dir, 's');
+      for (const sec of ['.text', '.data']) {
+        const ours = Buffer.from(r.image.sections.find((x) => x.name === sec)?.bytes ?? []).toString('hex');
+        expect(ours).toBe(Buffer.from(sectionBytes(`${dir}/s.gas.o`, sec, dir)).toString('hex'));
+      }
+    });
+  });
   it('maps every instruction to its source line and column', () => {
     const r = assembleArm64('  nop\nlab: mov x0, #1 ; ret\n');
     expect(r.ok).toBe(true);
