@@ -5,6 +5,7 @@
 import type { ArchBackend, ParsedInstruction } from './backend.js';
 import { parseExpr, type Expr } from './expr.js';
 import { tokenize, type Token } from './lexer.js';
+import { expandRept } from './rept.js';
 import { splitStatements } from './source-splitter.js';
 import { sectionDefaults, sectionFromFlags, type ParsedProgram, type SectionInfo, type Statement } from './statements.js';
 import type { AsmError, SymbolKind } from './types.js';
@@ -62,12 +63,12 @@ export function parseProgram(source: string, backend: ArchBackend, errors: AsmEr
   const localCount = new Map<string, number>();
   const localName = (n: string, k: number): string => `.L${n}\u0002${k}`;
 
-  const parts = splitStatements(source, {
+  const parts = expandRept(splitStatements(source, {
     lineComments: backend.lineComments,
     lineStartComments: backend.lineStartComments,
     semicolon: backend.semicolon,
     isStatementWord: (w) => backend.isMnemonic(w),
-  });
+  }), errors);
   for (const part of parts) {
     const lexed = tokenize(part.text, part.column);
     const err = (column: number, message: string): void => {

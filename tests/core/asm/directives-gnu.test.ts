@@ -39,6 +39,15 @@ len = . - start
   .long len, twice, counter, later
   .uleb128 0, 127, 128, 624485, 0xffffffffffffffff
   .sleb128 0, -1, 63, 64, -64, -65, -123456, 0x7fffffffffffffff
+  .rept 3
+  .byte 0xab
+  .rept 2
+  .short 0x1234
+  .endr
+  .endr
+  .rept 0
+  .byte 0xff
+  .endr
 later = 0x77
 .section .rodata
   .quad 0, 1

@@ -118,6 +118,14 @@ describe('asm front end', () => {
     expect(text(img)).toEqual([0x90]);
   });
 
+  it('repeats .rept bodies with local labels and keeps source lines', () => {
+    const img = ok('.rept 3\n1: jmp 1b\n.endr\n');
+    expect(text(img)).toEqual([0xeb, 0xfe, 0xeb, 0xfe, 0xeb, 0xfe]);
+    expect(img.sourceMap.map((m) => m.line)).toEqual([2, 2, 2]);
+    const bad = assemble('.rept 2\nnop\n', toy);
+    expect(bad.ok ? [] : bad.errors).toEqual([{ line: 1, column: 1, message: '.rept without .endr' }]);
+  });
+
   it('rejects initialised data in bss at the offending line', () => {
     expect(assemble('.bss\n.skip 4\n.byte 0\n.byte 1\n', toy)).toEqual({
       ok: false,
