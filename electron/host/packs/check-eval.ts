@@ -79,7 +79,8 @@ function entryRegCheck(check: NonNullable<CheckExpect['entryReg']>, outcome: Run
     if (!call) continue;
     const raw = call.entryRegs[check.reg];
     if (raw === undefined) return { passed: false, message: `register ${check.reg} was not recorded at ${check.syscall} entry` };
-    if (toBigInt(raw) !== expected) {
+    const got = toBigInt(raw);
+    if (got === null || BigInt.asUintN(64, got) !== BigInt.asUintN(64, expected)) {
       return { passed: false, message: `${check.reg} at ${check.syscall} entry was ${raw}, expected ${expectedLabel}`, output: call.line };
     }
   }

@@ -21,7 +21,8 @@ function scalarEquals(actual: FieldValue, expected: string | number | boolean | 
   if (typeof expected === 'boolean' || typeof actual === 'boolean') return actual === expected;
   const a = toBigInt(actual);
   const e = toBigInt(expected);
-  if (a !== null && e !== null) return a === e;
+  // Registers and arguments are 64-bit patterns: -1 and 0xffffffffffffffff are the same value.
+  if (a !== null && e !== null) return BigInt.asUintN(64, a) === BigInt.asUintN(64, e);
   return String(actual) === String(expected);
 }
 

@@ -71,6 +71,21 @@ describe('gradeSubmission with a recorded runner', () => {
     expect(results.score).toBeCloseTo(9 / 12);
   });
 
+  it('grades the kernel-order trace (ERESTARTSYS, signal, rt_sigreturn = -1 EINTR) as EINTR after the signal', async () => {
+    const events = [
+      syscallEvent('write', [1, '0x402000', 14], 14, { entryRegs: { rcx: '0x40100c' } }),
+      syscallEvent('read', ['0x0', '0x402010', `0x${bufSize.toString(16)}`], -512, { errno: 'ERESTARTSYS' }),
+      signalEvent(sig, SIGNOS[sig] ?? 0),
+      syscallEvent('rt_sigreturn', [], -4, { errno: 'EINTR' }),
+      exitEvent(0),
+    ];
+    const { results } = await grade(goodRun({}, events));
+    expect(results.score).toBe(1);
+    expect(results.tests.find((x) => x.name === 'the signal interrupts read(2)')?.message).toBe(
+      `found syscall name=read errno=EINTR after signal name=${sig}: read(0x0, 0x402010, 0x${bufSize.toString(16)}) = -1 EINTR (Interrupted system call)`,
+    );
+  });
+
   it('fails read-buffer when the student reads a different size than their variant', async () => {
     const events = goodRun().events.map((e) => (e.type === 'syscall' && e.name === 'read' ? syscallEvent('read', [0, '0x402010', bufSize + 1], -4) : e));
     const { results } = await grade(goodRun({}, events));

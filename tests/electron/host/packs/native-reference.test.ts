@@ -13,6 +13,7 @@ import { instantiateLab } from '../../../../electron/host/packs/lab-instance.js'
 import { drawParams } from '../../../../electron/host/packs/params.js';
 import type { LoadedPack } from '../../../../electron/host/packs/pack-types.js';
 import { nativeTraceRunner } from './native-trace-runner.js';
+import { alarmReadProgram } from './x86-solutions.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../../fixtures/packs/example', import.meta.url));
 let files: PackFiles;
@@ -57,43 +58,7 @@ describe('example pack graded on native runs', () => {
   it('a correct x86-64 solution (SIGALRM handler, blocked read) scores 1', async () => {
     const seed = seedWhere((p) => p['sig'] === 'SIGALRM');
     const bufSize = drawParams('hello-write', lab().def, seed)['bufSize'];
-    const solution = `
-        .globl  _start
-        .text
-handler:
-        ret
-restorer:
-        mov     $15, %eax               # rt_sigreturn
-        syscall
-_start:
-        mov     $13, %eax               # rt_sigaction(SIGALRM, &act, NULL, 8)
-        mov     $14, %edi
-        lea     act(%rip), %rsi
-        xor     %edx, %edx
-        mov     $8, %r10d
-        syscall
-        mov     $37, %eax               # alarm(1)
-        mov     $1, %edi
-        syscall
-        mov     $1, %eax                # write
-        mov     $1, %edi
-        lea     msg(%rip), %rsi
-        mov     $14, %edx
-        syscall
-        xor     %eax, %eax              # read: blocks until SIGALRM
-        xor     %edi, %edi
-        lea     buf(%rip), %rsi
-        mov     $${bufSize}, %edx
-        syscall
-        mov     $60, %eax
-        xor     %edi, %edi
-        syscall
-        .data
-act:    .quad   handler, 0x04000000, restorer, 0   # SA_RESTORER (x86-64 requires a restorer)
-msg:    .ascii  "hello, kernel\\n"
-        .bss
-buf:    .skip   4096
-`;
+    const solution = alarmReadProgram(String(bufSize));
     const results = await gradeSubmission({ pack, labId: 'hello-write', seed, runner: nativeTraceRunner({ stdinOpenMs: 5000 }), submission: { source: solution, fileName: 'sol.s', arch: 'x86_64' } });
     expect(results.tests.filter((t) => t.points < t.max_points)).toEqual([]);
     expect(results.score).toBe(1);

@@ -14,7 +14,7 @@ import type { RunEvent } from '../../../../core/trace/events.js';
 import type { LabRunRequest, RunOutcome } from '../../../../electron/host/packs/lab-runner.js';
 
 const run = promisify(execFile);
-const ERRNO: Record<string, number> = { EINTR: 4, EFAULT: 14, EBADF: 9, EAGAIN: 11, EINVAL: 22, ENOSYS: 38 };
+const ERRNO: Record<string, number> = { ERESTARTSYS: 512, ERESTARTNOINTR: 513, ERESTARTNOHAND: 514, ERESTART_RESTARTBLOCK: 516, EINTR: 4, EFAULT: 14, EBADF: 9, EAGAIN: 11, EINVAL: 22, ENOSYS: 38 };
 const SIGNO: Record<string, number> = { SIGALRM: 14, SIGUSR1: 10, SIGSEGV: 11, SIGTERM: 15, SIGINT: 2 };
 
 export interface NativeRunOptions {
@@ -68,15 +68,14 @@ function execute(cmd: string, args: string[], opts: NativeRunOptions): Promise<{
 }
 
 /**
- * strace/qemu lines → RunEvents. An interrupted call shows as `= ? ERESTARTSYS`,
- * then the signal, then `rt_sigreturn(...) = -1 EINTR`: the call's visible result
- * is that EINTR, so it is emitted there, after the signal (signal(7), read(2)).
+ * strace/qemu lines → RunEvents, in trace order, as the emulator emits them: an
+ * interrupted call is `= ? ERESTARTSYS` (ret -512), then the signal, then
+ * `rt_sigreturn(...) = -1 EINTR`. Grading's visibleEvents() does the rest.
  */
 export function parseStrace(text: string, arch: 'x86_64' | 'arm64'): { events: RunEvent[] } {
   const events: RunEvent[] = [];
-  let pending: (RunEvent & { type: 'syscall' }) | null = null;
   for (const raw of text.split('\n')) {
-    const line = raw.replace(/^\[([0-9a-f]+)\] /, '');
+    const line = raw.replace(/^\[[0-9a-f?]+\] /, '');
     const ip = /^\[([0-9a-f]+)\] /.exec(raw)?.[1];
     const sig = /^--- (SIG[A-Z0-9]+) \{/.exec(line);
     if (sig && sig[1]) {
@@ -93,18 +92,13 @@ export function parseStrace(text: string, arch: 'x86_64' | 'arm64'): { events: R
     if (!call || !call[1] || call[1] === 'execve') continue;
     const [, name, argText = '', retText = '?', errnoName, errnoNum] = call;
     const errno = errnoName ?? (errnoNum === '4' ? 'EINTR' : null);
-    if (name === 'rt_sigreturn' && errno === 'EINTR' && pending) {
-      events.push({ ...pending, ret: -4, errno: 'EINTR', interrupted: true, line: pending.line.replace(/= \? .*$/, '= -1 EINTR (Interrupted system call)') });
-      pending = null;
-    }
-    const ret = retText === '?' ? 0 : errno ? -(ERRNO[errno] ?? 1) : Number(retText);
+    const ret = errno ? -(ERRNO[errno] ?? 1) : retText === '?' ? 0 : Number(retText);
     const ev: RunEvent & { type: 'syscall' } = {
       type: 'syscall', pid: 1, tid: 1, arch, via: arch === 'x86_64' ? 'syscall' : 'svc', nr: -1, name,
       args: splitArgs(argText), ret, errno: errno ?? null, line, entryRegs: ip ? { rcx: `0x${BigInt(`0x${ip}`).toString(16)}` } : {},
-      interrupted: false, restarted: false, cycles: 0,
+      interrupted: errno !== null && /^(EINTR|ERESTART)/.test(errno), restarted: errno !== null && errno.startsWith('ERESTART'), cycles: 0,
     };
-    if (/^\?\s+ERESTART/.test(line.slice(line.lastIndexOf('=') + 1).trim())) pending = ev;
-    else events.push(ev);
+    events.push(ev);
   }
   return { events };
 }
