@@ -125,6 +125,23 @@ const TLBI_OPS: Record<number, string> = {
   [(7 << 3) | 5]: 'vale1', [(7 << 3) | 7]: 'vaale1',
 };
 
+/** DC/IC operations by op1:CRn:CRm:op2 (bits 18:5): [kind, name, allowed at EL0]. */
+const CACHE_OPS: Record<number, [string, string, boolean]> = {};
+function cacheOp(op1: number, crm: number, op2: number, kind: string, name: string, el0: boolean): void {
+  CACHE_OPS[(op1 << 11) | (7 << 7) | (crm << 3) | op2] = [kind, name, el0];
+}
+cacheOp(0, 1, 0, 'ic', 'ialluis', false);
+cacheOp(0, 5, 0, 'ic', 'iallu', false);
+cacheOp(3, 5, 1, 'ic', 'ivau', true);
+cacheOp(0, 6, 1, 'dc', 'ivac', false);
+cacheOp(0, 6, 2, 'dc', 'isw', false);
+cacheOp(0, 10, 2, 'dc', 'csw', false);
+cacheOp(0, 14, 2, 'dc', 'cisw', false);
+cacheOp(3, 4, 1, 'dc', 'zva', true);
+cacheOp(3, 10, 1, 'dc', 'cvac', true);
+cacheOp(3, 11, 1, 'dc', 'cvau', true);
+cacheOp(3, 14, 1, 'dc', 'civac', true);
+
 function tlbiName(w: number): string | undefined {
   const op1 = (w >>> 16) & 7;
   const crn = (w >>> 12) & 15;
@@ -134,14 +151,16 @@ function tlbiName(w: number): string | undefined {
 
 function sysExec(c: Arm64Cpu): void {
   const w = c.insn[0]!;
+  const cache = CACHE_OPS[(w >>> 5) & 0x3fff];
+  if (cache !== undefined) {
+    // No caches to maintain. EL0 may clean/invalidate by VA as with SCTLR_EL1.UCI = 1
+    // (Linux); DC ZVA is prohibited (DCZID_EL0.DZP = 1) and set/way ops are EL1-only.
+    if (cache[1] === 'zva' || (c.el === 0 && !cache[2])) undefinedInstruction(c);
+    return;
+  }
   if (c.el === 0) return undefinedInstruction(c);
   const name = tlbiName(w);
-  const crn = (w >>> 12) & 15;
-  if (name === undefined) {
-    // Cache maintenance (DC/IC, CRn = 7) has no effect without caches.
-    if (crn === 7) return;
-    return undefinedInstruction(c);
-  }
+  if (name === undefined) return undefinedInstruction(c);
   if (name.startsWith('vmalle1') || name.startsWith('aside1')) return c.flushTlb();
   // VAE1 and friends: Xt[43:0] holds VA[55:12] (ARM ARM C5.5).
   const rt = w & 31;
@@ -152,6 +171,11 @@ function sysExec(c: Arm64Cpu): void {
 }
 
 function sysDis(w: number): string {
+  const cache = CACHE_OPS[(w >>> 5) & 0x3fff];
+  if (cache !== undefined) {
+    const rt = w & 31;
+    return cache[0] === 'ic' && cache[1].startsWith('iall') ? `ic\t${cache[1]}${rt === 31 ? '' : `, ${rz(rt, true)}`}` : `${cache[0]}\t${cache[1]}, ${rz(rt, true)}`;
+  }
   const name = tlbiName(w);
   const rt = w & 31;
   if (name !== undefined) return name.includes('all') || name === 'vmalle1' || name === 'vmalle1is' ? `tlbi\t${name}` : `tlbi\t${name}, ${rz(rt, true)}`;

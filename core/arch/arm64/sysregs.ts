@@ -43,6 +43,7 @@ export const SYSREGS: SysregDef[] = [
   { name: 'MIDR_EL1', op0: 3, op1: 0, crn: 0, crm: 0, op2: 0, el0: 'none', readOnly: true },
   { name: 'MPIDR_EL1', op0: 3, op1: 0, crn: 0, crm: 0, op2: 5, el0: 'none', readOnly: true },
   { name: 'CTR_EL0', op0: 3, op1: 3, crn: 0, crm: 0, op2: 1, el0: 'r', readOnly: true },
+  { name: 'DCZID_EL0', op0: 3, op1: 3, crn: 0, crm: 0, op2: 7, el0: 'r', readOnly: true },
   { name: 'ID_AA64MMFR0_EL1', op0: 3, op1: 0, crn: 0, crm: 7, op2: 0, el0: 'none', readOnly: true },
 ];
 
@@ -63,6 +64,7 @@ export const SYSREG_RESET: Record<string, bigint> = {
   MIDR_EL1: 0x410fd034n, // Cortex-A53 r0p4, as qemu's default
   MPIDR_EL1: 0x80000000n,
   CTR_EL0: 0x84448004n,
+  DCZID_EL0: 0x14n, // DZP = 1: DC ZVA prohibited, so libc memset never uses it
   CNTFRQ_EL0: 62500000n,
   ID_AA64MMFR0_EL1: 0x5n, // 48-bit PA, 4 KiB granule
 };

@@ -89,6 +89,7 @@ export function generateCorpus(seed: number, perTemplate: number): string {
     () => `msr spsel, #${bits(1)}`,
     () => `mrs ${x()}, ${pick(['nzcv', 'daif', 'currentel', 'spsel', 'sp_el0', 'elr_el1', 'spsr_el1', 'esr_el1', 'far_el1', 'vbar_el1', 'ttbr0_el1', 'ttbr1_el1', 'tcr_el1', 'sctlr_el1', 'mair_el1', 'tpidr_el0', 'tpidrro_el0', 'tpidr_el1', 'cntvct_el0', 'cntfrq_el0', 'midr_el1', 'ctr_el0'])}`,
     () => `msr ${pick(['nzcv', 'daif', 'sp_el0', 'elr_el1', 'spsr_el1', 'vbar_el1', 'ttbr0_el1', 'ttbr1_el1', 'tcr_el1', 'sctlr_el1', 'mair_el1', 'tpidr_el0', 'tpidrro_el0'])}, ${x()}`,
+    () => pick([`dc cvau, ${x()}`, `dc civac, ${x()}`, `dc cvac, ${x()}`, `dc zva, ${x()}`, `ic ivau, ${x()}`, 'ic iallu', 'ic ialluis', `dc isw, ${x()}`, `dc ivac, ${x()}`, `mrs ${x()}, dczid_el0`]),
     () => pick(['tlbi vmalle1', 'tlbi vmalle1is', `tlbi vae1, ${x()}`, `tlbi vale1is, ${x()}`, `tlbi aside1, ${x()}`]),
     () => `prfm ${pick(['pldl1keep', 'pstl2strm', 'plil3keep'])}, [${regSp(true)}, #${(r() % 4096) * 8}]`,
     (w) => `${pick(['adc', 'adcs', 'sbc', 'sbcs'])} ${reg(w)}, ${reg(w)}, ${reg(w)}`,

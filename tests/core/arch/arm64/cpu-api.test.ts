@@ -46,6 +46,25 @@ describe('Arm64Cpu API', () => {
     expect(log[1]!.ec).toBe(0x00);
   });
 
+  it('allows cache maintenance by VA at EL0 (SCTLR_EL1.UCI), but not DC ZVA or set/way ops', () => {
+    const { cpu } = buildMiniSystem(`
+.text
+  movz x1, #0x50, lsl #16
+  dc cvau, x1
+  ic ivau, x1
+  dc civac, x1
+  mrs x2, dczid_el0
+  dc zva, x1
+  dc isw, x1
+`);
+    const log = recordTraps(cpu, true);
+    cpu.run(100);
+    expect(cpu.getX(2)).toBe(0x14n);
+    expect(log[0]).toMatchObject({ ec: 0, elr: BigInt(USER_CODE + 20) });
+    cpu.run(100);
+    expect(log[1]).toMatchObject({ ec: 0, elr: BigInt(USER_CODE + 24) });
+  });
+
   it('keeps stale translations until tlbi, then walks again', () => {
     const { cpu, mem, root0 } = buildMiniSystem('.text\n nop\n');
     const r = cpu.translate(USER_DATA);
