@@ -123,7 +123,7 @@ export function disassembleInst(i: Inst, addr: number): string {
       else pre.push('data16');
     } else if (p === 0xf3) {
       if (row.pfx === 0xf3) continue;
-      pre.push(isString(row) ? 'rep' : 'repz');
+      pre.push(isString(row) ? (row.mn === 'cmps' || row.mn === 'scas' ? 'repz' : 'rep') : 'repz');
     } else if (p === 0xf2) pre.push(isString(row) ? 'repnz' : 'bnd');
     else if (p === 0xf0) pre.push('lock');
     else if (p === 0x67) {
@@ -139,7 +139,7 @@ export function disassembleInst(i: Inst, addr: number): string {
 }
 
 function isString(row: OpRow): boolean {
-  return row.form.startsWith('Y');
+  return /[XY]/.test(row.form);
 }
 
 function hasMemOperand(i: Inst, ops: string[]): boolean {

@@ -52,3 +52,20 @@ export function ret(cpu: X86Cpu, i: Inst): void {
 }
 
 export function nop(): void {}
+
+/** loop (op 0), loope (op 1), loopne (op 2): RCX -= 1 without touching flags, branch if RCX != 0 (and ZF matches). */
+export function loop(cpu: X86Cpu, i: Inst): void {
+  const lo = cpu.lo[1]!;
+  const s = (lo >>> 0) - 1;
+  cpu.lo[1] = s | 0;
+  if (s < 0) cpu.hi[1] = (cpu.hi[1]! - 1) | 0;
+  if ((cpu.lo[1]! | cpu.hi[1]!) === 0) return;
+  if (i.op === 1 && !cpu.fl.zf()) return;
+  if (i.op === 2 && cpu.fl.zf()) return;
+  cpu.rip += i.imm;
+}
+
+/** jrcxz */
+export function jrcxz(cpu: X86Cpu, i: Inst): void {
+  if ((cpu.lo[1]! | cpu.hi[1]!) === 0) cpu.rip += i.imm;
+}

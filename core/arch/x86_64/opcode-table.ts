@@ -12,8 +12,10 @@ import { shiftE } from './exec-shift.js';
 import { mulDivE, imulGE, imulGEI, cbwFamily, cwdFamily } from './exec-muldiv.js';
 import { movEG, movGE, movEI, movZI, lea, movzx, movsx, xchgEG, cmov, setcc, bt } from './exec-move.js';
 import { pushZ, popZ, pushI, pushE, popE, leave } from './exec-stack.js';
-import { jcc, jmpRel, jmpE, callRel, callE, ret, nop } from './exec-control.js';
-import { movs, stos } from './exec-string.js';
+import { jcc, jmpRel, jmpE, callRel, callE, ret, nop, loop, jrcxz } from './exec-control.js';
+import { movs, stos, lods, scas, cmps } from './exec-string.js';
+import { pushf, popf, sahf, lahf } from './exec-flags.js';
+import { rotateCarry, shiftDouble } from './exec-rotate-carry.js';
 import {
   syscall,
   sysret,
@@ -85,6 +87,21 @@ add({ map: 0, opcode: 0xff, ext: 6, mn: 'push', form: 'Ev', exec: pushE, d64: tr
 add({ map: 0, opcode: 0x8f, ext: 0, mn: 'pop', form: 'Ev', exec: popE, d64: true });
 
 // Shifts and rotates, group 2 (SDM Vol 2 Table A-6). /6 is an undocumented SAL alias: left undefined.
+for (const [ext, mn] of [
+  [2, 'rcl'],
+  [3, 'rcr'],
+] as const) {
+  add({ map: 0, opcode: 0xc0, ext, mn, form: 'Eb,Ib', exec: rotateCarry, op: ext });
+  add({ map: 0, opcode: 0xc1, ext, mn, form: 'Ev,Ib', exec: rotateCarry, op: ext });
+  add({ map: 0, opcode: 0xd0, ext, mn, form: 'Eb,1', exec: rotateCarry, op: ext });
+  add({ map: 0, opcode: 0xd1, ext, mn, form: 'Ev,1', exec: rotateCarry, op: ext });
+  add({ map: 0, opcode: 0xd2, ext, mn, form: 'Eb,CL', exec: rotateCarry, op: ext });
+  add({ map: 0, opcode: 0xd3, ext, mn, form: 'Ev,CL', exec: rotateCarry, op: ext });
+}
+add({ map: 1, opcode: 0xa4, mn: 'shld', form: 'Ev,Gv,Ib', exec: shiftDouble, op: 0 });
+add({ map: 1, opcode: 0xa5, mn: 'shld', form: 'Ev,Gv,CL', exec: shiftDouble, op: 0 });
+add({ map: 1, opcode: 0xac, mn: 'shrd', form: 'Ev,Gv,Ib', exec: shiftDouble, op: 1 });
+add({ map: 1, opcode: 0xad, mn: 'shrd', form: 'Ev,Gv,CL', exec: shiftDouble, op: 1 });
 const SHIFTS: [number, string][] = [
   [0, 'rol'],
   [1, 'ror'],
@@ -182,6 +199,14 @@ for (let cc = 0; cc < 16; cc++) {
   add({ map: 1, opcode: 0x90 + cc, mn: 'set' + n, form: 'Eb', exec: setcc, op: cc });
   add({ map: 1, opcode: 0x40 + cc, mn: 'cmov' + n, form: 'Gv,Ev', exec: cmov, op: cc });
 }
+add({ map: 0, opcode: 0xe2, mn: 'loop', form: 'Jb', exec: loop, op: 0, f64: true });
+add({ map: 0, opcode: 0xe1, mn: 'loope', form: 'Jb', exec: loop, op: 1, f64: true });
+add({ map: 0, opcode: 0xe0, mn: 'loopne', form: 'Jb', exec: loop, op: 2, f64: true });
+add({ map: 0, opcode: 0xe3, mn: 'jrcxz', form: 'Jb', exec: jrcxz, f64: true });
+add({ map: 0, opcode: 0x9c, mn: { 2: 'pushfw', 8: 'pushf' }, form: '', exec: pushf, d64: true });
+add({ map: 0, opcode: 0x9d, mn: { 2: 'popfw', 8: 'popf' }, form: '', exec: popf, d64: true });
+add({ map: 0, opcode: 0x9e, mn: 'sahf', form: '', exec: sahf });
+add({ map: 0, opcode: 0x9f, mn: 'lahf', form: '', exec: lahf });
 add({ map: 0, opcode: 0x90, pfx: 0xf3, mn: 'pause', form: '', exec: nop });
 add({ map: 0, opcode: 0x90, mn: 'nop', form: '', exec: nop });
 add({ map: 1, opcode: 0x1f, ext: 0, mn: 'nop', form: 'Ev', exec: nop });
@@ -192,6 +217,12 @@ add({ map: 0, opcode: 0xa4, mn: 'movs', form: 'Yb,Xb', exec: movs });
 add({ map: 0, opcode: 0xa5, mn: 'movs', form: 'Yv,Xv', exec: movs });
 add({ map: 0, opcode: 0xaa, mn: 'stos', form: 'Yb,AL', exec: stos });
 add({ map: 0, opcode: 0xab, mn: 'stos', form: 'Yv,rAX', exec: stos });
+add({ map: 0, opcode: 0xac, mn: 'lods', form: 'AL,Xb', exec: lods });
+add({ map: 0, opcode: 0xad, mn: 'lods', form: 'rAX,Xv', exec: lods });
+add({ map: 0, opcode: 0xae, mn: 'scas', form: 'AL,Yb', exec: scas });
+add({ map: 0, opcode: 0xaf, mn: 'scas', form: 'rAX,Yv', exec: scas });
+add({ map: 0, opcode: 0xa6, mn: 'cmps', form: 'Xb,Yb', exec: cmps });
+add({ map: 0, opcode: 0xa7, mn: 'cmps', form: 'Xv,Yv', exec: cmps });
 add({ map: 0, opcode: 0xfc, mn: 'cld', form: '', exec: cld });
 add({ map: 0, opcode: 0xfd, mn: 'std', form: '', exec: std });
 

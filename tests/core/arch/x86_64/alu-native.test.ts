@@ -91,6 +91,22 @@ function specs(): Spec[] {
     s.push({ insn: `cmpxchg ${MEM[bits]!},${c}`, mask: all, bits }, { insn: `xadd ${MEM[bits]!},${b}`, mask: all, bits });
     if (bits !== 16) s.push({ insn: `bswap ${a}`, mask: all, bits });
   }
+  for (const bits of SIZES) {
+    for (const op of ['rcl', 'rcr']) {
+      const mask = (c: NativeCase): bigint => (Number(c.rcx & (bits === 64 ? 0x3fn : 0x1fn)) <= 1 ? ALL : ALL & ~OF);
+      s.push({ insn: `${op} ${A[bits]!},cl`, mask, gen: 'shift', bits }, { insn: `${op} ${A[bits]!},1`, mask: all, bits });
+    }
+    if (bits >= 32)
+      for (const op of ['shld', 'shrd']) {
+        const mask = (c: NativeCase): bigint => {
+          const cnt = Number(c.rcx & (bits === 64 ? 0x3fn : 0x1fn));
+          return cnt === 0 ? ALL : cnt === 1 ? ALL & ~AF : ALL & ~AF & ~OF;
+        };
+        s.push({ insn: `${op} ${A[bits]!},${B[bits]!},cl`, mask, gen: 'shift', bits }, { insn: `${op} ${A[bits]!},${B[bits]!},7`, mask: () => ALL & ~AF & ~OF, bits });
+      }
+  }
+  s.push({ insn: 'pushf; pop rax; and eax,0x8d5', mask: all, bits: 64 }, { insn: 'mov rax,rbx; and eax,0x8d5; push rax; popf', mask: all, bits: 64 });
+  s.push({ insn: 'sahf', mask: all, bits: 64 }, { insn: 'lahf', mask: all, bits: 64 });
   s.push({ insn: 'cmpxchg bl,cl', mask: all, bits: 8 }, { insn: 'stc', mask: all, bits: 8 }, { insn: 'clc', mask: all, bits: 8 }, { insn: 'cmc', mask: all, bits: 8 });
   // SSE moves, checked by round trips through general registers (';' separates instructions).
   for (const seq of [

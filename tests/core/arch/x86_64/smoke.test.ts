@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assemble } from './helpers/gnu.js';
-import { loadCode, makeMachine } from './helpers/machine.js';
+import { DATA, loadCode, makeMachine } from './helpers/machine.js';
 
 describe('X86Cpu smoke', () => {
   it('runs a counted loop and stops at hlt', () => {
@@ -17,5 +17,42 @@ describe('X86Cpu smoke', () => {
     expect(r).toEqual({ kind: 'hlt' });
     expect(m.cpu.getReg(0)).toBe(500500n);
     expect(m.cpu.stats.instructions).toBe(3 + 3000);
+  });
+
+  it('loop, jrcxz and the rep string compares (strlen with repne scasb, memcmp with repe cmpsb)', () => {
+    const m = makeMachine();
+    m.write(DATA, new TextEncoder().encode('hello, world\0hello, there\0'));
+    loadCode(m, assemble(`
+      mov ecx, 5
+      xor eax, eax
+    1:
+      add eax, 2
+      loop 1b
+      mov r8, rax
+      jrcxz 2f
+      mov r8, -1
+    2:
+      mov rdi, ${DATA}
+      xor eax, eax
+      mov rcx, -1
+      repne scasb
+      not rcx
+      dec rcx
+      mov r9, rcx
+      mov rsi, ${DATA}
+      mov rdi, ${DATA + 13}
+      mov ecx, 13
+      repe cmpsb
+      mov r10, rcx
+      mov rsi, ${DATA}
+      lodsb
+      mov r11, rax
+      hlt`));
+    expect(m.cpu.run(1000)).toEqual({ kind: 'hlt' });
+    expect(m.cpu.getReg(8)).toBe(10n);
+    expect(m.cpu.getReg(9)).toBe(12n); // strlen("hello, world")
+    expect(m.cpu.getReg(10)).toBe(5n); // mismatch found at index 7 ('w' vs 't'), 13 - 8 left
+    expect(m.cpu.getReg(6)).toBe(BigInt(DATA + 1));
+    expect(m.cpu.getReg(11) & 0xffn).toBe(0x68n);
   });
 });
