@@ -22,6 +22,29 @@ export function isExclusiveMnemonic(m: string): boolean {
   return NAMES.has(m);
 }
 
+/** LDXP/LDAXP/STXP/STLXP (C6.2 "LDXP"): bit 30 = 64-bit pair. */
+const PAIRS: Readonly<Record<string, { readonly bits: number; readonly store: boolean }>> = {
+  ldxp: { bits: 0x887f0000, store: false },
+  ldaxp: { bits: 0x887f8000, store: false },
+  stxp: { bits: 0x88200000, store: true },
+  stlxp: { bits: 0x88208000, store: true },
+};
+
+export function encodeExclusivePair(m: string, ops: readonly Operand[], ctx: EncodeCtx, site: InsnSite): Encoded {
+  const form = PAIRS[m];
+  if (!form) return fail(`unknown mnemonic '${m}'`, site.column);
+  const n = form.store ? 4 : 3;
+  expectCount(ops, n, n, site);
+  const rs = form.store ? reg(ops[0], { width: 32 }, site).num : 0;
+  const first = form.store ? 1 : 0;
+  const rt = reg(ops[first], {}, site);
+  const rt2 = reg(ops[first + 1], { width: rt.width }, site);
+  const mem = ops[first + 2];
+  if (!mem || mem.kind !== 'mem' || mem.index || mem.writeback) return fail('expected an address of the form [Xn|SP] or [Xn|SP, #0]', mem?.column ?? site.column);
+  if (mem.offset && constant(ctx, mem.offset) !== 0n) fail('offset must be 0 here', mem.offset.column);
+  return { word: word(form.bits, rt.width === 64 ? 0x40000000 : 0, rs << 16, rt2.num << 10, mem.base.num << 5, rt.num) };
+}
+
 export function encodeExclusive(m: string, ops: readonly Operand[], ctx: EncodeCtx, site: InsnSite): Encoded {
   const suffix = FORMS[m] ? '' : m.slice(-1);
   const form = FORMS[suffix ? m.slice(0, -1) : m];

@@ -12,7 +12,22 @@ import type { GpReg, RegWidth } from './registers.js';
 export type LoadStoreOp =
   | 'ldr' | 'str' | 'ldrb' | 'strb' | 'ldrh' | 'strh' | 'ldrsb' | 'ldrsh' | 'ldrsw'
   | 'ldur' | 'stur' | 'ldurb' | 'sturb' | 'ldurh' | 'sturh' | 'ldursb' | 'ldursh' | 'ldursw'
-  | 'ldtr' | 'sttr' | 'ldtrb' | 'sttrb' | 'ldtrh' | 'sttrh' | 'ldtrsb' | 'ldtrsh' | 'ldtrsw';
+  | 'ldtr' | 'sttr' | 'ldtrb' | 'sttrb' | 'ldtrh' | 'sttrh' | 'ldtrsb' | 'ldtrsh' | 'ldtrsw'
+  | 'prfm' | 'prfum';
+
+/** PRFM operation names: type (PLD/PLI/PST) << 3 | target (L1..L3) << 1 | policy (KEEP/STRM) (C6.2 "PRFM"). */
+function prefetchOp(op: Operand | undefined, ctx: EncodeCtx, site: InsnSite): GpReg {
+  if (!op || op.kind !== 'imm') return fail('expected a prefetch operation (pldl1keep, pstl2strm, ...) or #imm', op?.column ?? site.column);
+  const m = /^p(ld|li|st)l([123])(keep|strm)$/.exec(op.expr.text.toLowerCase());
+  let num: number;
+  if (!op.expr.hash && m) num = (['ld', 'li', 'st'].indexOf(m[1] ?? '') << 3) | ((Number(m[2]) - 1) << 1) | (m[3] === 'strm' ? 1 : 0);
+  else {
+    const v = constant(ctx, op.expr);
+    if (v < 0n || v > 31n) fail(`prefetch operation ${v} out of range 0..31`, op.expr.column);
+    num = Number(v);
+  }
+  return { num, width: 64, isSp: false, isZr: false, name: op.expr.text };
+}
 
 interface Shape {
   /** log2 of the access size in bytes. */
@@ -36,6 +51,7 @@ function shapeOf(base: string, rt: GpReg, column: number): Shape {
     case 'ldrsb': return { size: 0, opc: w === 64 ? 2 : 3 };
     case 'ldrsh': return { size: 1, opc: w === 64 ? 2 : 3 };
     case 'ldrsw': need(64); return { size: 2, opc: 2 };
+    case 'prfm': return { size: 3, opc: 2 };
     default: return fail(`unknown load/store '${base}'`, column);
   }
 }
@@ -56,9 +72,10 @@ function imm9(v: bigint, column: number, mnemonic: string): number {
 }
 
 function literal(op: string, rt: GpReg, target: Operand): Encoded {
-  const base = op === 'ldrsw' ? 0x98000000 : op === 'ldr' ? (rt.width === 64 ? 0x58000000 : 0x18000000) : undefined;
+  const base = op === 'ldrsw' ? 0x98000000 : op === 'prfm' ? 0xd8000000 : op === 'ldr' ? (rt.width === 64 ? 0x58000000 : 0x18000000) : undefined;
   if (base === undefined) return fail(`'${op}' has no PC-relative literal form`, target.column);
   if (target.kind === 'literal') {
+    if (op === 'prfm') return fail("'prfm' cannot take an =literal", target.column);
     return { word: word(base, rt.num), literal: { size: op === 'ldr' && rt.width === 64 ? 8 : 4, expr: target.expr } };
   }
   if (target.kind !== 'imm') return fail('expected an address: [Xn, ...], a label, or =value', target.column);
@@ -69,9 +86,9 @@ export function encodeLoadStore(op: LoadStoreOp, ops: readonly Operand[], ctx: E
   expectCount(ops, 2, 3, site);
   // LDTR/STTR (unprivileged, C6.2 "LDTR") share the unscaled layout with bits 11:10 = 10.
   const unprivileged = op.startsWith('ldtr') || op.startsWith('sttr');
-  const unscaledOnly = unprivileged || op.startsWith('ldur') || op.startsWith('stur');
-  const baseOp = unscaledOnly ? op.replace(/^ld[ut]r/, 'ldr').replace(/^st[ut]r/, 'str') : op;
-  const rt = reg(ops[0], {}, site);
+  const unscaledOnly = unprivileged || op === 'prfum' || op.startsWith('ldur') || op.startsWith('stur');
+  const baseOp = op === 'prfum' ? 'prfm' : unscaledOnly ? op.replace(/^ld[ut]r/, 'ldr').replace(/^st[ut]r/, 'str') : op;
+  const rt = baseOp === 'prfm' ? prefetchOp(ops[0], ctx, site) : reg(ops[0], {}, site);
   const shape = shapeOf(baseOp, rt, ops[0]?.column ?? site.column);
   const fixed = word(shape.size << 30, LDST_BASE, shape.opc << 22, unprivileged ? 0x800 : 0, rt.num);
   const mem = ops[1];

@@ -22,7 +22,7 @@ const BARRIER_OPTIONS: Readonly<Record<string, number>> = {
 };
 
 export function isSystemMnemonic(m: string): boolean {
-  return m in EXCEPTION || m in FIXED || m in SYS_OPS || ['isb', 'dsb', 'dmb', 'msr', 'mrs', 'hint', 'udf'].includes(m);
+  return m in EXCEPTION || m in FIXED || m in SYS_OPS || ['isb', 'dsb', 'dmb', 'msr', 'mrs', 'hint', 'udf', 'sys', 'sysl'].includes(m);
 }
 
 function barrier(op: 'isb' | 'dsb' | 'dmb', ops: readonly Operand[], ctx: EncodeCtx, site: InsnSite): Encoded {
@@ -59,6 +59,26 @@ function sysOp(m: 'tlbi' | 'ic' | 'dc' | 'at', ops: readonly Operand[], site: In
   return { word: word(0xd5080000, o.op1 << 16, o.crn << 12, o.crm << 8, o.op2 << 5, rt) };
 }
 
+function crField(o: Operand | undefined, site: InsnSite): number {
+  const t = o?.kind === 'imm' && !o.expr.hash ? o.expr.text.toLowerCase() : '';
+  const m = /^c([0-9]|1[0-5])$/.exec(t);
+  if (!m) return fail('expected a control register name C0..C15', o?.column ?? site.column);
+  return Number(m[1]);
+}
+
+/** SYS #op1, Cn, Cm, #op2{, Xt} and SYSL Xt, #op1, Cn, Cm, #op2 (C6.2 "SYS", "SYSL"). */
+function sysGeneric(m: 'sys' | 'sysl', ops: readonly Operand[], ctx: EncodeCtx, site: InsnSite): Encoded {
+  expectCount(ops, m === 'sys' ? 4 : 5, 5, site);
+  const at = m === 'sysl' ? 1 : 0;
+  const op1 = constInRange(ctx, immOperand(ops[at], site), 0, 7, 'op1');
+  const crn = crField(ops[at + 1], site);
+  const crm = crField(ops[at + 2], site);
+  const op2 = constInRange(ctx, immOperand(ops[at + 3], site), 0, 7, 'op2');
+  const rtOp = m === 'sysl' ? ops[0] : ops[4];
+  const rt = rtOp ? reg(rtOp, { width: 64 }, site).num : 31;
+  return { word: word(m === 'sys' ? 0xd5080000 : 0xd5280000, op1 << 16, crn << 12, crm << 8, op2 << 5, rt) };
+}
+
 export function encodeSystem(m: string, ops: readonly Operand[], ctx: EncodeCtx, site: InsnSite): Encoded {
   const exc = EXCEPTION[m];
   if (exc !== undefined) {
@@ -82,6 +102,7 @@ export function encodeSystem(m: string, ops: readonly Operand[], ctx: EncodeCtx,
     return { word: constInRange(ctx, immOperand(ops[0], site), 0, 0xffff, 'immediate') };
   }
   if (m === 'tlbi' || m === 'ic' || m === 'dc' || m === 'at') return sysOp(m, ops, site);
+  if (m === 'sys' || m === 'sysl') return sysGeneric(m, ops, ctx, site);
   if (m === 'mrs') {
     expectCount(ops, 2, 2, site);
     const rt = reg(ops[0], { width: 64 }, site);

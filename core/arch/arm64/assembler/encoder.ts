@@ -6,7 +6,7 @@ import { encodeBitfield, encodeBitfieldAlias, encodeExtendAlias, encodeExtr, enc
 import { condOfBranch, encodeAdr, encodeB, encodeBCond, encodeBranchReg, encodeCbz, encodeTbz } from './encode-branch.js';
 import { encodeCarry, encodeCondCompare, encodeOneSource } from './encode-dp-misc.js';
 import { encodeCondSelect, encodeMultiply, type CondSelectOp, type MulOp } from './encode-dp-reg.js';
-import { encodeExclusive, isExclusiveMnemonic } from './encode-exclusive.js';
+import { encodeExclusive, encodeExclusivePair, isExclusiveMnemonic } from './encode-exclusive.js';
 import { encodeLoadStore, encodeLoadStorePair, type LoadStoreOp } from './encode-load-store.js';
 import { encodeLogical, encodeMvn, encodeTst, type LogicalOp } from './encode-logical.js';
 import { encodeMov, encodeMoveWide } from './encode-move.js';
@@ -46,13 +46,14 @@ add(
 add(['csel', 'csinc', 'csinv', 'csneg', 'cset', 'csetm', 'cinc', 'cinv', 'cneg'], (n) => (o, _c, s) => encodeCondSelect(n as CondSelectOp, o, s));
 add(
   ['ldr', 'str', 'ldrb', 'strb', 'ldrh', 'strh', 'ldrsb', 'ldrsh', 'ldrsw', 'ldur', 'stur', 'ldurb', 'sturb', 'ldurh', 'sturh', 'ldursb', 'ldursh', 'ldursw',
-    'ldtr', 'sttr', 'ldtrb', 'sttrb', 'ldtrh', 'sttrh', 'ldtrsb', 'ldtrsh', 'ldtrsw'],
+    'ldtr', 'sttr', 'ldtrb', 'sttrb', 'ldtrh', 'sttrh', 'ldtrsb', 'ldtrsh', 'ldtrsw', 'prfm', 'prfum'],
   (n) => (o, c, s) => encodeLoadStore(n as LoadStoreOp, o, c, s),
 );
 add(['ldp', 'stp', 'ldpsw', 'ldnp', 'stnp'], (n) => (o, c, s) => encodeLoadStorePair(n as 'ldp', o, c, s));
 add(['adc', 'adcs', 'sbc', 'sbcs', 'ngc', 'ngcs'], (n) => (o, _c, s) => encodeCarry(n as 'adc', o, s));
 add(['rbit', 'rev16', 'rev32', 'rev', 'clz', 'cls'], (n) => (o, _c, s) => encodeOneSource(n as 'rev', o, s));
 add(['ccmp', 'ccmn'], (n) => (o, c, s) => encodeCondCompare(n as 'ccmp', o, c, s));
+add(['ldxp', 'ldaxp', 'stxp', 'stlxp'], (n) => (o, c, s) => encodeExclusivePair(n, o, c, s));
 add(['b', 'bl'], (n) => (o, _c, s) => encodeB(n as 'b', o, s));
 add(['cbz', 'cbnz'], (n) => (o, _c, s) => encodeCbz(n as 'cbz', o, s));
 add(['tbz', 'tbnz'], (n) => (o, c, s) => encodeTbz(n as 'tbz', o, c, s));

@@ -181,6 +181,11 @@ function extras(out: string[]): void {
   for (const op of ['ldtr', 'sttr', 'ldtrb', 'sttrb', 'ldtrh', 'sttrh', 'ldtrsb', 'ldtrsh']) for (const o of [-256, -4, 0, 8, 255]) out.push(`${op} w2, [x3, #${o}]`);
   for (const op of ['ldtr', 'sttr', 'ldtrsb', 'ldtrsh', 'ldtrsw']) for (const o of [-256, 0, 255]) out.push(`${op} x2, [sp, #${o}]`);
   out.push('ldtr x0, [x1]');
+  for (const t of ['pld', 'pli', 'pst']) for (const l of [1, 2, 3]) for (const k of ['keep', 'strm']) out.push(`prfm ${t}l${l}${k}, [x${l}, #${l * 8}]`);
+  out.push('prfm #31, [x3, x4, lsl #3]', 'prfm pldl1strm, [sp, w5, sxtw]', 'prfm pldl1keep, [x0, #-8]', 'prfm pldl1keep, [x0, #3]', 'prfm #7, [x1]', 'prfm pstl1keep, [x2, #32760]',
+    'prfum pldl2keep, [x6, #3]', 'prfum #3, [sp, #-256]');
+  out.push('ldxp x0, x1, [x2]', 'ldaxp w3, w4, [sp]', 'stxp w5, x6, x7, [x8]', 'stlxp w9, w10, w11, [x12, #0]', 'ldxp w13, w14, [x15]', 'stlxp w16, x17, x18, [sp]');
+  out.push('sys #0, c7, c5, #0', 'sys #3, c7, c14, #1, x4', 'sysl x0, #3, c9, c12, #0', 'sys #7, c15, c15, #7, xzr', 'sys #1, c0, c0, #2, x9');
   out.push('tlbi vmalle1', 'tlbi vmalle1is', 'tlbi vae1, x0', 'tlbi vale1is, x1', 'tlbi aside1, x2', 'tlbi vaae1, x3', 'tlbi vaale1, x4', 'tlbi vae1is, x5', 'tlbi vaae1is, x6',
     'tlbi aside1is, x7', 'tlbi vale1, x8', 'tlbi vaale1is, x9', 'ic iallu', 'ic ialluis', 'ic ivau, x3', 'dc civac, x4', 'dc cvac, x5', 'dc cvau, x6', 'dc zva, x7',
     'dc ivac, x8', 'dc isw, x9', 'dc csw, x10', 'dc cisw, x11', 'at s1e1r, x9', 'at s1e1w, x9', 'at s1e0r, x9', 'at s1e0w, x10', 'hint #0', 'hint #5', 'hint #127', 'udf #0', 'udf #0xffff');

@@ -35,7 +35,7 @@ export function labelledCorpus(): string {
     'strb w9, [x7, :lo12:buf]', 'str x9, [x7, :lo12:quad]', 'ldrsw x9, [x7, :lo12:word]', 'ldrsh w9, [x7, :lo12:hword]');
   for (const s of ['msg', 'far', 'quad+8']) out.push(`movz x10, #:abs_g0_nc:${s}`, `movk x10, #:abs_g1_nc:${s}`, `movk x10, #:abs_g2_nc:${s}`, `movk x10, #:abs_g3:${s}`);
   out.push('movz x11, #:abs_g1:msg', 'movz x12, #:abs_g2:msg', 'movz w13, #:abs_g0:0x1234', 'movz x13, #:abs_g1:0x12340000');
-  out.push('ldr x14, lit8', 'ldr w15, lit4', 'ldrsw x16, lit4', 'ldr x14, fwd_lit');
+  out.push('ldr x14, lit8', 'ldr w15, lit4', 'ldrsw x16, lit4', 'ldr x14, fwd_lit', 'prfm pldl1keep, lit8', 'prfm pstl2strm, fwd_lit');
   // Literal pools: constants (deduplicated), symbols, both sizes, then an .ltorg.
   out.push('ldr x17, =0x1122334455667788', 'ldr w18, =0x11223344', 'ldr x19, =msg', 'ldr x20, =msg+2', 'ldr x17, =0x1122334455667788',
     'ldr w21, =42', 'ldr x22, =-1', 'ldr w23, =-1', 'ldrsw x24, =0x80000000', 'ldr x25, =gfunc', 'ldr x26, =.');
