@@ -1,10 +1,12 @@
 // 64-bit integer helpers on 32-bit halves. The executor keeps every X register as
 // two uint32 halves so the hot path never allocates a BigInt; these helpers write
-// their 64-bit result into `res` (lo, hi) and the flag helpers into `flags`.
+// their 64-bit result into `res` ([0] = low, [1] = high) and the flag helpers into
+// `flags` ([0..3] = N, Z, C, V). Typed arrays rather than object fields: V8 stores
+// uint32 results into them without boxing.
 // Semantics follow the ARM ARM shared pseudocode (AddWithCarry, ShiftReg, ROR).
 
-export const res = { lo: 0, hi: 0 };
-export const flags = { n: 0, z: 0, c: 0, v: 0 };
+export const res = new Uint32Array(2);
+export const flags = new Uint8Array(4);
 
 const TWO32 = 4294967296;
 
@@ -16,63 +18,63 @@ export function addc64(aLo: number, aHi: number, bLo: number, bHi: number, cin: 
   let hi = aHi + bHi + c0;
   const c = hi >= TWO32 ? 1 : 0;
   hi = hi >>> 0;
-  res.lo = lo;
-  res.hi = hi;
-  flags.n = hi >>> 31;
-  flags.z = (lo | hi) === 0 ? 1 : 0;
-  flags.c = c;
-  flags.v = ((aHi ^ hi) & (bHi ^ hi)) >>> 31;
+  res[0] = lo;
+  res[1] = hi;
+  flags[0] = hi >>> 31;
+  flags[1] = (lo | hi) === 0 ? 1 : 0;
+  flags[2] = c;
+  flags[3] = ((aHi ^ hi) & (bHi ^ hi)) >>> 31;
 }
 
-/** AddWithCarry on 32 bits (W registers); result in res.lo, res.hi = 0. */
+/** AddWithCarry on 32 bits (W registers); result in res[0], res[1] = 0. */
 export function addc32(a: number, b: number, cin: number): void {
   let r = a + b + cin;
   const c = r >= TWO32 ? 1 : 0;
   r = r >>> 0;
-  res.lo = r;
-  res.hi = 0;
-  flags.n = r >>> 31;
-  flags.z = r === 0 ? 1 : 0;
-  flags.c = c;
-  flags.v = ((a ^ r) & (b ^ r)) >>> 31;
+  res[0] = r;
+  res[1] = 0;
+  flags[0] = r >>> 31;
+  flags[1] = r === 0 ? 1 : 0;
+  flags[2] = c;
+  flags[3] = ((a ^ r) & (b ^ r)) >>> 31;
 }
 
 export function shl64(lo: number, hi: number, n: number): void {
   if (n === 0) {
-    res.lo = lo;
-    res.hi = hi;
+    res[0] = lo;
+    res[1] = hi;
   } else if (n < 32) {
-    res.hi = ((hi << n) | (lo >>> (32 - n))) >>> 0;
-    res.lo = (lo << n) >>> 0;
+    res[1] = ((hi << n) | (lo >>> (32 - n))) >>> 0;
+    res[0] = (lo << n) >>> 0;
   } else {
-    res.hi = (lo << (n - 32)) >>> 0;
-    res.lo = 0;
+    res[1] = (lo << (n - 32)) >>> 0;
+    res[0] = 0;
   }
 }
 
 export function lsr64(lo: number, hi: number, n: number): void {
   if (n === 0) {
-    res.lo = lo;
-    res.hi = hi;
+    res[0] = lo;
+    res[1] = hi;
   } else if (n < 32) {
-    res.lo = ((lo >>> n) | (hi << (32 - n))) >>> 0;
-    res.hi = hi >>> n;
+    res[0] = ((lo >>> n) | (hi << (32 - n))) >>> 0;
+    res[1] = hi >>> n;
   } else {
-    res.lo = hi >>> (n - 32);
-    res.hi = 0;
+    res[0] = hi >>> (n - 32);
+    res[1] = 0;
   }
 }
 
 export function asr64(lo: number, hi: number, n: number): void {
   if (n === 0) {
-    res.lo = lo;
-    res.hi = hi;
+    res[0] = lo;
+    res[1] = hi;
   } else if (n < 32) {
-    res.lo = ((lo >>> n) | (hi << (32 - n))) >>> 0;
-    res.hi = (hi >> n) >>> 0;
+    res[0] = ((lo >>> n) | (hi << (32 - n))) >>> 0;
+    res[1] = (hi >> n) >>> 0;
   } else {
-    res.lo = (hi >> (n - 32)) >>> 0;
-    res.hi = (hi >> 31) >>> 0;
+    res[0] = (hi >> (n - 32)) >>> 0;
+    res[1] = (hi >> 31) >>> 0;
   }
 }
 
@@ -84,11 +86,11 @@ export function ror64(lo: number, hi: number, n: number): void {
     n -= 32;
   }
   if (n === 0) {
-    res.lo = lo;
-    res.hi = hi;
+    res[0] = lo;
+    res[1] = hi;
   } else {
-    res.lo = ((lo >>> n) | (hi << (32 - n))) >>> 0;
-    res.hi = ((hi >>> n) | (lo << (32 - n))) >>> 0;
+    res[0] = ((lo >>> n) | (hi << (32 - n))) >>> 0;
+    res[1] = ((hi >>> n) | (lo << (32 - n))) >>> 0;
   }
 }
 
@@ -115,14 +117,14 @@ export function shift32(x: number, type: number, n: number): number {
 /** Low `width` bits set (0..64) into res. */
 export function ones64(width: number): void {
   if (width >= 64) {
-    res.lo = 0xffffffff;
-    res.hi = 0xffffffff;
+    res[0] = 0xffffffff;
+    res[1] = 0xffffffff;
   } else if (width >= 32) {
-    res.lo = 0xffffffff;
-    res.hi = width === 32 ? 0 : 0xffffffff >>> (64 - width);
+    res[0] = 0xffffffff;
+    res[1] = width === 32 ? 0 : 0xffffffff >>> (64 - width);
   } else {
-    res.lo = width === 0 ? 0 : 0xffffffff >>> (32 - width);
-    res.hi = 0;
+    res[0] = width === 0 ? 0 : 0xffffffff >>> (32 - width);
+    res[1] = 0;
   }
 }
 
@@ -132,8 +134,8 @@ export function toBig(lo: number, hi: number): bigint {
 
 export function fromBig(v: bigint): void {
   const u = BigInt.asUintN(64, v);
-  res.lo = Number(u & 0xffffffffn);
-  res.hi = Number(u >> 32n);
+  res[0] = Number(u & 0xffffffffn);
+  res[1] = Number(u >> 32n);
 }
 
 /** Signed 64-bit value as a JS number (exact for canonical 48-bit addresses). */
@@ -143,6 +145,6 @@ export function toSignedNumber(lo: number, hi: number): number {
 
 /** Split an integral JS number (|v| < 2^53) into two's-complement halves. */
 export function fromNumber(v: number): void {
-  res.lo = v >>> 0;
-  res.hi = Math.floor(v / TWO32) >>> 0;
+  res[0] = v >>> 0;
+  res[1] = Math.floor(v / TWO32) >>> 0;
 }

@@ -100,8 +100,8 @@ export class Arm64Cpu {
   setX(i: number, v: bigint): void {
     if (i < 0 || i > 30) throw new RangeError(`x${i}`);
     fromBig(v);
-    this.xlo[i] = res.lo;
-    this.xhi[i] = res.hi;
+    this.xlo[i] = res[0];
+    this.xhi[i] = res[1];
   }
 
   get sp(): bigint {
@@ -110,8 +110,8 @@ export class Arm64Cpu {
 
   set sp(v: bigint) {
     fromBig(v);
-    this.xlo[SP] = res.lo;
-    this.xhi[SP] = res.hi;
+    this.xlo[SP] = res[0];
+    this.xhi[SP] = res[1];
   }
 
   get nzcv(): number {

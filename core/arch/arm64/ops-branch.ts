@@ -9,8 +9,8 @@ import type { InsnRow } from './types.js';
 
 function link(c: Arm64Cpu): void {
   fromNumber(c.insnPc + 4);
-  c.xlo[30] = res.lo;
-  c.xhi[30] = res.hi;
+  c.xlo[30] = res[0];
+  c.xhi[30] = res[1];
 }
 
 function bImmExec(c: Arm64Cpu): void {

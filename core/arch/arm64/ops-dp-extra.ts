@@ -23,7 +23,7 @@ function adcExec(c: Arm64Cpu): void {
   if (sf) addc64(c.xlo[rn]!, c.xhi[rn]!, blo, bhi, c.c);
   else addc32(c.xlo[rn]!, blo, c.c);
   if ((w >>> 29) & 1) setNZCV(c);
-  wr(c, w & 31, res.lo, res.hi);
+  wr(c, w & 31, res[0], res[1]);
 }
 
 function adcDis(w: number): string {

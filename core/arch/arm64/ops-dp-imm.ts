@@ -23,8 +23,8 @@ function addSubImmExec(c: Arm64Cpu): void {
   else addc32(c.xlo[n]!, v, 0);
   if ((w >>> 29) & 1) {
     setNZCV(c);
-    wr(c, rd, res.lo, res.hi);
-  } else wrSp(c, rd, res.lo, res.hi);
+    wr(c, rd, res[0], res[1]);
+  } else wrSp(c, rd, res[0], res[1]);
 }
 
 function addSubImmDis(w: number): string {
@@ -161,25 +161,25 @@ function bitfieldExec(c: Arm64Cpu): void {
   if (sf) {
     if (s >= r) lsr64(c.xlo[rn]!, c.xhi[rn]!, r);
     else shl64(c.xlo[rn]!, c.xhi[rn]!, 0);
-    const vlo = res.lo;
-    const vhi = res.hi;
+    const vlo = res[0];
+    const vhi = res[1];
     ones64(width);
-    shl64((vlo & res.lo) >>> 0, (vhi & res.hi) >>> 0, pos);
-    lo = res.lo;
-    hi = res.hi;
+    shl64((vlo & res[0]) >>> 0, (vhi & res[1]) >>> 0, pos);
+    lo = res[0];
+    hi = res[1];
     if (opc === 0) {
       const top = pos + width - 1; // SBFM: replicate the field's top bit upwards
       const bit = top < 32 ? (lo >>> top) & 1 : (hi >>> (top - 32)) & 1;
       if (bit && top < 63) {
         ones64(top + 1);
-        lo = (lo | ~res.lo) >>> 0;
-        hi = (hi | ~res.hi) >>> 0;
+        lo = (lo | ~res[0]) >>> 0;
+        hi = (hi | ~res[1]) >>> 0;
       }
     } else if (opc === 1) {
       ones64(width);
-      shl64(res.lo, res.hi, pos);
-      lo = ((c.xlo[rd]! & ~res.lo) | lo) >>> 0;
-      hi = ((c.xhi[rd]! & ~res.hi) | hi) >>> 0;
+      shl64(res[0], res[1], pos);
+      lo = ((c.xlo[rd]! & ~res[0]) | lo) >>> 0;
+      hi = ((c.xhi[rd]! & ~res[1]) | hi) >>> 0;
     }
   } else {
     const src = c.xlo[rn]!;
@@ -254,10 +254,10 @@ function extrExec(c: Arm64Cpu): void {
   if (sf) {
     if (lsb === 0) return wr(c, rd, c.xlo[rm]!, c.xhi[rm]!);
     lsr64(c.xlo[rm]!, c.xhi[rm]!, lsb);
-    const lo = res.lo;
-    const hi = res.hi;
+    const lo = res[0];
+    const hi = res[1];
     shl64(c.xlo[rn]!, c.xhi[rn]!, 64 - lsb);
-    wr(c, rd, (lo | res.lo) >>> 0, (hi | res.hi) >>> 0);
+    wr(c, rd, (lo | res[0]) >>> 0, (hi | res[1]) >>> 0);
   } else {
     const v = lsb === 0 ? c.xlo[rm]! : ((c.xlo[rm]! >>> lsb) | (c.xlo[rn]! << (32 - lsb))) >>> 0;
     wr(c, rd, v, 0);
@@ -284,7 +284,7 @@ function adrExec(c: Arm64Cpu): void {
   const pc = c.insnPc;
   const v = w >>> 31 ? pc - (pc & 0xfff) + adrOffset(w) * 4096 : pc + adrOffset(w);
   fromNumber(v);
-  wr(c, w & 31, res.lo, res.hi);
+  wr(c, w & 31, res[0], res[1]);
 }
 
 function adrDis(w: number, addr: number): string {

@@ -19,7 +19,7 @@ function dp2Exec(c: Arm64Cpu): void {
     const type = op - 8;
     if (sf) {
       shift64(c.xlo[rn]!, c.xhi[rn]!, type, c.xlo[rm]! & 63);
-      return wr(c, rd, res.lo, res.hi);
+      return wr(c, rd, res[0], res[1]);
     }
     return wr(c, rd, shift32(c.xlo[rn]!, type, c.xlo[rm]! & 31), 0);
   }
@@ -38,7 +38,7 @@ function dp2Exec(c: Arm64Cpu): void {
   let q = 0n;
   if (b !== 0n) q = signed ? BigInt.asIntN(64, a) / BigInt.asIntN(64, b) : a / b;
   fromBig(q);
-  wr(c, rd, res.lo, res.hi);
+  wr(c, rd, res[0], res[1]);
 }
 
 function dp2Dis(w: number): string | null {
@@ -96,7 +96,7 @@ function dp3Exec(c: Arm64Cpu): void {
       return undefinedInstruction(c);
   }
   fromBig(v);
-  wr(c, rd, res.lo, res.hi);
+  wr(c, rd, res[0], res[1]);
 }
 
 function dp3Dis(w: number): string | null {

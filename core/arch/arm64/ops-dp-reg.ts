@@ -19,8 +19,8 @@ function logicRegExec(c: Arm64Cpu): void {
   let bhi: number;
   if (sf) {
     shift64(c.xlo[rm]!, c.xhi[rm]!, type, amt);
-    blo = res.lo;
-    bhi = res.hi;
+    blo = res[0];
+    bhi = res[1];
   } else {
     blo = shift32(c.xlo[rm]!, type, amt);
     bhi = 0;
@@ -89,10 +89,10 @@ function addSubShiftExec(c: Arm64Cpu): void {
   const rn = (w >>> 5) & 31;
   if (sf) {
     shift64(c.xlo[rm]!, c.xhi[rm]!, type, amt);
-    addSubCore(w, c.xlo[rn]!, c.xhi[rn]!, res.lo, res.hi);
+    addSubCore(w, c.xlo[rn]!, c.xhi[rn]!, res[0], res[1]);
   } else addSubCore(w, c.xlo[rn]!, 0, shift32(c.xlo[rm]!, type, amt), 0);
   if ((w >>> 29) & 1) setNZCV(c);
-  wr(c, w & 31, res.lo, res.hi);
+  wr(c, w & 31, res[0], res[1]);
 }
 
 function addSubShiftDis(w: number): string | null {
@@ -149,11 +149,11 @@ function addSubExtExec(c: Arm64Cpu): void {
   const sf = w >>> 31;
   extendReg(c, (w >>> 16) & 31, (w >>> 13) & 7, amt);
   const n = sp31((w >>> 5) & 31);
-  addSubCore(w, c.xlo[n]!, sf ? c.xhi[n]! : 0, res.lo, sf ? res.hi : 0);
+  addSubCore(w, c.xlo[n]!, sf ? c.xhi[n]! : 0, res[0], sf ? res[1] : 0);
   if ((w >>> 29) & 1) {
     setNZCV(c);
-    wr(c, w & 31, res.lo, res.hi);
-  } else wrSp(c, w & 31, res.lo, res.hi);
+    wr(c, w & 31, res[0], res[1]);
+  } else wrSp(c, w & 31, res[0], res[1]);
 }
 
 function addSubExtDis(w: number): string | null {
@@ -195,8 +195,8 @@ function cselExec(c: Arm64Cpu): void {
   if (inc) {
     if (sf) {
       addc64(lo, hi, 1, 0, 0);
-      lo = res.lo;
-      hi = res.hi;
+      lo = res[0];
+      hi = res[1];
     } else lo = (lo + 1) >>> 0;
   }
   wr(c, rd, lo, hi);

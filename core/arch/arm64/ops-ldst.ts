@@ -43,8 +43,8 @@ function baseAddr(c: Arm64Cpu, rn: number): number {
 function writeBack(c: Arm64Cpu, rn: number, v: number): void {
   fromNumber(v);
   const n = sp31(rn);
-  c.xlo[n] = res.lo;
-  c.xhi[n] = res.hi;
+  c.xlo[n] = res[0];
+  c.xhi[n] = res[1];
 }
 
 function uimmExec(c: Arm64Cpu): void {
@@ -83,7 +83,7 @@ function regOffExec(c: Arm64Cpu): void {
   const rn = (w >>> 5) & 31;
   if (rn === 31 && !spAligned(c, rn)) return;
   extendReg(c, (w >>> 16) & 31, option, (w >>> 12) & 1 ? size : 0);
-  access(c, k, size, w & 31, baseAddr(c, rn) + toSignedNumber(res.lo, res.hi));
+  access(c, k, size, w & 31, baseAddr(c, rn) + toSignedNumber(res[0], res[1]));
 }
 
 function literalExec(c: Arm64Cpu): void {

@@ -103,8 +103,8 @@ function mrsMsrExec(c: Arm64Cpu): void {
   if (read) {
     fromBig(c.sysreg(def.name));
     if (rt !== 31) {
-      c.xlo[rt] = res.lo;
-      c.xhi[rt] = res.hi;
+      c.xlo[rt] = res[0];
+      c.xhi[rt] = res[1];
     }
     return;
   }

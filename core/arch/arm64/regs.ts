@@ -35,10 +35,10 @@ export function sp31(r: number): number {
 }
 
 export function setNZCV(c: Arm64Cpu): void {
-  c.n = flags.n;
-  c.z = flags.z;
-  c.c = flags.c;
-  c.v = flags.v;
+  c.n = flags[0];
+  c.z = flags[1];
+  c.c = flags[2];
+  c.v = flags[3];
 }
 
 /** Flags of a logical op (ANDS/BICS): N, Z from the result, C = V = 0. */
