@@ -126,7 +126,11 @@ export async function buildProbes(opts: BuildOptions = {}): Promise<BuildResult>
   const dir = join(cacheRoot(opts), 'probes', sourceHash(src, cc.version));
   const binary = join(dir, PROBE_BINARY);
   if (existsSync(binary)) return { kind: 'native', dir, binary, compiler, built: false };
-  await mkdir(dir, { recursive: true });
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (err) {
+    return shippedOr(`cannot create the probe cache ${dir}: ${(err as Error).message}`, compiler);
+  }
   // Compile to a private name, then rename: concurrent builders never see a half-written binary.
   const tmp = join(dir, `.${PROBE_BINARY}.${process.pid}.${randomBytes(4).toString('hex')}`);
   const sources = sourceFiles(src).filter((f) => f.endsWith('.c')).map((f) => join(src, f));
@@ -136,7 +140,13 @@ export async function buildProbes(opts: BuildOptions = {}): Promise<BuildResult>
     return shippedOr(`compiling the probes failed: ${res.out.slice(0, 2000)}`, compiler);
   }
   if (!existsSync(tmp)) return shippedOr(`the compiler (${compiler}) exited 0 but wrote no binary`, compiler);
-  await rename(tmp, binary);
+  try {
+    await rename(tmp, binary);
+  } catch (err) {
+    // A concurrent builder may have won the race with the same content: fine.
+    await rm(tmp, { force: true });
+    if (!existsSync(binary)) return shippedOr(`cannot install the probe binary in ${dir}: ${(err as Error).message}`, compiler);
+  }
   return { kind: 'native', dir, binary, compiler, built: true };
 }
 

@@ -85,7 +85,12 @@ export async function runProbe(name: string, opts: RunProbeOptions = {}): Promis
       const res = await runOnce('maps', () => {});
       const why = failure(res, timeoutMs);
       if (why) return report([], why);
-      const results = parseProbeOutput(res.stdout);
+      let results: ProbeResult[];
+      try {
+        results = parseProbeOutput(res.stdout);
+      } catch (err) {
+        return report([], `maps run ${i + 1}: ${err instanceof Error ? err.message : String(err)}`);
+      }
       runs.push(results.filter((r): r is MapRegion => r.op === 'region'));
       const pg = results.find((r) => r.op === 'auxv' && 'name' in r && r.name === 'AT_PAGESZ');
       if (pg && 'value' in pg && typeof pg.value === 'string') pageSize = Number(BigInt(pg.value)) || pageSize;

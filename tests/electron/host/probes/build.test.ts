@@ -67,3 +67,10 @@ test('a compiler that fails is reported with its message; one that writes nothin
   expect(silent.kind).toBe('fallback');
   expect(silent.reason).toMatch(/wrote no binary/);
 }, 30_000);
+
+test('an unwritable cache is reported instead of thrown', async () => {
+  // /proc refuses new directories even to root.
+  const build = await buildProbes({ cacheDir: '/proc/syscall-lab-cache', prebuilt: false });
+  expect(build.kind).toBe('fallback');
+  expect(build.reason).toMatch(/cannot create the probe cache \/proc\/syscall-lab-cache\/probes\//);
+});
