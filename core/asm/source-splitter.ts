@@ -120,13 +120,26 @@ export function scanString(line: string, start: number): number {
   return line.length;
 }
 
+// Words that may stand next to another word inside one operand list.
+const JOINING_WORDS = new Set(['byte', 'word', 'dword', 'qword', 'tbyte', 'ptr', 'offset', 'flat', 'short', 'near']);
+
+/** Does `rest` (after a ';') read like code rather than an English comment? */
 function followsStatement(rest: string, cfg: SplitterConfig): boolean {
   const t = rest.trimStart();
   if (t === '') return true;
-  if (t.startsWith('.')) return true;
-  const m = /^[A-Za-z_$][\w$.]*/.exec(t);
+  const m = /^\.?[A-Za-z_$][\w$.]*/.exec(t);
   if (m === null) return /^\d+:/.test(t);
-  const after = t.slice(m[0].length).trimStart();
-  if (after.startsWith(':') || after.startsWith('=')) return true;
-  return cfg.isStatementWord?.(m[0].toLowerCase()) ?? true;
+  // Only this statement matters: stop at the next separator or comment.
+  const after = t.slice(m[0].length).trimStart().split(/;|#|\/\/|\/\*/)[0] ?? '';
+  const rawAfter = t.slice(m[0].length).trimStart();
+  if (!m[0].startsWith('.') && (rawAfter.startsWith(':') || rawAfter.startsWith('='))) return true;
+  if (!m[0].startsWith('.') && !(cfg.isStatementWord?.(m[0].toLowerCase()) ?? true)) return false;
+  // `; call the kernel`: two bare words in a row do not occur in operands
+  // (except `QWORD PTR`, `OFFSET sym`, and a prefix before its instruction).
+  let words = after;
+  if (cfg.isStatementWord !== undefined && /^(rep|repe|repz|repne|repnz|lock)$/i.test(m[0])) words = after.replace(/^[A-Za-z]+/, '');
+  for (const pair of words.matchAll(/([A-Za-z_][\w.]*)\s+(?=([A-Za-z_][\w.]*))/g)) {
+    if (!JOINING_WORDS.has((pair[1] ?? '').toLowerCase())) return false;
+  }
+  return !/[?!'`]/.test(after);
 }

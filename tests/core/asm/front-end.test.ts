@@ -106,6 +106,11 @@ describe('asm front end', () => {
     expect(img.symbols.find((s) => s.name === '_start')).toMatchObject({ global: true, section: '.text', offset: 0n });
   });
 
+  it('reads ; followed by English as a comment even when it starts with a mnemonic', () => {
+    expect(text(ok('nop ; nop the kernel does not care\nnop ; jmp back to the loop\nnop; nop\nnop ; .data is where it goes\n')).length).toBe(5);
+    expect(text(ok('nop ; jmp here ; jump to the end\nhere: nop\n'))).toEqual([0x90, 0xeb, 0, 0x90]);
+  });
+
   it('treats ; as separator before a statement and as a comment otherwise', () => {
     expect(text(ok('nop; nop ; this is a comment\nnop # hash comment\nnop // slash comment\n/* block\n nop */ nop'))).toEqual([0x90, 0x90, 0x90, 0x90, 0x90]);
   });
