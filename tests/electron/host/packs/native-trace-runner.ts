@@ -140,7 +140,7 @@ const X86_64_NR: Record<number, string> = { 0: 'read', 1: 'write', 13: 'rt_sigac
  * from the nearest preceding `mov $N,%eax`; the fact for that call's name is the
  * address of the instruction after it (where SYSCALL's saved RIP must point).
  */
-async function addressFacts(exe: string): Promise<Record<string, string>> {
+export async function addressFacts(exe: string): Promise<Record<string, string>> {
   const { stdout } = await run('objdump', ['-d', exe]);
   const insns: { addr: bigint; text: string }[] = [];
   for (const l of stdout.split('\n')) {

@@ -8,35 +8,36 @@ const SA_RESTART = 0x10000000;
 export function alarmReadProgram(bufSize: number | string, opts: { saRestart?: boolean } = {}): string {
   const flags = `0x${(SA_RESTORER | (opts.saRestart ? SA_RESTART : 0)).toString(16)}`;
   return `
+        .intel_syntax noprefix
         .globl  _start
         .text
 handler:
         ret
 restorer:
-        mov     $15, %eax               # rt_sigreturn
+        mov     eax, 15                 # rt_sigreturn
         syscall
 _start:
-        mov     $13, %eax               # rt_sigaction(SIGALRM, &act, NULL, 8)
-        mov     $14, %edi
-        lea     act(%rip), %rsi
-        xor     %edx, %edx
-        mov     $8, %r10d
+        mov     eax, 13                 # rt_sigaction(SIGALRM, &act, NULL, 8)
+        mov     edi, 14
+        lea     rsi, [rip + act]
+        xor     edx, edx
+        mov     r10d, 8
         syscall
-        mov     $37, %eax               # alarm(1)
-        mov     $1, %edi
+        mov     eax, 37                 # alarm(1)
+        mov     edi, 1
         syscall
-        mov     $1, %eax                # write
-        mov     $1, %edi
-        lea     msg(%rip), %rsi
-        mov     $14, %edx
+        mov     eax, 1                  # write
+        mov     edi, 1
+        lea     rsi, [rip + msg]
+        mov     edx, 14
         syscall
-        xor     %eax, %eax              # read: blocks until SIGALRM
-        xor     %edi, %edi
-        lea     buf(%rip), %rsi
-        mov     $${bufSize}, %edx
+        xor     eax, eax                # read: blocks until SIGALRM
+        xor     edi, edi
+        lea     rsi, [rip + buf]
+        mov     edx, ${bufSize}
         syscall
-        mov     $60, %eax
-        xor     %edi, %edi
+        mov     eax, 60
+        xor     edi, edi
         syscall
         .data
 act:    .quad   handler, ${flags}, restorer, 0
