@@ -28,6 +28,9 @@ export interface ParsedElf {
   machine: 'x86_64' | 'arm64';
   type: 'exec' | 'dyn';
   entry: bigint;
+  /** File offset and count of the program header table (for AT_PHDR / AT_PHNUM). */
+  phoff: bigint;
+  phnum: number;
   programHeaders: ElfProgramHeader[];
   /** PT_INTERP path (e.g. "/lib64/ld-linux-x86-64.so.2") for dynamically linked files, else null. */
   interp: string | null;
@@ -135,6 +138,8 @@ function parseUnchecked(bytes: Uint8Array): ParseElfResult {
       machine: machine === EM_X86_64 ? 'x86_64' : 'arm64',
       type: eType === ET_EXEC ? 'exec' : 'dyn',
       entry,
+      phoff,
+      phnum,
       programHeaders: phdrs,
       interp,
       sections,

@@ -78,7 +78,8 @@ function mutate(f: (b: Uint8Array, v: DataView) => void, base = ours): Uint8Arra
 describe('parseElf on real executables', () => {
   it('reads as+ld output like readelf does', () => {
     const e = agreesWithReadelf(gnuBuild(SRC));
-    expect(e).toMatchObject({ machine: 'x86_64', type: 'exec', interp: null });
+    expect(e).toMatchObject({ machine: 'x86_64', type: 'exec', interp: null, phoff: 64n });
+    expect(e.phnum).toBe(e.programHeaders.length);
     expect(e.symbols.find((s) => s.name === '_start')).toMatchObject({ bind: 'global', value: e.entry });
   });
 
