@@ -4,6 +4,7 @@
 import { Inst, type OpRow } from './inst.js';
 import { RIP_BASE, regName, REG64, REG32 } from './registers.js';
 import { decode, TRUNCATED } from './decoder.js';
+import type { X86Cpu } from './cpu.js';
 
 const PTR: Record<number, string> = { 1: 'BYTE PTR ', 2: 'WORD PTR ', 4: 'DWORD PTR ', 8: 'QWORD PTR ', 16: 'XMMWORD PTR ' };
 const SEG_NAMES: Record<number, string> = { 0x26: 'es', 0x2e: 'cs', 0x36: 'ss', 0x3e: 'ds', 0x64: 'fs', 0x65: 'gs' };
@@ -178,4 +179,33 @@ export function disassemble(bytes: Uint8Array, addr: number): { length: number; 
   const i = decode(bytes, 0, bytes.length);
   if (i === null || i === TRUNCATED) return { length: 1, text: '(bad)' };
   return { length: i.len, text: disassembleInst(i, addr) };
+}
+
+export interface DisassembledLine {
+  addr: number;
+  bytes: Uint8Array;
+  length: number;
+  text: string;
+}
+
+/** Disassemble `count` instructions at virtual `addr`, reading through the MMU without side effects. */
+export function disassembleVirt(cpu: X86Cpu, addr: number, count: number): DisassembledLine[] {
+  const out: DisassembledLine[] = [];
+  let a = addr;
+  for (let k = 0; k < count; k++) {
+    const buf = new Uint8Array(15);
+    let n = 0;
+    for (; n < 15; n++) {
+      const pa = cpu.mmu.probe(a + n, 0, false);
+      if (typeof pa !== 'number') break;
+      buf[n] = cpu.mem.bytes[pa]!;
+    }
+    if (n === 0) break;
+    const inst = decode(buf, 0, n);
+    const ok = inst !== null && inst !== TRUNCATED;
+    const len = ok ? inst.len : 1;
+    out.push({ addr: a, bytes: buf.slice(0, len), length: len, text: ok ? disassembleInst(inst, a) : '(bad)' });
+    a += len;
+  }
+  return out;
 }

@@ -5,6 +5,7 @@
 import { PAGE_SIZE, type PhysicalMemory } from '../phys-memory.js';
 import { Tlb } from '../tlb.js';
 import { X86Fault, VEC_GP, VEC_PF, type PageFaultInfo } from './fault.js';
+import { readVirt, writeVirt } from './uaccess.js';
 import {
   ACCESS_EXEC,
   ACCESS_READ,
@@ -294,47 +295,29 @@ export class X86Mmu implements PagingControl {
     return r.frame + (va - Math.floor(va / PAGE_SIZE) * PAGE_SIZE);
   }
 
-  /** copy_from_user-style read. Sets A bits like a real access; faults come back as values. */
+  /** copy_from_user-style read (see uaccess.ts). */
   readVirt(va: number, len: number, asUser: boolean): Uint8Array | PageFaultInfo {
-    const out = new Uint8Array(len);
-    let done = 0;
-    while (done < len) {
-      const a = va + done;
-      const vpn = Math.floor(a / PAGE_SIZE);
-      const off = a - vpn * PAGE_SIZE;
-      const n = Math.min(len - done, PAGE_SIZE - off);
-      const frame = this.translateValue(a, ACCESS_READ, asUser);
-      if (typeof frame !== 'number') return frame;
-      out.set(this.bytes.subarray(frame + off, frame + off + n), done);
-      done += n;
-    }
-    return out;
+    return readVirt(this, va, len, asUser);
   }
 
-  /** copy_to_user-style write; returns bytes written or the fault (pages before it are written). */
+  /** copy_to_user-style write (see uaccess.ts). */
   writeVirt(va: number, data: Uint8Array, asUser: boolean): number | PageFaultInfo {
-    let done = 0;
-    while (done < data.length) {
-      const a = va + done;
-      const vpn = Math.floor(a / PAGE_SIZE);
-      const off = a - vpn * PAGE_SIZE;
-      const n = Math.min(data.length - done, PAGE_SIZE - off);
-      const frame = this.translateValue(a, ACCESS_WRITE, asUser);
-      if (typeof frame !== 'number') return frame;
-      if (this.codeFrames[frame / PAGE_SIZE] !== 0) this.onCodeWrite(frame / PAGE_SIZE);
-      this.bytes.set(data.subarray(done, done + n), frame + off);
-      done += n;
-    }
-    return done;
+    return writeVirt(this, va, data, asUser);
   }
 
-  private translateValue(va: number, access: number, user: boolean): number | PageFaultInfo {
+  /** Translate for an access as `user` (or not), filling the TLB; faults come back as values. */
+  translateValue(va: number, access: number, user: boolean): number | PageFaultInfo {
     try {
       return this.translate(va, access, user);
     } catch (e) {
       if (e instanceof X86Fault) return { fault: e.vector === VEC_PF ? 'page' : 'gp', addr: va, errorCode: e.errorCode };
       throw e;
     }
+  }
+
+  /** Physical memory bytes (current view). */
+  get physBytes(): Uint8Array {
+    return this.bytes;
   }
 
   /** Map in the current address space and drop any stale TLB entry. */

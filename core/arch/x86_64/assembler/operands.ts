@@ -91,6 +91,12 @@ export function parseOperand(tokens: Token[], ctx: EncodeContext): RawOperand | 
     ts = ts.slice(2);
   }
   if (ts.length === 0) return { error: 'missing operand', column };
+  // Pasted AT&T syntax: say so instead of a puzzling expression error.
+  const t0 = ts[0] as Token;
+  if (t0.text === '%' && ts[1]?.kind === 'ident' && lookupRegister(ts[1].text) !== undefined)
+    return { error: `AT&T register syntax '%${ts[1].text}': in Intel syntax write '${ts[1].text.toLowerCase()}'`, column: t0.column };
+  if (t0.kind === 'ident' && t0.text.startsWith('$') && t0.text.length > 1)
+    return { error: `AT&T immediate syntax '${t0.text}': in Intel syntax write '${t0.text.slice(1)}'`, column: t0.column };
   if (ts.length === 1 && ts[0]?.kind === 'ident') {
     const r = lookupRegister(ts[0].text);
     if (r !== undefined && r.cls !== 'rip') {

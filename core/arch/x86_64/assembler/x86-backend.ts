@@ -23,6 +23,8 @@ interface Prepared {
   mnemonicText: string;
   column: number;
   entry: FormEntry | null;
+  /** Operand size implied by a GNU suffix (`pushq`, `incb`), applied to unsized memory. */
+  suffixSize: 0 | 8 | 16 | 64;
   raw: RawOperand[];
   error?: { error: string; column: number };
 }
@@ -33,7 +35,7 @@ const prepared = new WeakMap<ParsedInstruction, Prepared>();
 function prepare(insn: ParsedInstruction, ctx: EncodeContext): Prepared {
   const cached = prepared.get(insn);
   if (cached !== undefined) return cached;
-  const p: Prepared = { prefixes: [], mnemonic: insn.mnemonic, mnemonicText: insn.mnemonicText, column: insn.column, entry: null, raw: [] };
+  const p: Prepared = { prefixes: [], mnemonic: insn.mnemonic, mnemonicText: insn.mnemonicText, column: insn.column, entry: null, suffixSize: 0, raw: [] };
   let tokens: Token[] = insn.tokens;
   let operands = insn.operands;
   while (PREFIXES[p.mnemonic] !== undefined && tokens[0]?.kind === 'ident') {
@@ -51,7 +53,18 @@ function prepare(insn: ParsedInstruction, ctx: EncodeContext): Prepared {
     p.mnemonic = '';
   } else {
     p.entry = X86_FORMS[p.mnemonic] ?? null;
-    if (p.entry === null) p.error = { error: `unknown mnemonic '${p.mnemonicText}'`, column: p.column };
+    // GNU as also takes AT&T size suffixes b/w/q in Intel mode (`pushq rax`, `incq [rax]`), not l.
+    const suffixed = /^(.+)([bwql])$/.exec(p.mnemonic);
+    const stem = suffixed?.[1] ?? '';
+    if (p.entry === null && suffixed !== null && X86_FORMS[stem] !== undefined) {
+      if (suffixed[2] === 'l') p.error = { error: `unknown mnemonic '${p.mnemonicText}' (AT&T size suffix: in Intel syntax write '${stem}')`, column: p.column };
+      else {
+        p.entry = X86_FORMS[stem] ?? null;
+        p.suffixSize = suffixed[2] === 'b' ? 8 : suffixed[2] === 'w' ? 16 : 64;
+        p.mnemonic = stem;
+      }
+    }
+    if (p.entry === null) p.error ??= { error: `unknown mnemonic '${p.mnemonicText}'`, column: p.column };
     for (const o of operands) {
       if (o.length === 0) {
         p.error ??= { error: `missing operand for '${p.mnemonicText}'`, column: p.column };
@@ -74,7 +87,7 @@ function encodeX86(insn: ParsedInstruction, ctx: EncodeContext): EncodeResult {
   for (const raw of p.raw) {
     const op = resolveOperand(raw, ctx, p.entry.branch === true);
     if ('error' in op) return op;
-    ops.push(op);
+    ops.push(op.kind === 'mem' && op.size === 0 && p.suffixSize !== 0 ? { ...op, size: p.suffixSize } : op);
   }
   const r = p.entry.handler({ mnemonic: p.mnemonic, ops, ctx, column: p.column });
   if (r instanceof InsnError) return { error: r.message, column: r.column ?? p.column };
