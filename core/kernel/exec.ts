@@ -126,42 +126,52 @@ function buildStack(mm: AddressSpace, top: number, argv: string[], envp: string[
   return { sp: p, auxv: fullAuxv };
 }
 
-/** Replace `proc`'s image with the program (or create the first process when proc is null). */
-export function execProgram(k: Kernel, image: ExecImage, argv: string[], envp: string[]): { proc: Process; task: Task; loaded: LoadedProgram } {
+/** Build a fresh address space holding the program and its initial stack (no process yet). */
+export function loadImage(k: Kernel, image: ExecImage, argv: string[], envp: string[]): { mm: AddressSpace; loaded: LoadedProgram } {
   const elf = checkElf(k, image.bytes);
   const mm = k.newAddressSpace();
-  const bias = elf.type === 'dyn' ? PIE_BASE + randomPages(k, 28) : 0;
-  const { end, phdrAddr } = mapSegments(mm, elf, image, bias);
-  mm.brkStart = pageUp(end) + randomPages(k, 13); // arch_randomize_brk: up to 32 MiB
-  mm.brk = mm.brkStart;
-  const stackTop = STACK_TOP - randomPages(k, 22);
-  mm.stackTop = stackTop;
-  mm.vmas.insert({ start: stackTop - INITIAL_STACK, end: stackTop, prot: PROT_READ | PROT_WRITE, shared: false, growsDown: true, name: '[stack]', backing: null, special: false });
-  mm.mmapBase = pageDown(stackTop - MMAP_GAP - randomPages(k, 28));
-  const entry = Number(elf.entry) + bias;
-  const phnum = elf.programHeaders.length;
-  const auxv: [number, bigint][] = [
-    [AT.HWCAP, BigInt(X86_HWCAP)],
-    [AT.PAGESZ, 4096n],
-    [AT.CLKTCK, 100n],
-    [AT.PHDR, BigInt(phdrAddr)],
-    [AT.PHENT, 56n],
-    [AT.PHNUM, BigInt(phnum)],
-    [AT.BASE, 0n],
-    [AT.FLAGS, 0n],
-    [AT.ENTRY, BigInt(entry)],
-    [AT.UID, 1000n],
-    [AT.EUID, 1000n],
-    [AT.GID, 1000n],
-    [AT.EGID, 1000n],
-    [AT.SECURE, 0n],
-  ];
-  const stack = buildStack(mm, stackTop, argv, envp, auxv, k.rng.bytes(16), image.path);
+  try {
+    const bias = elf.type === 'dyn' ? PIE_BASE + randomPages(k, 28) : 0;
+    const { end, phdrAddr } = mapSegments(mm, elf, image, bias);
+    mm.brkStart = pageUp(end) + randomPages(k, 13); // arch_randomize_brk: up to 32 MiB
+    mm.brk = mm.brkStart;
+    const stackTop = STACK_TOP - randomPages(k, 22);
+    mm.stackTop = stackTop;
+    mm.vmas.insert({ start: stackTop - INITIAL_STACK, end: stackTop, prot: PROT_READ | PROT_WRITE, shared: false, growsDown: true, name: '[stack]', backing: null, special: false });
+    mm.mmapBase = pageDown(stackTop - MMAP_GAP - randomPages(k, 28));
+    const entry = Number(elf.entry) + bias;
+    const auxv: [number, bigint][] = [
+      [AT.HWCAP, BigInt(X86_HWCAP)],
+      [AT.PAGESZ, 4096n],
+      [AT.CLKTCK, 100n],
+      [AT.PHDR, BigInt(phdrAddr)],
+      [AT.PHENT, 56n],
+      [AT.PHNUM, BigInt(elf.programHeaders.length)],
+      [AT.BASE, 0n],
+      [AT.FLAGS, 0n],
+      [AT.ENTRY, BigInt(entry)],
+      [AT.UID, 1000n],
+      [AT.EUID, 1000n],
+      [AT.GID, 1000n],
+      [AT.EGID, 1000n],
+      [AT.SECURE, 0n],
+    ];
+    const stack = buildStack(mm, stackTop, argv, envp, auxv, k.rng.bytes(16), image.path);
+    return { mm, loaded: { entry, sp: stack.sp, loadBias: bias, auxv: stack.auxv, phdrAddr } };
+  } catch (err) {
+    mm.destroy();
+    throw err;
+  }
+}
+
+/** Create the machine's first process running the program. */
+export function execProgram(k: Kernel, image: ExecImage, argv: string[], envp: string[]): { proc: Process; task: Task; loaded: LoadedProgram } {
+  const { mm, loaded } = loadImage(k, image, argv, envp);
   const proc = k.newProcess(null, mm);
   proc.exe = image.path;
   proc.argv = argv;
   k.files.newTable(proc);
-  const task = k.newTask(proc, proc.pid, k.x86.userEntryContext(entry, stack.sp));
+  const task = k.newTask(proc, proc.pid, k.x86.userEntryContext(loaded.entry, loaded.sp));
   if (!k.init) k.init = proc;
-  return { proc, task, loaded: { entry, sp: stack.sp, loadBias: bias, auxv: stack.auxv, phdrAddr } };
+  return { proc, task, loaded };
 }

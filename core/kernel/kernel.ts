@@ -19,6 +19,7 @@ import { exitToUserMode, forceSignal, sendSignalToProcess, sigreturn } from './s
 import { faultSignal } from './x86_64/faults.js';
 import { SeededRandom } from './random.js';
 import { SIGALRM, SIGCHLD } from './signal-names.js';
+import type { LoadedProgram } from './exec.js';
 
 export interface Limits {
   /** Guest memory a process may map (brk + mmap + stack). */
@@ -207,6 +208,46 @@ export class Kernel {
     return this.x86.ptRegs(task.kernelStackFrames);
   }
 
+  /** execve: the calling task becomes the only thread, running the new image. */
+  replaceImage(task: Task, mm: AddressSpace, loaded: LoadedProgram, path: string, argv: string[]): void {
+    const proc = task.proc;
+    for (const t of [...proc.tasks]) {
+      if (t === task) continue;
+      t.state = 'zombie';
+      this.tasks.delete(t.tid);
+    }
+    proc.tasks = [task];
+    proc.mm.destroy();
+    proc.mm = mm;
+    proc.handlers.actions.forEach((a, i) => {
+      // Caught signals revert to the default action; ignored ones stay ignored (execve(2)).
+      if (i > 0 && a.handler > 1n) proc.handlers.actions[i] = { handler: 0n, flags: 0n, restorer: 0n, mask: 0n };
+    });
+    this.files.table(proc).closeOnExec();
+    proc.exe = path;
+    proc.argv = argv;
+    task.fsBase = 0;
+    task.clearChildTid = 0n;
+    const regs = this.ptRegs(task);
+    for (const r of ['r15', 'r14', 'r13', 'r12', 'rbp', 'rbx', 'r11', 'r10', 'r9', 'r8', 'rax', 'rcx', 'rdx', 'rsi', 'rdi'] as const) regs.set(r, 0n);
+    regs.set('rip', BigInt(loaded.entry));
+    regs.set('rsp', BigInt(loaded.sp));
+    regs.set('eflags', 0x202n);
+    regs.set('cs', BigInt(L.USER_CS));
+    regs.set('ss', BigInt(L.USER_DS));
+    const cpu = this.x86.cpu;
+    cpu.cr3 = mm.root;
+    cpu.setMsr(L.MSR_FS_BASE, 0n);
+    this.meter.charge('cr3Switch');
+  }
+
+  /** wait4 collected this child: it is gone for good. */
+  reap(proc: Process): void {
+    proc.reaped = true;
+    if (proc.parent) proc.parent.children = proc.parent.children.filter((c) => c !== proc);
+    this.processes.delete(proc.pid);
+  }
+
   // ---- thread-local bases (arch_prctl) ----
 
   setThreadBase(task: Task, which: 'fs' | 'gs', base: number): void {
@@ -261,6 +302,13 @@ export class Kernel {
     proc.coreDumped = coreDumped;
     this.files.releaseProcess(proc);
     proc.mm.destroy();
+    // Orphans are re-parented to init (pid 1, outside the machine): nobody waits for them.
+    for (const child of proc.children) {
+      child.parent = null;
+      child.ppid = 1;
+      if (child.exitStatus !== null) this.reap(child);
+    }
+    proc.children = [];
     const line = formatExitLine(signal === null ? { code: proc.exitStatus } : { signal, coreDumped });
     this.emit({ type: 'exit', pid: proc.pid, status: proc.exitStatus, signal, line });
     const parent = proc.parent;
@@ -389,7 +437,8 @@ export class Kernel {
     const cpu = this.x86.cpu;
     let left = budget;
     while (left > 0) {
-      if (this.init && this.init.exitStatus !== null) return this.exitStop(this.init);
+      // The run ends when the first program has exited and no task is left (strace -f waits for all).
+      if (this.init && this.init.exitStatus !== null && this.tasks.size === 0) return this.exitStop(this.init);
       if (this.limitHit) return { kind: 'limit', message: this.limitHit };
       if (!this.current) {
         const idle = this.scheduleNext();

@@ -7,7 +7,7 @@ import { formatSignalLine } from '../trace/strace-format.js';
 import { EINTR, ERESTARTNOHAND, ERESTARTNOINTR, ERESTARTSYS, ERESTART_RESTARTBLOCK } from './errno.js';
 import type { Kernel } from './kernel.js';
 import { SIGKILL, SIGSEGV, signalDefaultAction, signalName } from './signal-names.js';
-import { SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_RESTORER, SA_SIGINFO, sigBit } from './syscalls/signal.js';
+import { SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_RESTORER, SA_SIGINFO, sigBit } from './sigaction-flags.js';
 import type { PendingSignal, Process, Task } from './task.js';
 import type { PtRegs } from './x86_64/pt-regs.js';
 import { restoreRtFrame, setupRtFrame } from './x86_64/signal-frame.js';
@@ -137,7 +137,9 @@ export function exitToUserMode(k: Kernel, task: Task, regs: PtRegs, inSyscall: b
       forceSignal(k, task, { signo: SIGSEGV, code: 0x80, pid: 0, uid: 0, addr: 0n });
       continue;
     }
-    const oldMask = task.blocked;
+    // After sigsuspend the frame keeps the mask from before it, so sigreturn restores that.
+    const oldMask = task.savedMask ?? task.blocked;
+    task.savedMask = null;
     const ok = setupRtFrame(regs, task.proc.mm, info, action.handler, action.restorer, oldMask, 0, 0n);
     traceSignal(k, task, info, 'handler');
     if (!ok) {

@@ -35,6 +35,7 @@ function restartCode(row: SyscallRow): number {
 interface Outcome {
   ret: bigint;
   row: SyscallRow | null;
+  /** The registers as a tracer sees them (strace prints these, not the sanitised values). */
   args: bigint[];
 }
 
@@ -43,9 +44,11 @@ function dispatch(k: Kernel, task: Task, table: TableEntry[], nr: number, raw: b
   k.meter.charge('dispatch');
   const entry = rowFor(table, nr);
   if (entry === undefined || entry === 'ni_syscall') return { ret: BigInt(-ENOSYS), row: null, args: raw };
+  // Compat (int 0x80) arguments are 32-bit: the kernel ignores the upper halves.
   const args = entry.args.map((a, i) => sanitize(via === 'int80' ? BigInt.asUintN(32, raw[i]!) : raw[i]!, a.type));
   const ctx: SysCtx = { k, task, proc: task.proc, mm: task.proc.mm, arch: k.arch, args };
-  if (entry.ret === 'noreturn') traceCall(k, task, entry.name, args, entry.args.map((a) => a.kind), 0n, 'noreturn', via, regs);
+  const shown = raw.slice(0, entry.args.length);
+  if (entry.ret === 'noreturn') traceCall(k, task, entry.name, shown, entry.args.map((a) => a.kind), 0n, 'noreturn', via, regs);
   k.meter.charge('kernelCacheMisses');
   const result = entry.impl(ctx);
   if (task.state === 'zombie' || task.proc.exitStatus !== null) return 'exited';
@@ -53,17 +56,19 @@ function dispatch(k: Kernel, task: Task, table: TableEntry[], nr: number, raw: b
     if (hasDeliverable(k, task)) {
       if (entry.name === 'nanosleep') nanosleepRemaining(ctx);
       task.syscallState = null;
-      return { ret: BigInt(restartCode(entry)), row: entry, args };
+      return { ret: BigInt(restartCode(entry)), row: entry, args: shown };
     }
     return 'blocked';
   }
-  return { ret: BigInt.asIntN(64, BigInt(result)), row: entry, args };
+  return { ret: BigInt.asIntN(64, BigInt(result)), row: entry, args: shown };
 }
 
 function traceCall(k: Kernel, task: Task, name: string, args: bigint[], kinds: readonly SysArgKind[], ret: bigint, retKind: SysRetKind, via: 'syscall' | 'int80', regs: PtRegs): void {
   if (!k.recording || (!k.options.onEvent && k.events.length >= 100_000)) return;
   const mm = task.proc.mm;
-  const line = formatSyscall({ name, args, argKinds: kinds, ret, arch: k.arch, retKind }, (addr, len) => mm.read(Number(BigInt.asIntN(64, addr)), len));
+  // A compat (int 0x80) call can only name 32-bit addresses: read what the kernel read.
+  const toAddr = via === 'int80' ? (a: bigint) => Number(BigInt.asUintN(32, a)) : (a: bigint) => Number(BigInt.asIntN(64, a));
+  const line = formatSyscall({ name, args, argKinds: kinds, ret, arch: k.arch, retKind }, (addr, len) => mm.read(toAddr(addr), len));
   const entryRegs: Record<string, string> = {};
   for (const r of ENTRY_REGS) entryRegs[r] = `0x${regs.get(r).toString(16)}`;
   const sret = Number(BigInt.asIntN(64, ret));
@@ -111,7 +116,8 @@ export function handleSyscall(k: Kernel, task: Task, via: 'syscall'): StopReason
   if (out.row) {
     if (out.row.ret !== 'noreturn') traceCall(k, task, out.row.name, out.args, out.row.args.map((a) => a.kind), out.ret, out.row.ret ?? 'dec', via, regs);
   } else {
-    traceCall(k, task, unknownSyscallName(nr), out.args, UNKNOWN_SYSCALL_ARG_KINDS, out.ret, 'dec', via, regs);
+    // strace shows the number as the kernel takes it: the low 32 bits, sign-extended.
+    traceCall(k, task, `syscall_0x${BigInt.asUintN(64, BigInt.asIntN(32, regs.get('orig_rax'))).toString(16)}`, out.args, UNKNOWN_SYSCALL_ARG_KINDS, out.ret, 'dec', via, regs);
   }
   const stop = exitToUserMode(k, task, regs, true);
   if (stop) return stop;
@@ -131,7 +137,7 @@ export function handleInt80(k: Kernel, task: Task): StopReason | void {
   k.meter.charge('interruptGate');
   const regs = k.ptRegs(task);
   const nr = Number(BigInt.asUintN(32, regs.get('orig_rax')));
-  const raw = ARG_REGS_32.map((r) => BigInt.asUintN(32, regs.get(r)));
+  const raw = ARG_REGS_32.map((r) => regs.get(r));
   const out = dispatch(k, task, I386_TABLE, nr, raw, 'int80', regs);
   if (out === 'exited') return { kind: 'hook', value: 'exited' };
   if (out === 'blocked') return sleep(k, task, 'do_int80_syscall_32');

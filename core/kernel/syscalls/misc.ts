@@ -1,7 +1,7 @@
 // uname and arch_prctl.
 
 import { encodeUtf8 } from '../../util/utf8.js';
-import { EFAULT, EINVAL, EPERM } from '../errno.js';
+import { EFAULT, EINVAL, ENAMETOOLONG, EPERM, ERANGE } from '../errno.js';
 import { argAddr, argNum, type SysCtx, type SysResult } from './context.js';
 
 export const UTS = {
@@ -44,4 +44,61 @@ export function sysArchPrctl(ctx: SysCtx): SysResult {
     default:
       return -EINVAL;
   }
+}
+
+/** getrusage(2): times from the cost model, faults and context switches as counted. */
+export function sysGetrusage(ctx: SysCtx): SysResult {
+  const who = argNum(ctx, 0);
+  const RUSAGE_SELF = 0;
+  const RUSAGE_CHILDREN = -1;
+  const RUSAGE_THREAD = 1;
+  if (who !== RUSAGE_SELF && who !== RUSAGE_CHILDREN && who !== RUSAGE_THREAD) return -EINVAL;
+  const tasks = who === RUSAGE_THREAD ? [ctx.task] : who === RUSAGE_SELF ? ctx.proc.tasks : [];
+  const cyclesPerUs = ctx.k.meter.table.cyclesPerNs * 1000;
+  const sum = (f: (t: (typeof tasks)[number]) => number) => tasks.reduce((n, t) => n + f(t), 0);
+  const b = new Uint8Array(144);
+  const v = new DataView(b.buffer);
+  const tv = (off: number, us: number) => {
+    v.setBigInt64(off, BigInt(Math.floor(us / 1e6)), true);
+    v.setBigInt64(off + 8, BigInt(Math.floor(us % 1e6)), true);
+  };
+  tv(0, sum((t) => t.rusage.userCycles) / cyclesPerUs);
+  tv(16, sum((t) => t.rusage.systemCycles) / cyclesPerUs);
+  v.setBigInt64(32, BigInt(Math.ceil(ctx.mm.committed / 1024)), true); // ru_maxrss (KiB)
+  v.setBigInt64(64, BigInt(who === RUSAGE_CHILDREN ? 0 : ctx.proc.minorFaults), true); // ru_minflt
+  v.setBigInt64(128, BigInt(sum((t) => t.rusage.voluntarySwitches)), true); // ru_nvcsw
+  v.setBigInt64(136, BigInt(sum((t) => t.rusage.involuntarySwitches)), true); // ru_nivcsw
+  return ctx.mm.write(argAddr(ctx, 1), b) ? 0 : -EFAULT;
+}
+
+/** getrandom(2) from the run's seeded generator. */
+export function sysGetrandom(ctx: SysCtx): SysResult {
+  const n = Math.min(argNum(ctx, 1), 33554431);
+  if (n < 0) return -EINVAL;
+  return ctx.mm.write(argAddr(ctx, 0), ctx.k.rng.bytes(n)) ? n : -EFAULT;
+}
+
+export function sysGetcwd(ctx: SysCtx): SysResult {
+  const path = encodeUtf8(ctx.proc.cwd + '\0');
+  if (argNum(ctx, 1) < path.length) return -ERANGE;
+  return ctx.mm.write(argAddr(ctx, 0), path) ? path.length : -EFAULT;
+}
+
+export function sysChdir(ctx: SysCtx): SysResult {
+  const path = ctx.mm.readCString(argAddr(ctx, 0), 4096);
+  if (path === null) return -EFAULT;
+  if (path === 'long') return -ENAMETOOLONG;
+  const files = ctx.k.files;
+  const dir = files.vfs.chdir(path, files.pathContext(ctx.proc));
+  if (typeof dir === 'number') return dir;
+  ctx.proc.cwd = path.startsWith('/') ? path : `${ctx.proc.cwd.replace(/\/$/, '')}/${path}`;
+  return 0;
+}
+
+/** personality(2): 0xffffffff queries; ADDR_NO_RANDOMIZE (0x0040000) takes effect at the next execve. */
+export function sysPersonality(ctx: SysCtx): SysResult {
+  const old = ctx.proc.personality;
+  const next = argNum(ctx, 0) >>> 0;
+  if (next !== 0xffffffff) ctx.proc.personality = next;
+  return old;
 }

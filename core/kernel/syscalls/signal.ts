@@ -1,22 +1,10 @@
 // Signal syscalls: rt_sigaction, rt_sigprocmask, rt_sigreturn, kill, tgkill, alarm, pause.
 
-import { EFAULT, EINVAL } from '../errno.js';
+import { EFAULT, EINVAL, ESRCH } from '../errno.js';
+import { sendSignalToProcess, sendSignalToTask } from '../signal-delivery.js';
 import { SIGKILL, SIGSTOP } from '../signal-names.js';
-import { argAddr, argNum, type SysCtx, type SysResult } from './context.js';
-
-export const SA_NOCLDSTOP = 0x1n;
-export const SA_SIGINFO = 0x4n;
-export const SA_RESTORER = 0x04000000n;
-export const SA_ONSTACK = 0x08000000n;
-export const SA_RESTART = 0x10000000n;
-export const SA_NODEFER = 0x40000000n;
-export const SA_RESETHAND = 0x80000000n;
-
-const UNBLOCKABLE = (1n << BigInt(SIGKILL - 1)) | (1n << BigInt(SIGSTOP - 1));
-
-export function sigBit(signo: number): bigint {
-  return 1n << BigInt(signo - 1);
-}
+import { argAddr, argNum, BLOCK, type SysCtx, type SysResult } from './context.js';
+import { UNBLOCKABLE } from '../sigaction-flags.js';
 
 export function sysRtSigaction(ctx: SysCtx): SysResult {
   const signo = argNum(ctx, 0);
@@ -74,4 +62,116 @@ export function sysRtSigprocmask(ctx: SysCtx): SysResult {
 
 export function sysRtSigreturn(ctx: SysCtx): SysResult {
   return ctx.k.sigreturn(ctx.task);
+}
+
+// ---- sending signals ----
+
+const SI_USER = 0;
+const SI_TKILL = -6;
+
+export function sysKill(ctx: SysCtx): SysResult {
+  const pid = argNum(ctx, 0);
+  const signo = argNum(ctx, 1);
+  if (signo < 0 || signo > 64) return -EINVAL;
+  const k = ctx.k;
+  const targets =
+    pid > 0 ? [k.processes.get(pid)].filter((p) => p !== undefined) : [...k.processes.values()].filter((p) => pid === 0 || p !== ctx.proc || pid === -1);
+  const live = targets.filter((p) => p!.exitStatus === null);
+  if (live.length === 0) return -ESRCH;
+  if (signo === 0) return 0;
+  for (const p of live) sendSignalToProcess(k, p!, { signo, code: SI_USER, pid: ctx.proc.pid, uid: 1000, addr: null });
+  return 0;
+}
+
+function killThread(ctx: SysCtx, tgid: number | null, tid: number, signo: number): SysResult {
+  if (signo < 0 || signo > 64 || tid <= 0) return -EINVAL;
+  const task = ctx.k.tasks.get(tid);
+  if (!task || (tgid !== null && task.proc.pid !== tgid)) return -ESRCH;
+  if (signo === 0) return 0;
+  sendSignalToTask(ctx.k, task, { signo, code: SI_TKILL, pid: ctx.proc.pid, uid: 1000, addr: null });
+  return 0;
+}
+
+export const sysTgkill = (ctx: SysCtx): SysResult => killThread(ctx, argNum(ctx, 0), argNum(ctx, 1), argNum(ctx, 2));
+export const sysTkill = (ctx: SysCtx): SysResult => killThread(ctx, null, argNum(ctx, 0), argNum(ctx, 1));
+
+// ---- timers ----
+
+/** alarm(2): returns the seconds left on the previous alarm (rounded up, as Linux does). */
+export function sysAlarm(ctx: SysCtx): SysResult {
+  const now = ctx.k.monotonicNs();
+  const proc = ctx.proc;
+  const left = proc.alarmAt === null ? 0 : Math.max(1, Math.round((proc.alarmAt - now) / 1e9));
+  const secs = argNum(ctx, 0) >>> 0;
+  proc.alarmAt = secs === 0 ? null : now + secs * 1e9;
+  proc.itimerInterval = 0;
+  return left;
+}
+
+function readTimeval(b: DataView, off: number): number {
+  return Number(b.getBigInt64(off, true)) * 1e9 + Number(b.getBigInt64(off + 8, true)) * 1000;
+}
+
+function itimerBytes(intervalNs: number, valueNs: number): Uint8Array {
+  const b = new Uint8Array(32);
+  const v = new DataView(b.buffer);
+  const put = (off: number, ns: number) => {
+    const us = Math.ceil(ns / 1000);
+    v.setBigInt64(off, BigInt(Math.floor(us / 1e6)), true);
+    v.setBigInt64(off + 8, BigInt(us % 1e6), true);
+  };
+  put(0, intervalNs);
+  put(16, valueNs);
+  return b;
+}
+
+const ITIMER_REAL = 0;
+
+export function sysGetitimer(ctx: SysCtx): SysResult {
+  if (argNum(ctx, 0) !== ITIMER_REAL) return -EINVAL;
+  const p = ctx.proc;
+  const value = p.alarmAt === null ? 0 : Math.max(0, p.alarmAt - ctx.k.monotonicNs());
+  return ctx.mm.write(argAddr(ctx, 1), itimerBytes(p.itimerInterval, value)) ? 0 : -EFAULT;
+}
+
+/** setitimer(ITIMER_REAL, ...): SIGALRM after `value`, then every `interval`. */
+export function sysSetitimer(ctx: SysCtx): SysResult {
+  if (argNum(ctx, 0) !== ITIMER_REAL) return -EINVAL;
+  const p = ctx.proc;
+  const now = ctx.k.monotonicNs();
+  const oldAddr = argAddr(ctx, 2);
+  if (oldAddr !== 0) {
+    const value = p.alarmAt === null ? 0 : Math.max(0, p.alarmAt - now);
+    if (!ctx.mm.write(oldAddr, itimerBytes(p.itimerInterval, value))) return -EFAULT;
+  }
+  const newAddr = argAddr(ctx, 1);
+  if (newAddr === 0) return 0;
+  const raw = ctx.mm.read(newAddr, 32);
+  if (!raw) return -EFAULT;
+  const v = new DataView(raw.buffer);
+  const interval = readTimeval(v, 0);
+  const value = readTimeval(v, 16);
+  if (interval < 0 || value < 0) return -EINVAL;
+  p.itimerInterval = interval;
+  p.alarmAt = value === 0 ? null : now + value;
+  return 0;
+}
+
+/** pause(2): sleep until a signal is delivered; returns -EINTR via ERESTARTNOHAND. */
+export function sysPause(ctx: SysCtx): SysResult {
+  ctx.task.waitingOn = 'pause';
+  return BLOCK;
+}
+
+/** rt_sigsuspend(2): swap in a temporary mask and sleep until a signal arrives. */
+export function sysRtSigsuspend(ctx: SysCtx): SysResult {
+  if (argNum(ctx, 1) !== 8) return -EINVAL;
+  if (ctx.task.savedMask === null) {
+    const b = ctx.mm.read(argAddr(ctx, 0), 8);
+    if (!b) return -EFAULT;
+    ctx.task.savedMask = ctx.task.blocked;
+    ctx.task.blocked = new DataView(b.buffer).getBigUint64(0, true) & ~UNBLOCKABLE;
+  }
+  ctx.task.waitingOn = 'sigsuspend';
+  return BLOCK;
 }

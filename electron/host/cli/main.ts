@@ -16,14 +16,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     (name === undefined ? io.stderr : io.stdout)(topUsage());
     return name === undefined ? 2 : 0;
   }
-  const command = cliCommands.find((c) => c.name === name);
-  if (!command) {
+  const entry = cliCommands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(`syscall-lab: unknown command '${name}'\n\n${topUsage()}`);
     return 2;
   }
   // Help only counts before the first positional: after it come the guest's own arguments.
   const firstPositional = rest.findIndex((a) => !a.startsWith('-'));
   const ownFlags = firstPositional === -1 ? rest : rest.slice(0, firstPositional);
+  const command = await entry.load();
   if (ownFlags.includes('--help') || ownFlags.includes('-h')) {
     io.stdout(`${command.usage}\n`);
     return 0;

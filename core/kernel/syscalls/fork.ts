@@ -1,0 +1,149 @@
+// Creating and replacing processes: fork, vfork, clone (processes and threads),
+// execve from the in-memory file system, and wait4.
+
+import { EAGAIN, ECHILD, EFAULT, EINVAL, ENOEXEC, EACCES, E2BIG } from '../errno.js';
+import { ExecError, loadImage } from '../exec.js';
+import type { Process } from '../task.js';
+import { argAddr, argNum, BLOCK, type SysCtx, type SysResult } from './context.js';
+import { decodeUtf8 } from '../../util/utf8.js';
+
+// include/uapi/linux/sched.h
+export const CLONE_VM = 0x100;
+export const CLONE_FS = 0x200;
+export const CLONE_FILES = 0x400;
+export const CLONE_SIGHAND = 0x800;
+export const CLONE_VFORK = 0x4000;
+export const CLONE_THREAD = 0x10000;
+export const CLONE_SETTLS = 0x80000;
+export const CLONE_PARENT_SETTID = 0x100000;
+export const CLONE_CHILD_CLEARTID = 0x200000;
+export const CLONE_CHILD_SETTID = 0x1000000;
+const SIGCHLD = 17;
+
+function liveProcesses(ctx: SysCtx): number {
+  let n = 0;
+  for (const p of ctx.k.processes.values()) if (p.exitStatus === null) n++;
+  return n;
+}
+
+function writeTid(ctx: SysCtx, addr: bigint, tid: number): boolean {
+  const b = new Uint8Array(4);
+  new DataView(b.buffer).setInt32(0, tid, true);
+  return ctx.mm.write(Number(BigInt.asIntN(64, addr)), b);
+}
+
+/** The heart of fork/vfork/clone (kernel/fork.c kernel_clone). */
+function cloneTask(ctx: SysCtx, flags: number, newSp: bigint, parentTid: bigint, childTid: bigint, tls: bigint): SysResult {
+  const k = ctx.k;
+  const regs = k.ptRegs(ctx.task);
+  if (flags & CLONE_THREAD && (flags & (CLONE_VM | CLONE_SIGHAND)) !== (CLONE_VM | CLONE_SIGHAND)) return -EINVAL;
+  if (flags & CLONE_SIGHAND && !(flags & CLONE_VM)) return -EINVAL;
+  const fsBase = flags & CLONE_SETTLS ? Number(BigInt.asIntN(64, tls)) : ctx.task.fsBase;
+  if (flags & CLONE_THREAD) {
+    if (k.tasks.size >= k.limits.processes * 4) return -EAGAIN;
+    const tid = k.allocPid();
+    const task = k.newTask(ctx.proc, tid, k.x86.childContext(regs, newSp, fsBase));
+    task.blocked = ctx.task.blocked;
+    if (flags & CLONE_PARENT_SETTID) writeTid(ctx, parentTid, tid);
+    if (flags & CLONE_CHILD_SETTID) writeTid(ctx, childTid, tid);
+    if (flags & CLONE_CHILD_CLEARTID) task.clearChildTid = childTid;
+    return tid;
+  }
+  // A new process. Sharing an address space without a thread group (CLONE_VM alone,
+  // vfork's trick) is modelled as a copy: the child gets its own pages.
+  if (liveProcesses(ctx) >= k.limits.processes) return -EAGAIN;
+  const mm = k.newAddressSpace();
+  ctx.mm.cloneInto(mm);
+  const child: Process = k.newProcess(ctx.proc, mm);
+  child.exe = ctx.proc.exe;
+  k.files.fork(ctx.proc, child);
+  const task = k.newTask(child, child.pid, k.x86.childContext(regs, newSp, fsBase));
+  task.blocked = ctx.task.blocked;
+  if (flags & CLONE_PARENT_SETTID) writeTid(ctx, parentTid, child.pid);
+  if (flags & CLONE_CHILD_SETTID) {
+    const b = new Uint8Array(4);
+    new DataView(b.buffer).setInt32(0, child.pid, true);
+    mm.write(Number(BigInt.asIntN(64, childTid)), b);
+  }
+  if (flags & CLONE_CHILD_CLEARTID) task.clearChildTid = childTid;
+  return child.pid;
+}
+
+export const sysFork = (ctx: SysCtx): SysResult => cloneTask(ctx, SIGCHLD, 0n, 0n, 0n, 0n);
+export const sysVfork = (ctx: SysCtx): SysResult => cloneTask(ctx, CLONE_VFORK | SIGCHLD, 0n, 0n, 0n, 0n);
+
+/** clone(flags, newsp, parent_tid, child_tid, tls): the x86-64 argument order. */
+export function sysClone(ctx: SysCtx): SysResult {
+  const [flags, newSp, ptid, ctid, tls] = ctx.args as [bigint, bigint, bigint, bigint, bigint];
+  return cloneTask(ctx, Number(flags & 0xffffffffn), newSp, ptid, ctid, tls);
+}
+
+function readStringArray(ctx: SysCtx, addr: number): string[] | number {
+  const out: string[] = [];
+  if (addr === 0) return out;
+  for (let i = 0; i < 1024; i++) {
+    const p = ctx.mm.read(addr + i * 8, 8);
+    if (!p) return -EFAULT;
+    const ptr = Number(new DataView(p.buffer).getBigInt64(0, true));
+    if (ptr === 0) return out;
+    const s = ctx.mm.readCString(ptr, 128 * 1024);
+    if (s === null) return -EFAULT;
+    if (s === 'long') return -E2BIG;
+    out.push(s);
+  }
+  return -E2BIG;
+}
+
+/** execve(2) from the in-memory file system. */
+export function sysExecve(ctx: SysCtx): SysResult {
+  const k = ctx.k;
+  const path = ctx.mm.readCString(argAddr(ctx, 0), 4096);
+  if (path === null) return -EFAULT;
+  if (path === 'long') return -E2BIG;
+  const argv = readStringArray(ctx, argAddr(ctx, 1));
+  if (typeof argv === 'number') return argv;
+  const envp = readStringArray(ctx, argAddr(ctx, 2));
+  if (typeof envp === 'number') return envp;
+  const inode = k.files.vfs.lookup(path, k.files.pathContext(ctx.proc));
+  if (typeof inode === 'number') return inode;
+  if (inode.kind !== 'file') return -EACCES;
+  if ((inode.meta.mode & 0o111) === 0) return -EACCES;
+  const bytes = inode.read(0, inode.size);
+  if (bytes.length < 4 || bytes[0] !== 0x7f || decodeUtf8(bytes.subarray(1, 4)) !== 'ELF') return -ENOEXEC;
+  let loaded;
+  try {
+    loaded = loadImage(k, { bytes, path, inode: Number(inode.meta.ino) }, argv, envp);
+  } catch (err) {
+    if (err instanceof ExecError) return -ENOEXEC;
+    throw err;
+  }
+  k.replaceImage(ctx.task, loaded.mm, loaded.loaded, path, argv);
+  return 0;
+}
+
+/** wait4(pid, wstatus, options, rusage) for children that have exited. */
+export function sysWait4(ctx: SysCtx): SysResult {
+  const want = argNum(ctx, 0);
+  const statusAddr = argAddr(ctx, 1);
+  const options = argNum(ctx, 2);
+  const WNOHANG = 1;
+  const kids = ctx.proc.children.filter((c) => !c.reaped && (want === -1 || want === 0 || c.pid === want || (want < -1 && c.pid === -want)));
+  if (kids.length === 0) return -ECHILD;
+  const done = kids.find((c) => c.exitStatus !== null);
+  if (!done) {
+    if (options & WNOHANG) return 0;
+    ctx.task.waitingOn = `child:${ctx.proc.pid}`;
+    return BLOCK;
+  }
+  if (statusAddr !== 0) {
+    const st = done.exitSignal !== null ? done.exitSignal | (done.coreDumped ? 0x80 : 0) : (done.exitStatus! & 0xff) << 8;
+    const b = new Uint8Array(4);
+    new DataView(b.buffer).setInt32(0, st, true);
+    if (!ctx.mm.write(statusAddr, b)) return -EFAULT;
+  }
+  const ru = argAddr(ctx, 3);
+  if (ru !== 0 && !ctx.mm.write(ru, new Uint8Array(144))) return -EFAULT;
+  ctx.k.reap(done);
+  return done.pid;
+}
+
