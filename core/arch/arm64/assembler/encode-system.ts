@@ -82,7 +82,7 @@ function sysGeneric(m: 'sys' | 'sysl', ops: readonly Operand[], ctx: EncodeCtx, 
 export function encodeSystem(m: string, ops: readonly Operand[], ctx: EncodeCtx, site: InsnSite): Encoded {
   const exc = EXCEPTION[m];
   if (exc !== undefined) {
-    expectCount(ops, m === 'hlt' || m === 'brk' || m === 'svc' || m === 'hvc' || m === 'smc' ? 1 : 0, 1, site);
+    expectCount(ops, 1, 1, site);
     const imm = constInRange(ctx, immOperand(ops[0], site), 0, 0xffff, 'immediate');
     return { word: word(exc, imm << 5) };
   }

@@ -4,14 +4,9 @@
 
 import { decodeBitmaskImmediate } from '../../../../../core/arch/arm64/assembler/bitmask-immediate.js';
 
-const XN = [0, 1, 7, 15, 28, 29, 30];
 const x = (n: number): string => `x${n}`;
 const w = (n: number): string => `w${n}`;
 const hex = (v: bigint): string => (v < 0n ? `-0x${(-v).toString(16)}` : `0x${v.toString(16)}`);
-
-function* pick<T>(xs: readonly T[], k: number, seed: number): Generator<T> {
-  for (let i = 0; i < k; i++) yield xs[(seed + i * 3) % xs.length] as T;
-}
 
 /** All values encodable as logical immediates at `width` (5334 for 64-bit, 1302 for 32-bit). */
 export function allBitmaskImmediates(width: 32 | 64): bigint[] {
@@ -201,7 +196,5 @@ export function symbolFreeCorpus(): string[] {
   loadStore(out);
   system(out);
   extras(out);
-  void pick;
-  void XN;
   return out;
 }
