@@ -69,8 +69,10 @@ test('a compiler that fails is reported with its message; one that writes nothin
 }, 30_000);
 
 test('an unwritable cache is reported instead of thrown', async () => {
-  // /proc refuses new directories even to root.
-  const build = await buildProbes({ cacheDir: '/proc/syscall-lab-cache', prebuilt: false });
+  // A regular file where a directory should be: mkdir fails (ENOTDIR) even for root.
+  const file = join(mkdtempSync(join(tmpdir(), 'syscall-lab-file-')), 'not-a-dir');
+  writeFileSync(file, '');
+  const build = await buildProbes({ cacheDir: join(file, 'cache'), prebuilt: false });
   expect(build.kind).toBe('fallback');
-  expect(build.reason).toMatch(/cannot create the probe cache \/proc\/syscall-lab-cache\/probes\//);
+  expect(build.reason).toMatch(/cannot create the probe cache .*not-a-dir\/cache\/probes\/.*ENOTDIR/);
 });
