@@ -10,7 +10,7 @@
 // - hooks: at EL1, fetching a hooked address calls the hook, then does `ret`;
 // - page-table edits made from TypeScript take effect after flushTlb() (TLBI).
 import type { PhysicalMemory } from '../../mm/phys-memory.js';
-import { ACCESS_EXEC, ACCESS_READ, ACCESS_WRITE } from '../../mm/arm64/descriptors.js';
+import { ACCESS_EXEC, ACCESS_READ, ACCESS_WRITE, FSC_PERMISSION, PERM_EL0_R, PERM_EL0_W } from '../../mm/arm64/descriptors.js';
 import { Arm64Mmu, type Translation } from '../../mm/arm64/mmu.js';
 import { fromBig, res, toBig } from './alu.js';
 import { dispatch } from './decoder.js';
@@ -39,6 +39,9 @@ export class Arm64Cpu {
   daif = 0xf;
   /** PSTATE.SP: 0 selects SP_EL0, 1 selects SP_ELx at EL1. */
   spsel = 1;
+  private panBit = 0;
+  /** PAN = 1 and at EL1: data accesses must avoid EL0-accessible pages. */
+  private panActive = false;
   private curEl: 0 | 1 = 1;
   /** The banked stack pointers; only the one not currently in slot 32 is live here. */
   spEl0Bank = 0n;
@@ -150,6 +153,7 @@ export class Arm64Cpu {
     }
     this.curEl = el;
     this.spsel = spsel;
+    this.panActive = this.panBit === 1 && el === 1;
   }
 
   sysreg(name: string): bigint {
@@ -224,11 +228,37 @@ export class Arm64Cpu {
     const i = vpn & tlb.mask;
     if (tlb.tag[i] === vpn && (tlb.perm[i]! & ((1 << access) << (this.curEl * 3))) !== 0) {
       tlb.hits++;
+      if (this.panActive && (tlb.perm[i]! & (PERM_EL0_R | PERM_EL0_W)) !== 0) return this.panFault(va, access);
       return tlb.frame[i]! + off;
     }
     const pa = this.mmu.translate(va, access, this.curEl);
     if (pa < 0) this.abort(va, access);
+    else if (this.panActive) {
+      const t = this.mmu.probe(va);
+      if ('perm' in t && (t.perm & (PERM_EL0_R | PERM_EL0_W)) !== 0) return this.panFault(va, access);
+    }
     return pa;
+  }
+
+  /**
+   * PSTATE.PAN (FEAT_PAN, ARM ARM D8.4.4): EL1 data accesses to memory EL0 can
+   * access take a permission fault, the AArch64 counterpart of x86 SMAP.
+   */
+  private panFault(va: number, access: number): number {
+    const t = this.mmu.probe(va);
+    this.mmu.lastFsc = FSC_PERMISSION + ('level' in t ? t.level : 3);
+    this.abort(va, access);
+    return -1;
+  }
+
+  /** PSTATE.PAN (0/1). */
+  get pan(): number {
+    return this.panBit;
+  }
+
+  set pan(v: number) {
+    this.panBit = v & 1;
+    this.panActive = this.panBit === 1 && this.curEl === 1;
   }
 
   /** Load `size` bytes (1, 2, 4, 8) zero-extended into tLo/tHi; false if it faulted. */

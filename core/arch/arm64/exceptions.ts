@@ -25,12 +25,12 @@ export const VEC_SYNC = 0x00;
 export const VEC_IRQ = 0x80;
 
 const IL = 1 << 25; // 32-bit instruction
+const SCTLR_SPAN = 1n << 23n;
 
 /** SPSR_EL1 / PSTATE as the SPSR layout: NZCV[31:28], DAIF[9:6], M[3:0]. */
 export function pstateBits(cpu: Arm64Cpu): number {
-  return (
-    ((cpu.n << 31) | (cpu.z << 30) | (cpu.c << 29) | (cpu.v << 28) | (cpu.daif << 6) | (cpu.el << 2) | cpu.spsel) >>> 0
-  );
+  const nzcv = (cpu.n << 31) | (cpu.z << 30) | (cpu.c << 29) | (cpu.v << 28);
+  return (nzcv | (cpu.pan << 22) | (cpu.daif << 6) | (cpu.el << 2) | cpu.spsel) >>> 0;
 }
 
 function vectorBase(cpu: Arm64Cpu): number {
@@ -54,6 +54,8 @@ export function takeException(cpu: Arm64Cpu, ec: number, iss: number, elr: numbe
   if (far !== null) cpu.setSysreg('FAR_EL1', BigInt.asUintN(64, BigInt(far)));
   cpu.setMode(1, 1);
   cpu.daif = 0xf;
+  // SCTLR_EL1.SPAN = 0: PSTATE.PAN is set on taking an exception to EL1 (D1.10.2).
+  if ((cpu.sysreg('SCTLR_EL1') & SCTLR_SPAN) === 0n) cpu.pan = 1;
   cpu.pc = vbar + offset;
 }
 
@@ -79,5 +81,6 @@ export function exceptionReturn(cpu: Arm64Cpu): void {
   cpu.daif = (spsr >>> 6) & 0xf;
   cpu.exclusive = NaN;
   cpu.setMode((m >> 2) as 0 | 1, m & 1);
+  cpu.pan = (spsr >>> 22) & 1;
   cpu.pc = elr;
 }

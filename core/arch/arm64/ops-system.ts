@@ -63,6 +63,7 @@ function pstateField(w: number): string | null {
   if (op1 === 3 && op2 === 6) return 'daifset';
   if (op1 === 3 && op2 === 7) return 'daifclr';
   if (op1 === 0 && op2 === 5) return 'spsel';
+  if (op1 === 0 && op2 === 4) return ((w >>> 8) & 15) <= 1 ? 'pan' : null; // PAN takes #0 or #1
   return null;
 }
 
@@ -73,6 +74,7 @@ function msrImmExec(c: Arm64Cpu): void {
   if (field === null || c.el === 0) return undefinedInstruction(c);
   if (field === 'daifset') c.daif |= crm;
   else if (field === 'daifclr') c.daif &= ~crm & 15;
+  else if (field === 'pan') c.pan = crm & 1;
   else c.setMode(c.el, crm & 1);
 }
 

@@ -31,12 +31,13 @@ export function loadState(cpu: Arm64Cpu, s: Arm64State): void {
   const m = s.pstate & 0xf;
   cpu.setMode((m >> 2) as 0 | 1, m & 1);
   for (const [name, v] of Object.entries(s.sysregs)) {
-    if (name === 'CurrentEL' || name === 'SPSel' || name === 'NZCV' || name === 'DAIF') continue;
+    if (name === 'CurrentEL' || name === 'SPSel' || name === 'NZCV' || name === 'DAIF' || name === 'PAN') continue;
     cpu.setSysreg(name, BigInt(v));
   }
   s.x.forEach((v, i) => cpu.setX(i, BigInt(v)));
   cpu.nzcv = s.pstate >>> 28;
   cpu.daif = (s.pstate >>> 6) & 0xf;
+  cpu.pan = (s.pstate >>> 22) & 1;
   cpu.pc = s.pc;
   cpu.exclusive = NaN;
   cpu.flushTlb();

@@ -18,6 +18,8 @@ export function readSysreg(cpu: Arm64Cpu, name: string): bigint {
       return BigInt(cpu.el << 2);
     case 'SPSEL':
       return BigInt(cpu.spsel);
+    case 'PAN':
+      return BigInt(cpu.pan) << 22n;
     case 'SP_EL0':
       return cpu.usesSpEl1() ? cpu.spEl0Bank : cpu.sp;
     case 'SP_EL1':
@@ -43,6 +45,9 @@ export function writeSysreg(cpu: Arm64Cpu, name: string, value: bigint): void {
       return;
     case 'SPSEL':
       cpu.setMode(cpu.el, Number(v & 1n));
+      return;
+    case 'PAN':
+      cpu.pan = Number((v >> 22n) & 1n);
       return;
     case 'SP_EL0':
       if (cpu.usesSpEl1()) cpu.spEl0Bank = v;

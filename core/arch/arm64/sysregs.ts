@@ -21,6 +21,7 @@ export const SYSREGS: SysregDef[] = [
   { name: 'DAIF', op0: 3, op1: 3, crn: 4, crm: 2, op2: 1, el0: 'none' },
   { name: 'CurrentEL', op0: 3, op1: 0, crn: 4, crm: 2, op2: 2, el0: 'none', readOnly: true },
   { name: 'SPSel', op0: 3, op1: 0, crn: 4, crm: 2, op2: 0, el0: 'none' },
+  { name: 'PAN', op0: 3, op1: 0, crn: 4, crm: 2, op2: 3, el0: 'none' },
   { name: 'SP_EL0', op0: 3, op1: 0, crn: 4, crm: 1, op2: 0, el0: 'none' },
   { name: 'SP_EL1', op0: 3, op1: 4, crn: 4, crm: 1, op2: 0, el0: 'none' },
   { name: 'SPSR_EL1', op0: 3, op1: 0, crn: 4, crm: 0, op2: 0, el0: 'none' },

@@ -87,6 +87,7 @@ export function generateCorpus(seed: number, perTemplate: number): string {
     () => `${pick(['svc', 'brk', 'hvc'])} #${bits(16)}`,
     () => `msr ${pick(['daifset', 'daifclr'])}, #${bits(4)}`,
     () => `msr spsel, #${bits(1)}`,
+    () => pick([`msr pan, #${bits(1)}`, `mrs ${x()}, pan`, `msr pan, ${x()}`]),
     () => `mrs ${x()}, ${pick(['nzcv', 'daif', 'currentel', 'spsel', 'sp_el0', 'elr_el1', 'spsr_el1', 'esr_el1', 'far_el1', 'vbar_el1', 'ttbr0_el1', 'ttbr1_el1', 'tcr_el1', 'sctlr_el1', 'mair_el1', 'tpidr_el0', 'tpidrro_el0', 'tpidr_el1', 'cntvct_el0', 'cntfrq_el0', 'midr_el1', 'ctr_el0'])}`,
     () => `msr ${pick(['nzcv', 'daif', 'sp_el0', 'elr_el1', 'spsr_el1', 'vbar_el1', 'ttbr0_el1', 'ttbr1_el1', 'tcr_el1', 'sctlr_el1', 'mair_el1', 'tpidr_el0', 'tpidrro_el0'])}, ${x()}`,
     () => pick([`dc cvau, ${x()}`, `dc civac, ${x()}`, `dc cvac, ${x()}`, `dc zva, ${x()}`, `ic ivau, ${x()}`, 'ic iallu', 'ic ialluis', `dc isw, ${x()}`, `dc ivac, ${x()}`, `mrs ${x()}, dczid_el0`]),
@@ -102,7 +103,7 @@ export function generateCorpus(seed: number, perTemplate: number): string {
     (w) => `${pick(['stxr', 'stlxr'])} w${r() % 8}, ${w ? 'x' : 'w'}${8 + (r() % 8)}, [x${16 + (r() % 8)}]`,
     () => `${pick(['stxrb', 'stlxrh'])} w${r() % 8}, w${8 + (r() % 8)}, [x${16 + (r() % 8)}]`,
   ];
-  const lines = ['.text', '.p2align 12'];
+  const lines = ['.arch armv8.1-a', '.text', '.p2align 12'];
   for (const t of templates) for (let i = 0; i < perTemplate; i++) lines.push('\t' + t(r() % 2 === 0));
   return lines.join('\n') + '\n';
 }

@@ -162,4 +162,36 @@ describe('arm64 exceptions', () => {
     const t = cpu.translate(USER_DATA + 0xff8);
     expect('pa' in t && mem.view.getUint32(t.pa + 4, true)).toBe(0);
   });
+
+  it('PSTATE.PAN makes EL1 data accesses to EL0 pages fault, like SMAP (FEAT_PAN)', () => {
+    const { cpu, mem } = buildMiniSystem('.text\n nop\n');
+    const code = KERNEL_VA + 0x100;
+    const k = cpu.translate(code);
+    if (!('pa' in k)) throw new Error('kernel page missing');
+    mem.bytes.set(
+      assembleText(`.arch armv8.1-a
+.text
+  movz x1, #0x50, lsl #16
+  ldr x2, [x1]
+  msr pan, #1
+  ldr x3, [x1]
+  mrs x4, pan
+  msr pan, #0
+  ldr x5, [x1]
+  b .
+`),
+      k.pa,
+    );
+    cpu.pc = code;
+    const log = recordTraps(cpu, true);
+    expect(cpu.run(100)).toEqual({ kind: 'hook', value: 1 });
+    // Data abort from the current EL (EC 0x25) via VBAR + 0x200, permission fault level 3.
+    expect(log[0]).toMatchObject({ ec: 0x25, iss: 0x0f, far: BigInt(USER_DATA), elr: U(code + 12), vectorOffset: 0x200 });
+    expect((log[0]!.spsr >> 22n) & 1n).toBe(1n);
+    cpu.breakpoints.add(code + 28);
+    expect(cpu.run(100)).toEqual({ kind: 'breakpoint', addr: code + 28 });
+    expect(cpu.getX(4)).toBe(1n << 22n);
+    expect(cpu.pan).toBe(0);
+    expect(log.length).toBe(1);
+  });
 });
