@@ -29,6 +29,9 @@ const EXPECTED: Record<string, { stdout?: string; status: number }> = {
   'kernel-load.s': { stdout: '', status: 128 + 11 },
   'efault.s': { stdout: '', status: 14 },
   'privileged.s': { stdout: '', status: 128 + 4 },
+  'mmap-anon.s': { stdout: 'Z\n', status: 0 },
+  'brk-grow.s': { stdout: '', status: 0 },
+  'store-to-text.s': { stdout: '', status: 128 + 11 },
 };
 
 describe('programs under qemu-aarch64: ours vs GNU as', () => {
