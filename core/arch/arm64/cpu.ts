@@ -213,6 +213,26 @@ export class Arm64Cpu {
     }
   }
 
+  /** Physical byte addresses for an LDTR/STTR at EL1 (EL0 permissions, no PAN), or null after the abort. */
+  unprivilegedPas(va: number, bytes: number, isWrite: boolean): number[] | null {
+    const access = isWrite ? ACCESS_WRITE : ACCESS_READ;
+    const pas: number[] = [];
+    for (let i = 0; i < bytes; i++) {
+      const a = va + i;
+      if (i > 0 && (a & 0xfff) !== 0) {
+        pas.push(pas[i - 1]! + 1);
+        continue;
+      }
+      const pa = this.mmu.translate(a, access, 0);
+      if (pa < 0) {
+        this.abort(a, access);
+        return null;
+      }
+      pas.push(pa);
+    }
+    return pas;
+  }
+
   /** Data abort with DFSC 0x21 (alignment fault) for va. */
   alignmentFault(va: number, isWrite: boolean): void {
     const iss = (isWrite ? 1 << 6 : 0) | 0x21;

@@ -63,14 +63,49 @@ function imm9Exec(c: Arm64Cpu): void {
   const size = w >>> 30;
   const k = kind(size, (w >>> 22) & 3);
   const mode = (w >>> 10) & 3; // 0 unscaled, 1 post, 2 unprivileged, 3 pre
-  if (k < 0 || mode === 2 || (k === 4 && mode !== 0)) return undefinedInstruction(c);
+  if (k < 0 || (k === 4 && mode !== 0)) return undefinedInstruction(c);
   const rn = (w >>> 5) & 31;
   if (rn === 31 && !spAligned(c, rn)) return;
   const base = baseAddr(c, rn);
   const off = signExtend((w >>> 12) & 0x1ff, 9);
   const va = mode === 1 ? base : base + off;
+  if (mode === 2) return unprivileged(c, k, size, w & 31, va);
   if (!access(c, k, size, w & 31, va)) return;
   if (mode !== 0) writeBack(c, rn, base + off);
+}
+
+/**
+ * LDTR/STTR (ARM ARM C6.2.x "unprivileged"): at EL1 the access is checked with EL0
+ * permissions and is exempt from PAN, which is how a kernel touches user memory
+ * with PAN set. At EL0 it is an ordinary access.
+ */
+function unprivileged(c: Arm64Cpu, k: number, size: number, rt: number, va: number): void {
+  if (c.el === 0) {
+    access(c, k, size, rt, va);
+    return;
+  }
+  const bytes = 1 << size;
+  const pas = c.unprivilegedPas(va, bytes, k === 0);
+  if (pas === null) return;
+  const mem = c.mem.bytes;
+  if (k === 0) {
+    for (let i = 0; i < bytes; i++) mem[pas[i]!] = i < 4 ? c.xlo[rt]! >>> (8 * i) : c.xhi[rt]! >>> (8 * (i - 4));
+    return;
+  }
+  let lo = 0;
+  let hi = 0;
+  for (let i = 0; i < bytes; i++) {
+    if (i < 4) lo |= mem[pas[i]!]! << (8 * i);
+    else hi |= mem[pas[i]!]! << (8 * (i - 4));
+  }
+  lo >>>= 0;
+  hi >>>= 0;
+  if (k >= 2 && size < 3) {
+    const sh = 32 - 8 * bytes;
+    lo = ((lo << sh) >> sh) >>> 0;
+    hi = k === 2 ? (lo >> 31) >>> 0 : 0;
+  }
+  wr(c, rt, lo, hi);
 }
 
 function regOffExec(c: Arm64Cpu): void {
@@ -174,7 +209,13 @@ function uimmDis(w: number): string | null {
 
 function imm9Dis(w: number): string | null {
   const mode = (w >>> 10) & 3;
-  if (mode === 2) return null;
+  if (mode === 2) {
+    const h = ldstHead(w, false);
+    if (h === null || h[0] === 'prfm') return null;
+    const mn = h[0].replace(/^(st|ld)r/, '$1tr');
+    const off = signExtend((w >>> 12) & 0x1ff, 9);
+    return `${mn}\t${h[1]}, [${rs((w >>> 5) & 31, true)}${off ? `, #${off}` : ''}]`;
+  }
   const h = ldstHead(w, mode === 0);
   if (h === null || (h[0].startsWith('prf') && mode !== 0)) return null;
   const off = signExtend((w >>> 12) & 0x1ff, 9);

@@ -178,6 +178,11 @@ describe('arm64 exceptions', () => {
   mrs x4, pan
   msr pan, #0
   ldr x5, [x1]
+  msr pan, #1
+  ldtr x6, [x1, #8]
+  movz x7, #0xffff, lsl #48
+  movk x7, #0x10, lsl #16
+  ldtr x8, [x7]
   b .
 `),
       k.pa,
@@ -188,10 +193,15 @@ describe('arm64 exceptions', () => {
     // Data abort from the current EL (EC 0x25) via VBAR + 0x200, permission fault level 3.
     expect(log[0]).toMatchObject({ ec: 0x25, iss: 0x0f, far: BigInt(USER_DATA), elr: U(code + 12), vectorOffset: 0x200 });
     expect((log[0]!.spsr >> 22n) & 1n).toBe(1n);
-    cpu.breakpoints.add(code + 28);
-    expect(cpu.run(100)).toEqual({ kind: 'breakpoint', addr: code + 28 });
+    // LDTR uses EL0 permissions and ignores PAN: the user page reads fine, the
+    // EL1-only kernel page faults (permission fault, level 3).
+    expect(cpu.run(100)).toEqual({ kind: 'hook', value: 2 });
+    expect(log[1]).toMatchObject({ ec: 0x25, iss: 0x0f, far: U(KERNEL_VA), elr: U(code + 44) });
+    cpu.breakpoints.add(code + 48);
+    expect(cpu.run(100)).toEqual({ kind: 'breakpoint', addr: code + 48 });
     expect(cpu.getX(4)).toBe(1n << 22n);
-    expect(cpu.pan).toBe(0);
-    expect(log.length).toBe(1);
+    expect(cpu.getX(6)).toBe(0n);
+    expect(cpu.pan).toBe(1);
+    expect(log.length).toBe(2);
   });
 });

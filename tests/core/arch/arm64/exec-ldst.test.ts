@@ -38,6 +38,8 @@ function makeCases(seed: number, per: number): HarnessCase[] {
       add(`${base(baseOff)}\n${mn} ${rt}, [x1, #${uoff}]${tail}`, 0n, `${mn} ${rt} uimm #${uoff}`);
       add(`${base(baseOff)}\n${unscaled(mn)} ${rt}, [x1, #${imm9}]${tail}`, 0n, `${unscaled(mn)} ${rt} #${imm9}`);
       add(`${base(baseOff)}\n${mn} ${rt}, [x1, #${imm9}]!${tail}`, 0n, `${mn} ${rt} pre #${imm9}`);
+      const unpriv = mn.replace(/^(st|ld)r/, '$1tr');
+      add(`${base(baseOff)}\n${unpriv} ${rt}, [x1, #${imm9}]${tail}`, 0n, `${unpriv} ${rt} #${imm9} (EL0)`);
       add(`${base(baseOff)}\n${mn} ${rt}, [x1], #${imm9}${tail}`, 0n, `${mn} ${rt} post #${imm9}`);
       const idx = BigInt((r() % 128) - 64);
       const shift = r() % 2 ? ` #${sz}` : '';
