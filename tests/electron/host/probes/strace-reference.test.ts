@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
 import type { TimingResult } from '../../../../electron/common/probe-types.js';
 import { ensureProbesBuilt } from '../../../../electron/host/probes/index.js';
+import { fallbackSource } from '../../../../electron/host/probes/fallback-runner.js';
 import { parseProbeOutput } from '../../../../electron/host/probes/report-parse.js';
 
 let binary = '';
@@ -20,9 +21,13 @@ beforeAll(async () => {
 });
 
 /** Run a probe under `strace -f -c`; returns its results and the per-syscall call counts. */
-function underStrace(probe: string, syscalls: string[]): { results: TimingResult[]; calls: Map<string, number> } {
+function underStrace(
+  probe: string,
+  syscalls: string[],
+  command: string[] = [binary, probe, '--repeats', String(REPEATS), '--min-ms', '1'],
+): { results: TimingResult[]; calls: Map<string, number> } {
   const summary = join(mkdtempSync(join(tmpdir(), 'syscall-lab-strace-')), 'summary');
-  const stdout = execFileSync('strace', ['-f', '-c', '-o', summary, '-e', `trace=${syscalls.join(',')}`, binary, probe, '--repeats', String(REPEATS), '--min-ms', '1'], {
+  const stdout = execFileSync('strace', ['-f', '-c', '-o', summary, '-e', `trace=${syscalls.join(',')}`, ...command], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],
   });
@@ -63,4 +68,9 @@ test('fast-calls: each timed call reaches the kernel', () => {
   const { results, calls } = underStrace('fast-calls', ['getpid', 'getuid']);
   expect(calls.get('getpid') ?? 0).toBeGreaterThanOrEqual(timing(results, 'getpid').iterations * (REPEATS + 1));
   expect(calls.get('getuid') ?? 0).toBeGreaterThanOrEqual(timing(results, 'getuid').iterations * (REPEATS + 1));
+}, 60_000);
+
+test('fallback null-syscall: each process.ppid read is a real getppid', () => {
+  const { results, calls } = underStrace('null-syscall', ['getppid'], [process.execPath, '-e', fallbackSource('null-syscall', REPEATS, 1)]);
+  expect(calls.get('getppid') ?? 0).toBeGreaterThanOrEqual(timing(results, 'getppid').iterations * (REPEATS + 1));
 }, 60_000);
