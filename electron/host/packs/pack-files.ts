@@ -47,3 +47,17 @@ export function fileText(files: PackFiles, path: string): string | undefined {
   if (!bytes) return undefined;
   return decoder.decode(bytes);
 }
+
+/**
+ * Zipping a folder usually puts everything under one top-level folder
+ * (`my-pack/labpack.yaml`), and macOS adds `__MACOSX/` resource forks. Accept both:
+ * drop the resource forks and strip a single root folder that holds the manifest.
+ */
+export function normalizeZipRoot(files: PackFiles): PackFiles {
+  const kept = [...files].filter(([path]) => !path.startsWith('__MACOSX/'));
+  if (kept.some(([path]) => path === 'labpack.yaml')) return new Map(kept);
+  const roots = new Set(kept.map(([path]) => path.split('/')[0]));
+  const [root] = roots;
+  if (roots.size !== 1 || root === undefined || !kept.some(([path]) => path === `${root}/labpack.yaml`)) return new Map(kept);
+  return new Map(kept.map(([path, data]) => [path.slice(root.length + 1), data]));
+}

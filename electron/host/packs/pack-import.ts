@@ -6,7 +6,7 @@
 import { lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { readPackDir } from './pack-files.js';
+import { normalizeZipRoot, readPackDir } from './pack-files.js';
 import type { PackFiles } from './pack-files.js';
 import { hasErrors, PackError } from './pack-issue.js';
 import type { PackIssue } from './pack-issue.js';
@@ -36,7 +36,7 @@ export async function readPackSource(fileOrDir: string, limits: PackLimits = DEF
   if (st.isDirectory()) return readPackDir(fileOrDir, limits);
   if (!st.isFile()) throw new PackError(`${fileOrDir}: not a file or folder`);
   if (st.size > limits.maxTotalBytes) throw new PackError(`${fileOrDir}: file is larger than ${limits.maxTotalBytes} bytes`);
-  return readPackZip(new Uint8Array(await readFile(fileOrDir)), limits);
+  return normalizeZipRoot(readPackZip(new Uint8Array(await readFile(fileOrDir)), limits));
 }
 
 export function packInstallDir(userDataDir: string, id: string, version: string): string {

@@ -66,6 +66,14 @@ describe('importPack', () => {
     expect(zipPackFiles(example)).toEqual(zipPackFiles(await readPackDir(EXAMPLE)));
   });
 
+  it('accepts a zip of the pack folder itself (one root folder, macOS __MACOSX entries)', async () => {
+    const entries: Record<string, Uint8Array> = {};
+    for (const [path, data] of example) entries[`example/${path}`] = data;
+    entries['__MACOSX/example/._labpack.yaml'] = new Uint8Array([0, 5, 22, 7]);
+    const result = await importPack(await writeZip('zipped-folder.labpack', zipOf(entries)), userData, OPTS);
+    expect((await readdir(result.installDir)).sort()).toEqual(['labpack.yaml', 'labs']);
+  });
+
   it('installs a folder pack', async () => {
     const result = await importPack(EXAMPLE, userData, OPTS);
     expect(result.pack.labs.length).toBe(2);
