@@ -28,7 +28,7 @@ describe('visibleEvents on native traces', () => {
   });
 
   it('with SA_RESTART: the interrupted read stays as traced and runs again', async () => {
-    const raw = await trace(true, 1500);
+    const raw = await trace(true, 3000);
     expect(summary(raw)).toEqual(['rt_sigaction 0', 'alarm 0', 'write 14', 'read ERESTARTSYS', 'SIGALRM', 'rt_sigreturn 0', 'read 0', 'exit 0', 'exit']);
     expect(visibleEvents(raw)).toEqual(raw);
   });
