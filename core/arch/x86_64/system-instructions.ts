@@ -174,7 +174,8 @@ export function movToCr(cpu: X86Cpu, i: Inst): void {
       cpu.cr2 = v;
       return;
     case 3:
-      cpu.cr3 = v - (v % 4096);
+      // Bits 51:12 hold the PML4 address; the rest are flags/reserved here (SDM Vol 3A 4.5).
+      cpu.cr3 = (cpu.hi[i.rm]! & 0xfffff) * 4294967296 + ((cpu.lo[i.rm]! & ~0xfff) >>> 0);
       return;
     case 4:
       cpu.cr4 = cpu.lo[i.rm]! >>> 0;

@@ -138,6 +138,12 @@ export function walk(
       const base = entryAddr(lo, hi) - (entryAddr(lo, hi) % pageSize);
       out.frame = base + (Math.floor(u / 4096) * 4096) % pageSize;
       out.pageSize = pageSize;
+      // A frame outside emulated RAM: reported as a reserved-bit fault so a guest that
+      // writes a wild PTE gets a #PF, never a host exception.
+      if (out.frame + 4096 > size) {
+        out.errorCode = baseErr | PF_P | PF_RSVD;
+        return out;
+      }
       out.leafPa = pa;
       // SDM Vol 3A 4.6: access rights.
       let fault = false;

@@ -48,7 +48,9 @@ export interface OperandError {
 
 const SIZES: Record<string, 8 | 16 | 32 | 64> = { byte: 8, word: 16, dword: 32, qword: 64 };
 
-export function parseOperand(tokens: Token[], ctx: EncodeContext): RawOperand | OperandError {
+export function parseOperand(tokensIn: Token[], ctx: EncodeContext): RawOperand | OperandError {
+  // GNU as accepts `%rax` in `.intel_syntax noprefix` too: the prefix is optional.
+  const tokens = tokensIn.filter((t, i) => !(t.kind === 'punct' && t.text === '%' && tokensIn[i + 1]?.kind === 'ident' && lookupRegister(tokensIn[i + 1]?.text ?? '') !== undefined));
   // gcc writes jump-table loads as `[QWORD PTR .L7[0+rax*8]]`: outer brackets around a
   // whole memory operand are redundant, as GNU as treats them.
   const last = tokens[tokens.length - 1];
@@ -91,10 +93,8 @@ export function parseOperand(tokens: Token[], ctx: EncodeContext): RawOperand | 
     ts = ts.slice(2);
   }
   if (ts.length === 0) return { error: 'missing operand', column };
-  // Pasted AT&T syntax: say so instead of a puzzling expression error.
+  // Pasted AT&T immediates: say so instead of a puzzling undefined symbol.
   const t0 = ts[0] as Token;
-  if (t0.text === '%' && ts[1]?.kind === 'ident' && lookupRegister(ts[1].text) !== undefined)
-    return { error: `AT&T register syntax '%${ts[1].text}': in Intel syntax write '${ts[1].text.toLowerCase()}'`, column: t0.column };
   if (t0.kind === 'ident' && t0.text.startsWith('$') && t0.text.length > 1)
     return { error: `AT&T immediate syntax '${t0.text}': in Intel syntax write '${t0.text.slice(1)}'`, column: t0.column };
   if (ts.length === 1 && ts[0]?.kind === 'ident') {
