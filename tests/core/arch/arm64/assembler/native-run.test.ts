@@ -32,6 +32,9 @@ const EXPECTED: Record<string, { stdout?: string; status: number }> = {
   'mmap-anon.s': { stdout: 'Z\n', status: 0 },
   'brk-grow.s': { stdout: '', status: 0 },
   'store-to-text.s': { stdout: '', status: 128 + 11 },
+  'sigsegv-handler.s': { stdout: 'caught SIGSEGV\n', status: 42 },
+  'read-efault.s': { stdout: '', status: 14 },
+  'openat-devnull.s': { stdout: '', status: 3 },
 };
 
 describe('programs under qemu-aarch64: ours vs GNU as', () => {
