@@ -193,6 +193,9 @@ export function generateCorpus(): string[] {
     add(`mov WORD PTR [rbx], ${s}`);
   }
   for (const op of ['lidt', 'lgdt', 'sidt', 'sgdt', 'invlpg']) for (const a of ['[rax]', '[rip+0x20]', '[r12+8]', '[0x2000]']) add(`${op} ${a}`);
+  // AT&T size suffixes GNU accepts in Intel mode (b/w/q; l is rejected).
+  for (const l of ['pushq rax', 'popq rbx', 'pushq QWORD PTR [rax]', 'incq [rax]', 'decb [rbx+4]', 'movb [rax], 1', 'movw [rax], 1', 'movq [rax], -1', 'retq', 'callq rax', 'jmpq rax', 'leaveq', 'addq rax, 1', 'shlq [rax], 1', 'pushw ax', 'notw [rsi]', 'movl eax, 1', 'addl [rax], 1', 'cmpq [rdi], 0x1000', 'testb [rax], 1'])
+    add(l);
   add('ltr ax');
   add('ltr WORD PTR [rax]');
   return out;

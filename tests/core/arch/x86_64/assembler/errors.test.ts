@@ -24,7 +24,9 @@ const CASES: [string, string, number, string][] = [
   ['movzx without size', 'movzx eax, [rax]', 1, "ambiguous operand size for 'movzx'"],
   ['undefined symbol', 'jmp nowhere', 5, "undefined symbol 'nowhere'"],
   ['missing bracket', 'mov eax, [rax', 10, "missing ']'"],
-  ['unterminated string', '.ascii "abc', 8, 'missing closing `"\''],
+  ['AT&T immediate', 'mov rax, $60', 10, "AT&T immediate syntax '$60': in Intel syntax write '60'"],
+  ['AT&T l suffix', 'movl eax, 1', 1, "unknown mnemonic 'movl' (AT&T size suffix: in Intel syntax write 'mov')"],
+['unterminated string', '.ascii "abc', 8, 'missing closing `"\''],
   ['AT&T syntax', '.att_syntax', 1, "AT&T syntax is not supported: write Intel syntax ('.intel_syntax noprefix')"],
 ];
 
@@ -38,8 +40,12 @@ describe('x86-64 assembler diagnostics', () => {
     const src = '.intel_syntax noprefix\n' + CASES.filter((c) => c[0] !== 'AT&T syntax').map((c) => c[1]).join('\n') + '\n';
     const rejected = new Set(gnuErrors(src).map((e) => Number(/:(\d+): Error/.exec(e)?.[1])));
     const n = CASES.length - 1;
-    // gas reports an unterminated string as a warning and undefined symbols only at link time.
-    const expected = Array.from({ length: n }, (_, i) => i + 2).filter((l) => ![18, 20].includes(l));
+    // gas reports an unterminated string as a warning, undefined symbols only at link
+    // time, and reads `$60` as a symbol name (so also a link-time error).
+    const expected = Array.from({ length: n }, (_, i) => i + 2).filter((l) => ![18, 20, 22].includes(l));
+    expect(CASES[16]?.[0]).toBe('undefined symbol');
+    expect(CASES[18]?.[0]).toBe('AT&T immediate');
+    expect(CASES[20]?.[0]).toBe('unterminated string');
     expect([...rejected].sort((a, b) => a - b)).toEqual(expected);
   });
 
@@ -53,6 +59,11 @@ describe('x86-64 assembler diagnostics', () => {
       "prog.s:5:7: error: undefined local label '1'",
       'prog.s:6:8: error: division by zero',
     ]);
+  });
+
+  it('accepts the optional % register prefix like gas does in noprefix mode', () => {
+    const r = assembleX86('mov %rax, QWORD PTR [%rbx + 8]\n');
+    expect(r.ok && [...(r.image.sections[0]?.bytes ?? [])]).toEqual([0x48, 0x8b, 0x43, 0x08]);
   });
 
   it('accepts ; as separator before a statement and as a comment otherwise', () => {
