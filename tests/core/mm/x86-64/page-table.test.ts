@@ -33,7 +33,7 @@ import {
 const CTL: PagingControl = { wp: true, nxe: true };
 
 function setup(): { mem: PhysicalMemory; cr3: number } {
-  const mem = new PhysicalMemory(16 * 1024 * 1024, 1024 * 1024);
+  const mem = new PhysicalMemory(16 * 1024 * 1024, 4 * 1024 * 1024);
   return { mem, cr3: newPml4(mem) };
 }
 
@@ -140,6 +140,12 @@ describe('x86-64 page walk', () => {
     expect(translate(mem, cr3, 0x3000, { access: ACCESS_WRITE, user: true })).toEqual({ fault: 'page', addr: 0x3000, errorCode: PF_P | PF_W | PF_U });
     expect(translate(mem, cr3, 0x9000)).toEqual({ fault: 'page', addr: 0x9000, errorCode: 0 });
     expect(translate(mem, cr3, 0x800000000000)).toEqual({ fault: 'gp', addr: 0x800000000000, errorCode: 0 });
+  });
+
+  it('a leaf pointing outside emulated RAM is a reserved-bit fault, not a host error', () => {
+    const { mem, cr3 } = setup();
+    mapPage(mem, cr3, 0x6000, 0x7f000000, { user: true });
+    expect(w(mem, cr3, 0x6000, ACCESS_READ, true).errorCode).toBe(PF_P | PF_U | PF_RSVD);
   });
 
   it('knows canonical addresses', () => {
