@@ -154,6 +154,7 @@ export interface MachineStats {
   contextSwitches: number;
   cr3Switches: number;
   signalsDelivered: number;
+  vdsoSeqlockRetries: number;
 }
 
 export { ExecError };

@@ -1,8 +1,10 @@
 // The cycle cost model: one documented table of what each boundary event costs on an
 // emulated 3 GHz core. Labs may change any row (e.g. page-table isolation on, which
 // adds a CR3 switch to every kernel entry and exit). Defaults are typical of recent
-// x86-64 hardware without mitigations: a null syscall round trip of ~150 cycles, a
-// vDSO clock_gettime ~20× cheaper than the syscall, a process switch of a few µs.
+// x86-64 hardware without mitigations: a null syscall round trip of ~250 cycles
+// (entry + exit + dispatch + cache misses + ~50 entry-path instructions), a vDSO
+// clock_gettime (~35 instructions, no mode switch) ~13× cheaper than the syscall,
+// a process context switch of ~1.6 µs (registers, scheduler, CR3, cold caches).
 
 export interface CostTable {
   /** Emulated clock, cycles per nanosecond. */
@@ -19,6 +21,8 @@ export interface CostTable {
   dispatch: number;
   /** Extra cache misses on kernel data touched by a syscall. */
   kernelCacheMisses: number;
+  /** Reading the clocksource and copying a timespec out, inside a time syscall. */
+  clockRead: number;
   /** A page walk after a TLB miss. */
   tlbMiss: number;
   /** Writing CR3 / TTBR0 (plus the TLB refill it causes, charged per later miss). */
@@ -40,11 +44,12 @@ export interface CostTable {
 export const DEFAULT_COSTS: CostTable = {
   cyclesPerNs: 3,
   instruction: 1,
-  modeSwitchEntry: 45,
-  modeSwitchExit: 35,
-  interruptGate: 120,
-  dispatch: 12,
-  kernelCacheMisses: 40,
+  modeSwitchEntry: 70,
+  modeSwitchExit: 60,
+  interruptGate: 150,
+  dispatch: 15,
+  kernelCacheMisses: 60,
+  clockRead: 180,
   tlbMiss: 30,
   cr3Switch: 200,
   contextSwitchRegisters: 300,
@@ -62,6 +67,7 @@ export const COST_EVENTS = [
   'interruptGate',
   'dispatch',
   'kernelCacheMisses',
+  'clockRead',
   'tlbMiss',
   'cr3Switch',
   'contextSwitchRegisters',

@@ -139,8 +139,10 @@ export function loadImage(k: Kernel, image: ExecImage, argv: string[], envp: str
     mm.stackTop = stackTop;
     mm.vmas.insert({ start: stackTop - INITIAL_STACK, end: stackTop, prot: PROT_READ | PROT_WRITE, shared: false, growsDown: true, name: '[stack]', backing: null, special: false });
     mm.mmapBase = pageDown(stackTop - MMAP_GAP - randomPages(k, 28));
+    const vdsoBase = k.mapVdso(mm);
     const entry = Number(elf.entry) + bias;
     const auxv: [number, bigint][] = [
+      [AT.SYSINFO_EHDR, BigInt(vdsoBase)],
       [AT.HWCAP, BigInt(X86_HWCAP)],
       [AT.PAGESZ, 4096n],
       [AT.CLKTCK, 100n],

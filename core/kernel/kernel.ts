@@ -3,7 +3,10 @@
 // program loading in exec.ts; this file ties them to the CPU through the arch glue.
 
 import { CostMeter, DEFAULT_COSTS, type CostTable } from '../cost/cost-table.js';
-import { OutOfPhysicalMemory, PhysicalMemory } from '../mm/phys-memory.js';
+import { OutOfPhysicalMemory, PAGE_SIZE, PhysicalMemory } from '../mm/phys-memory.js';
+import { PROT_EXEC, PROT_READ } from './mm/vma.js';
+import { vdsoImage } from './vdso/vdso-image.js';
+import { updateVvar } from './vdso/vvar.js';
 import type { Arch, RunEvent } from '../trace/events.js';
 import { formatExitLine } from '../trace/strace-format.js';
 import { KernelFiles, type HostIo } from './files.js';
@@ -90,7 +93,12 @@ export class Kernel {
   readonly events: RunEvent[] = [];
   private readonly onEvent: ((e: RunEvent) => void) | undefined;
   /** Counted for --stats: mode switches into the kernel by cause. */
-  readonly counters = { syscalls: 0, int80: 0, exceptions: 0, timerInterrupts: 0, contextSwitches: 0, cr3Switches: 0, signalsDelivered: 0 };
+  readonly counters = { syscalls: 0, int80: 0, exceptions: 0, timerInterrupts: 0, contextSwitches: 0, cr3Switches: 0, signalsDelivered: 0, vdsoSeqlockRetries: 0 };
+  /** The shared vvar frame and the vDSO image's frame, mapped into every process. */
+  private readonly vvarPa: number;
+  private readonly vdsoPa: number;
+  /** Instructions retired when the current CPU slice began (time counts them as they run). */
+  private sliceStart = 0;
 
   constructor(readonly options: KernelOptions) {
     this.arch = options.arch;
@@ -105,12 +113,45 @@ export class Kernel {
     this.onEvent = options.onEvent;
     this.x86 = new X86Arch(this.mem, (label) => this.onHook(label));
     this.files = new KernelFiles(this, options.io);
+    this.vvarPa = this.mem.allocFrame();
+    this.vdsoPa = this.mem.allocFrame();
+    this.mem.bytes.set(vdsoImage().bytes, this.vdsoPa);
+    this.refreshVvar();
+  }
+
+  // ---- the vDSO ----
+
+  /** Map [vvar] and [vdso] below the mmap base; returns the vDSO's address (AT_SYSINFO_EHDR). */
+  mapVdso(mm: AddressSpace): number {
+    const base = mm.vmas.findFreeTopDown(2 * PAGE_SIZE, mm.mmapBase, 0x10000);
+    if (base === null) throw new Error('no room for the vDSO');
+    mm.vmas.insert({ start: base, end: base + PAGE_SIZE, prot: PROT_READ, shared: false, growsDown: false, name: '[vvar]', backing: null, special: true });
+    mm.vmas.insert({ start: base + PAGE_SIZE, end: base + 2 * PAGE_SIZE, prot: PROT_READ | PROT_EXEC, shared: false, growsDown: false, name: '[vdso]', backing: null, special: true });
+    mm.port.map(mm.root, base, this.vvarPa, { read: true, write: false, exec: false, user: true });
+    mm.port.map(mm.root, base + PAGE_SIZE, this.vdsoPa, { read: true, write: false, exec: true, user: true });
+    mm.vdsoBase = base + PAGE_SIZE;
+    return base + PAGE_SIZE;
+  }
+
+  /** Publish the current time to vvar (seqlock odd/even). Called on every way out of the kernel. */
+  refreshVvar(): void {
+    const t = this.meter.table;
+    const scale = Number.isInteger(t.instruction) && Number.isInteger(t.cyclesPerNs) ? 1 : 1000;
+    updateVvar(this.mem, this.vvarPa, {
+      tsc: this.x86.cpu.stats.instructions,
+      monotonicNs: this.monotonicNs(),
+      realtimeNs: this.realtimeNs(),
+      num: Math.round(t.instruction * scale),
+      den: Math.round(t.cyclesPerNs * scale),
+    });
   }
 
   // ---- time ----
 
   monotonicNs(): number {
-    return this.meter.nowNs() + this.idleNs;
+    // Instructions of the slice in progress count too, so kernel time matches the TSC the vDSO reads.
+    const pending = (this.x86.cpu.stats.instructions - this.sliceStart) * this.meter.table.instruction;
+    return (this.meter.total() + pending) / this.meter.table.cyclesPerNs + this.idleNs;
   }
 
   realtimeNs(): number {
@@ -373,6 +414,7 @@ export class Kernel {
         break;
     }
     task.rusage.systemCycles += this.meter.total() - entered;
+    this.refreshVvar();
     return stop;
   }
 
@@ -448,6 +490,7 @@ export class Kernel {
       const nsToTick = this.nextTickNs - this.monotonicNs();
       const slice = Math.max(1, Math.min(left, Math.ceil(nsToTick * this.meter.table.cyclesPerNs)));
       const before = cpu.stats.instructions;
+      this.sliceStart = before;
       let stop: StopReason;
       try {
         stop = cpu.run(slice);
@@ -458,6 +501,7 @@ export class Kernel {
       }
       const ran = cpu.stats.instructions - before;
       this.meter.instructions(ran);
+      this.sliceStart = cpu.stats.instructions;
       if (cpu.cpl === 3) this.current.rusage.userCycles += ran;
       left -= Math.max(1, ran);
       if (this.monotonicNs() >= this.nextTickNs) this.tick();
@@ -505,6 +549,10 @@ export class Kernel {
     this.nextTickNs += TICK_NS;
     const cpu = this.x86.cpu;
     if (!this.current || cpu.cpl !== 3) return;
+    // A tick inside the vDSO's seqlock read section changes seq under the reader: it will retry.
+    const base = this.current.proc.mm.vdsoBase;
+    const [from, to] = vdsoImage().seqlock;
+    if (base !== 0 && cpu.rip >= base + from && cpu.rip < base + to) this.counters.vdsoSeqlockRetries++;
     this.x86.deliverTimer();
   }
 

@@ -36,6 +36,8 @@ export class AddressSpace {
   brk = 0;
   mmapBase = 0;
   stackTop = 0;
+  /** Where the vDSO image is mapped (AT_SYSINFO_EHDR), 0 before exec. */
+  vdsoBase = 0;
   /** Bytes mapped by mmap/brk/stack, checked against the run's memory limit. */
   committed = 0;
 
@@ -183,6 +185,7 @@ export class AddressSpace {
     child.brk = this.brk;
     child.mmapBase = this.mmapBase;
     child.stackTop = this.stackTop;
+    child.vdsoBase = this.vdsoBase;
     child.committed = this.committed;
     for (const vma of this.vmas.areas) {
       for (let page = vma.start; page < vma.end; page += PAGE_SIZE) {

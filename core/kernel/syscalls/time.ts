@@ -41,12 +41,14 @@ export function clockNs(ctx: SysCtx, clock: number): number | null {
 }
 
 export function sysClockGettime(ctx: SysCtx): SysResult {
+  ctx.k.meter.charge('clockRead');
   const ns = clockNs(ctx, argNum(ctx, 0));
   if (ns === null) return -EINVAL;
   return ctx.mm.write(argAddr(ctx, 1), timespecBytes(ns)) ? 0 : -EFAULT;
 }
 
 export function sysGettimeofday(ctx: SysCtx): SysResult {
+  ctx.k.meter.charge('clockRead');
   const tv = argAddr(ctx, 0);
   if (tv !== 0) {
     const ns = ctx.k.realtimeNs();
