@@ -5,6 +5,7 @@ import { Inst, type OpRow } from './inst.js';
 import { RIP_BASE, regName, REG64, REG32 } from './registers.js';
 import { decode, TRUNCATED } from './decoder.js';
 import type { X86Cpu } from './cpu.js';
+import { callE, jmpE } from './exec-control.js';
 
 const PTR: Record<number, string> = { 1: 'BYTE PTR ', 2: 'WORD PTR ', 4: 'DWORD PTR ', 8: 'QWORD PTR ', 16: 'XMMWORD PTR ' };
 const SEG_NAMES: Record<number, string> = { 0x26: 'es', 0x2e: 'cs', 0x36: 'ss', 0x3e: 'ds', 0x64: 'fs', 0x65: 'gs' };
@@ -129,7 +130,8 @@ export function disassembleInst(i: Inst, addr: number): string {
     else if (p === 0xf0) pre.push('lock');
     else if (p === 0x67) {
       if (!hasMemOperand(i, ops)) pre.push('addr32');
-    } else if (p === 0x2e || p === 0x36 || p === 0x3e || p === 0x26) pre.push(SEG_NAMES[p]!);
+    } else if (p === 0x3e && (row.exec === callE || row.exec === jmpE)) pre.push('notrack'); // CET, as objdump spells it
+    else if (p === 0x2e || p === 0x36 || p === 0x3e || p === 0x26) pre.push(SEG_NAMES[p]!);
     else if ((p === 0x64 || p === 0x65) && !hasMemOperand(i, ops)) pre.push(SEG_NAMES[p]!);
   }
   const rex = rexText(i, row, ops);

@@ -93,6 +93,16 @@ describe('x86-64 decoder/disassembler vs objdump', () => {
     expect(missing).toEqual([]);
   });
 
+  it('spells CET and MPX prefixes as objdump does (notrack, bnd)', () => {
+    const bytes = Uint8Array.from([0x3e, 0xff, 0xe0, 0x3e, 0xff, 0x10, 0xf2, 0xff, 0xe0, 0xf2, 0xc3, 0xf2, 0x75, 0x00, 0x3e, 0x75, 0x00, 0x2e, 0x75, 0x00]);
+    const lines = objdump(bytes, 0);
+    expect(lines.length).toBe(7);
+    for (const l of lines) {
+      const inst = decode(bytes, l.addr, bytes.length)!;
+      expect(normalize(disassembleInst(inst, l.addr))).toBe(normalize(l.text));
+    }
+  });
+
   it('disassemble() reports length and text of a single instruction', () => {
     expect(disassemble(Uint8Array.from([0x8b, 0x45, 0xfc]), 0)).toEqual({ length: 3, text: 'mov    eax,DWORD PTR [rbp-0x4]' });
     expect(disassemble(Uint8Array.from([0x0f, 0xff]), 0).text).toBe('(bad)');

@@ -90,6 +90,23 @@ describe('run loop contract', () => {
     expect(Array.from(out)).toEqual([0x88, 0x77, 0x66, 0x55, 0x44, 0x33, 0x22, 0x11]);
   });
 
+  it('an instruction straddling into an unmapped page faults with CR2 at the second page and RIP at its start', () => {
+    const m = makeMachine();
+    const end = CODE + 0x10000; // first unmapped page after the code mapping
+    const mov = assemble('mov rax, 0x1122334455667788'); // 10 bytes
+    m.write(end - 3, mov.subarray(0, 3));
+    m.cpu.rip = end - 3;
+    expect(m.cpu.run(5)).toEqual({ kind: 'exception', vector: 14, errorCode: 0b10000, addr: end - 3 });
+    expect(m.cpu.cr2).toBe(end);
+    // Map the next page and finish the bytes: the same instruction now executes.
+    m.map(end, 0x1000, { writable: true });
+    m.write(end, mov.subarray(3));
+    m.write(end + 7, assemble('hlt'));
+    m.cpu.rip = end - 3;
+    expect(m.cpu.run(5)).toEqual({ kind: 'hlt' });
+    expect(m.cpu.getReg(0)).toBe(0x1122334455667788n);
+  });
+
   it('disassembleAt reads through the MMU', () => {
     const m = makeMachine();
     loadCode(m, assemble('mov eax, DWORD PTR [rbp-0x4]\nret'));
