@@ -12,6 +12,7 @@ import { CHECK_KINDS } from './pack-types.js';
 import { placeholders, substituteDeep } from './params.js';
 import type { ParamValues } from './params.js';
 import { compileSafeRegex, SafeRegexError } from './safe-regex.js';
+import { signalNumber } from './signal-names.js';
 import type { YamlSource } from './yaml-source.js';
 
 export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif', '.webp'];
@@ -134,6 +135,10 @@ function expectIssues(expect: CheckExpect, path: PathSegment[], report: Report, 
   if (expect.probe) {
     const r = expect.probe.ratio;
     if (r.atLeast === undefined && r.atMost === undefined) report([...path, 'probe', 'ratio'], 'needs atLeast or atMost');
+  }
+  const sig = expect.exit?.signal;
+  if (sig !== undefined && signalNumber(typeof sig === 'string' ? substituteDeep(sig, sample) : sig) === null) {
+    report([...path, 'exit', 'signal'], `unknown signal '${String(sig)}'`);
   }
   for (const stream of ['stdout', 'stderr'] as const) {
     const pattern = expect[stream]?.matches;

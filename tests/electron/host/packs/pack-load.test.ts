@@ -90,6 +90,14 @@ describe('loadPack findings name file, line and field', () => {
     expect(msgs.some((m) => m.startsWith(`labs/hello-write/lab.yaml:${lineOf('fd: 1')}: checks[0].expect.where.fd: unknown field 'fd' for syscall events`))).toBe(true);
   });
 
+  it('rejects an unknown signal name in an exit check', async () => {
+    const files = await exampleWith({});
+    const lab = textOf(files, 'labs/hello-write/lab.yaml').replace('exit: { status: 0 }', 'exit: { signal: SIGFOO }');
+    files.set('labs/hello-write/lab.yaml', enc.encode(lab));
+    const line = lab.split('\n').findIndex((l) => l.includes('SIGFOO')) + 1;
+    expect(loadPack(files, { appVersion: '0.1.0' }).issues.map(formatIssue)).toEqual([`labs/hello-write/lab.yaml:${line}: checks[4].expect.exit.signal: unknown signal 'SIGFOO'`]);
+  });
+
   it('rejects a pack that needs a newer app', async () => {
     const files = await exampleWith({});
     files.set('labpack.yaml', enc.encode(textOf(files, 'labpack.yaml').replace('minAppVersion: 0.1.0', 'minAppVersion: 2.0.0')));
