@@ -61,6 +61,7 @@ export function parseProgram(source: string, backend: ArchBackend, errors: AsmEr
   };
   enter(sectionDefaults('.text'));
   const localCount = new Map<string, number>();
+  const equNames = new Set<string>();
   const localName = (n: string, k: number): string => `.L${n}\u0002${k}`;
 
   const parts = expandRept(splitStatements(source, {
@@ -83,12 +84,21 @@ export function parseProgram(source: string, backend: ArchBackend, errors: AsmEr
       prog.statements.push({ ...body, line: part.line, column, section } as Statement);
     };
     const defineLabel = (name: string, column: number): void => {
-      if (prog.labels.has(name)) {
+      if (prog.labels.has(name) || equNames.has(name)) {
         err(column, `symbol '${name}' is already defined`);
         return;
       }
       prog.labels.set(name, { index: prog.statements.length, section });
       push(column, { kind: 'label', name });
+    };
+    // `.set`/`=` may redefine a symbol they made, but not a label (GNU as agrees).
+    const defineEqu = (name: string, column: number, e: Expr): void => {
+      if (prog.labels.has(name)) {
+        err(column, `symbol '${name}' is already defined`);
+        return;
+      }
+      equNames.add(name);
+      push(column, { kind: 'equ', name, expr: e });
     };
     // Leading labels: `name:` and numeric local labels `1:`.
     for (;;) {
@@ -127,7 +137,7 @@ export function parseProgram(source: string, backend: ArchBackend, errors: AsmEr
     // `name = expr`
     if (head.kind === 'ident' && rest[0]?.kind === 'punct' && rest[0].text === '=') {
       const e = expr(rest.slice(1), 'expression');
-      if (e !== null) push(head.column, { kind: 'equ', name: head.text, expr: e });
+      if (e !== null) defineEqu(head.text, head.column, e);
       continue;
     }
     if (head.kind !== 'ident') {
@@ -254,7 +264,7 @@ export function parseProgram(source: string, backend: ArchBackend, errors: AsmEr
       case '.equiv': {
         const s = symbolName(0);
         const e = expr(ops[1] ?? [], 'expression');
-        if (s !== null && e !== null) push(head.column, { kind: 'equ', name: s, expr: e });
+        if (s !== null && e !== null) defineEqu(s, head.column, e);
         continue;
       }
       case '.uleb128':

@@ -155,7 +155,7 @@ describe('asm front end', () => {
   });
 
   it('collects several positioned errors without throwing', () => {
-    const r = assemble('nop\n mvo eax\n.fooo 1\njmp nowhere\n.att_syntax\n.byte (1\ndup: nop\ndup: nop\n.byte 1/0\n', toy);
+    const r = assemble('nop\n mvo eax\n.fooo 1\njmp nowhere\n.att_syntax\n.byte (1\ndup: nop\ndup: nop\n.byte 1/0\ndup = 3\n', toy);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toEqual([
@@ -166,6 +166,7 @@ describe('asm front end', () => {
       { line: 6, column: 7, message: "missing ')'" },
       { line: 8, column: 1, message: "symbol 'dup' is already defined" },
       { line: 9, column: 8, message: 'division by zero' },
+      { line: 10, column: 1, message: "symbol 'dup' is already defined" },
     ]);
   });
 });
