@@ -228,6 +228,7 @@ export class Kernel {
       context,
       kernelStackTop: stack.top,
       kernelStackFrames: stack.frames,
+      kernelStackSlot: stack.slot,
       blocked: 0n,
       pending: [],
       savedMask: null,
@@ -252,11 +253,7 @@ export class Kernel {
   /** execve: the calling task becomes the only thread, running the new image. */
   replaceImage(task: Task, mm: AddressSpace, loaded: LoadedProgram, path: string, argv: string[]): void {
     const proc = task.proc;
-    for (const t of [...proc.tasks]) {
-      if (t === task) continue;
-      t.state = 'zombie';
-      this.tasks.delete(t.tid);
-    }
+    for (const t of [...proc.tasks]) if (t !== task) this.bury(t);
     proc.tasks = [task];
     proc.mm.destroy();
     proc.mm = mm;
@@ -308,30 +305,31 @@ export class Kernel {
 
   // ---- exit ----
 
-  exitTask(task: Task, status: number): void {
-    const proc = task.proc;
+  /** A task is gone: its kernel stack is freed at the next schedule, when nothing runs on it. */
+  private bury(task: Task): void {
     task.state = 'zombie';
     this.tasks.delete(task.tid);
+    this.deadTasks.push(task);
+  }
+  private deadTasks: Task[] = [];
+
+  exitTask(task: Task, status: number): void {
+    const proc = task.proc;
+    this.bury(task);
     proc.tasks = proc.tasks.filter((t) => t !== task);
     if (task.clearChildTid !== 0n) proc.mm.write(Number(BigInt.asIntN(64, task.clearChildTid)), new Uint8Array(4));
     if (proc.tasks.length === 0) this.finishProcess(proc, status, null, false);
   }
 
   exitGroup(proc: Process, status: number): void {
-    for (const t of [...proc.tasks]) {
-      t.state = 'zombie';
-      this.tasks.delete(t.tid);
-    }
+    for (const t of [...proc.tasks]) this.bury(t);
     proc.tasks = [];
     this.finishProcess(proc, status, null, false);
   }
 
   /** Terminate by signal (default action), with strace's `+++ killed by ... +++`. */
   killProcess(proc: Process, signo: number, coreDumped: boolean): void {
-    for (const t of [...proc.tasks]) {
-      t.state = 'zombie';
-      this.tasks.delete(t.tid);
-    }
+    for (const t of [...proc.tasks]) this.bury(t);
     proc.tasks = [];
     this.finishProcess(proc, signo, signo, coreDumped);
   }
@@ -558,6 +556,11 @@ export class Kernel {
 
   /** Pick the next task; when none can run, advance idle time or report why we are stuck. */
   private scheduleNext(): KernelStop | null {
+    // No task is on the CPU now, so the dead ones' kernel stacks can go.
+    for (const t of this.deadTasks.splice(0)) {
+      this.x86.freeKernelStack(t.kernelStackSlot, t.kernelStackFrames);
+      if (this.previous === t) this.previous = null;
+    }
     for (;;) {
       const next = this.runQueue.shift();
       if (next) {

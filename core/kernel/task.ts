@@ -78,6 +78,7 @@ export interface Task {
   /** Kernel stack top (virtual) and its frames. */
   kernelStackTop: number;
   kernelStackFrames: number[];
+  kernelStackSlot: number;
   blocked: bigint;
   pending: PendingSignal[];
   /** Mask to restore after a sigsuspend-style wait or signal delivery. */

@@ -6,7 +6,7 @@ import { X86Cpu, type StopReason } from '../../arch/x86_64/cpu.js';
 import { deliverInterrupt } from '../../arch/x86_64/interrupts.js';
 import { assembleX86 } from '../../arch/x86_64/assembler/index.js';
 import { PAGE_SIZE, type PhysicalMemory } from '../../mm/phys-memory.js';
-import { mapPage, newPml4 } from '../../mm/x86-64/page-table.js';
+import { mapPage, newPml4, unmapPage } from '../../mm/x86-64/page-table.js';
 import { ENTRY_SOURCE, EXCEPTION_STUBS, HOOK_LABELS, PERCPU_KERNEL_STACK, PT_REGS_SIZE, type HookLabel } from './entry-source.js';
 import * as L from './layout.js';
 import { X86PagePort } from './page-port.js';
@@ -58,6 +58,7 @@ export class X86Arch {
   readonly text: KernelText;
   private percpuPa = 0;
   private nextStackSlot = 0;
+  private readonly freeStackSlots: number[] = [];
 
   constructor(
     readonly mem: PhysicalMemory,
@@ -128,15 +129,28 @@ export class X86Arch {
   }
 
   /** A 16 KiB kernel stack in the vmalloc area, with an unmapped guard gap below. */
-  allocKernelStack(): { top: number; frames: number[] } {
-    const base = L.KERNEL_STACKS + this.nextStackSlot++ * L.KERNEL_STACK_STRIDE;
+  allocKernelStack(): { top: number; frames: number[]; slot: number } {
+    const slot = this.freeStackSlots.pop() ?? this.nextStackSlot++;
+    const base = L.KERNEL_STACKS + slot * L.KERNEL_STACK_STRIDE;
     const frames: number[] = [];
     for (let off = 0; off < L.KERNEL_STACK_SIZE; off += PAGE_SIZE) {
       const frame = this.mem.allocFrame();
       frames.push(frame);
       mapPage(this.mem, this.kernelPml4, base + off, frame, { writable: true, user: false, noExec: true });
+      this.cpu.mmu.invlpg(base + off);
     }
-    return { top: base + L.KERNEL_STACK_SIZE, frames };
+    return { top: base + L.KERNEL_STACK_SIZE, frames, slot };
+  }
+
+  /** Give a dead task's stack back (only once no CPU context can still be running on it). */
+  freeKernelStack(slot: number, frames: number[]): void {
+    const base = L.KERNEL_STACKS + slot * L.KERNEL_STACK_STRIDE;
+    frames.forEach((frame, i) => {
+      unmapPage(this.mem, this.kernelPml4, base + i * PAGE_SIZE);
+      this.cpu.mmu.invlpg(base + i * PAGE_SIZE);
+      this.mem.freeFrame(frame);
+    });
+    this.freeStackSlots.push(slot);
   }
 
   /** task_pt_regs(): the top PT_REGS_SIZE bytes of the task's kernel stack. */
