@@ -10,6 +10,7 @@ import { formatTermios, TERMIOS_SIZE } from './strace-termios.js';
 import { STAT_LAYOUTS } from '../kernel/vfs/stat-layout.js';
 import { countDirents64 } from '../kernel/vfs/dirents.js';
 import { decodeSiginfo, formatSiginfo, SIGINFO_SIZE } from './strace-siginfo.js';
+import { formatMoreArg } from './strace-args-more.js';
 import { errnoOf, resolve, type ReadUser, type SyscallRecord } from './strace-kinds.js';
 
 export class Ctx {
@@ -222,6 +223,8 @@ export function formatArg(c: Ctx, i: number): string {
       return c.ok ? c.struct(v, S.ITIMERSPEC_SIZE, S.formatItimerspec) : S.addr(v);
     case 'sigreturn-mask':
       return c.struct(v, 8, (b) => `{mask=${S.formatSigset(b)}}`);
+    default:
+      return formatMoreArg(c, i, rk.kind);
   }
 }
 

@@ -10,6 +10,8 @@ import { DEFAULT_MAX_STRLEN } from './strace-string.js';
 import * as X from './strace-xlat.js';
 import * as S from './strace-structs.js';
 import { Ctx, formatArg, formatCloneArgs } from './strace-args.js';
+import { fcntlReturn } from './strace-args-more.js';
+import { FCNTL_NO_ARG } from './strace-xlat-more.js';
 import { errnoOf, printedOnExit, resolve, type ReadUser, type SyscallRecord, type SysArgKind, type SysRetKind } from './strace-kinds.js';
 
 export type { SysArgSimpleKind, SysArgKind, SysRetKind, SyscallRecord, ReadUser } from './strace-kinds.js';
@@ -46,6 +48,7 @@ export function formatReturn(ret: bigint, retKind: SysRetKind = 'dec'): string {
     return name === null ? `-1 (errno ${err})` : `-1 ${name} (${errnoMessage(err)})`;
   }
   if (retKind === 'hex') return X.hex(BigInt.asUintN(64, ret));
+  if (retKind === 'octal') return ret === 0n ? '0' : '0' + BigInt.asUintN(64, ret).toString(8);
   return BigInt.asIntN(64, ret).toString();
 }
 /** Which argument indices are shown (open's mode only with O_CREAT/O_TMPFILE). */
@@ -54,6 +57,7 @@ function shownArgs(rec: SyscallRecord): number[] {
   for (let i = 0; i < rec.argKinds.length; i++) {
     const k = resolve(rec.argKinds[i]!, i).kind;
     if (k === 'ioctl-arg' && X.NO_ARG_IOCTLS.has((rec.args[i - 1] ?? 0n) & 0xffffffffn)) continue;
+    if (k === 'fcntl-arg' && FCNTL_NO_ARG.has((rec.args[i - 1] ?? 0n) & 0xffffffffn)) continue;
     if (k === 'mode' && i > 0 && resolve(rec.argKinds[i - 1]!, i - 1).kind === 'open-flags') {
       const flags = rec.args[i - 1] ?? 0n;
       if ((flags & BigInt(X.O_CREAT | X.__O_TMPFILE)) === 0n) continue;
@@ -91,7 +95,9 @@ export function formatSyscall(rec: SyscallRecord, readUser: ReadUser, opts: Form
   } else {
     call = `${prefix}${rec.name}(${[...entry, ...exit].join(', ')})`;
   }
-  return alignReturn(call, formatReturn(rec.ret, rec.retKind) + pollSuffix(c), opts.column ?? 0);
+  const fcntlAt = rec.argKinds.indexOf('fcntl-cmd');
+  const special = fcntlAt >= 0 ? fcntlReturn(c, c.arg(fcntlAt) & 0xffffffffn) : null;
+  return alignReturn(call, (special ?? formatReturn(rec.ret, rec.retKind)) + pollSuffix(c), opts.column ?? 0);
 }
 
 /** strace: `) ` then pad to the -a column, then `= `. */

@@ -66,6 +66,32 @@ export type SysArgSimpleKind =
   | 'iovec-out'
   | 'pollfd';
 
+/** Process/resource/misc kinds (rendered in strace-args-more.ts). */
+export type MoreArgKind =
+  | 'fcntl-cmd'
+  /** fcntl's third argument, printed per command (omitted for F_GETFD, F_GETFL...). */
+  | 'fcntl-arg'
+  | 'rlimit-resource'
+  | 'rlimit-in'
+  | 'rlimit-out'
+  /** getrandom's buffer (hex-escaped, length = return value). */
+  | 'getrandom-buf'
+  | 'getrandom-flags'
+  /** clock_nanosleep/timer_settime flags (TIMER_ABSTIME). */
+  | 'timer-flags'
+  | 'rusage-who'
+  /** access/faccessat mode: F_OK or R_OK|W_OK|X_OK. */
+  | 'access-mode'
+  | 'madvise-advice'
+  /** sigaltstack's stack_t. */
+  | 'stack-in'
+  | 'stack-out'
+  /** execve's argv (strings) and envp (address plus a count). */
+  | 'argv'
+  | 'envp'
+  /** getcwd's buffer: the path, length = return value. */
+  | 'cwd-out';
+
 /**
  * How one syscall argument is printed. Object forms name the argument holding a
  * length or count (`{ kind: 'buf-in', lenArg: 2 }` for write's buf). `buf-out`
@@ -73,6 +99,7 @@ export type SysArgSimpleKind =
  */
 export type SysArgKind =
   | SysArgSimpleKind
+  | MoreArgKind
   | { kind: 'buf-in'; lenArg: number }
   | { kind: 'buf-out'; lenArg?: number }
   | { kind: 'iovec-in'; countArg: number }
@@ -80,7 +107,7 @@ export type SysArgKind =
   | { kind: 'pollfd'; countArg: number };
 
 /** How the return value prints on success: `3`, `0x7f..` (mmap, brk), or `?` (exit). */
-export type SysRetKind = 'dec' | 'hex' | 'noreturn';
+export type SysRetKind = 'dec' | 'hex' | 'noreturn' | 'octal';
 
 export interface SyscallRecord {
   name: string;
@@ -101,7 +128,7 @@ export function errnoOf(ret: bigint): number | null {
 }
 
 export type ResolvedKind =
-  | { kind: Exclude<SysArgSimpleKind, 'buf-in' | 'buf-out' | 'iovec-in' | 'iovec-out' | 'pollfd'> }
+  | { kind: Exclude<SysArgSimpleKind, 'buf-in' | 'buf-out' | 'iovec-in' | 'iovec-out' | 'pollfd'> | MoreArgKind }
   | { kind: 'buf-in'; lenArg: number }
   | { kind: 'buf-out'; lenArg?: number }
   | { kind: 'iovec-in' | 'iovec-out' | 'pollfd'; countArg: number };
@@ -129,6 +156,10 @@ const EXIT_KINDS = new Set<string>([
   'rusage-out',
   'dirents-out',
   'itimerspec-out',
+  'rlimit-out',
+  'getrandom-buf',
+  'stack-out',
+  'cwd-out',
 ]);
 
 const GETTER_IOCTLS = new Set([0x5401n, 0x5413n, 0x541bn, 0x540fn]);

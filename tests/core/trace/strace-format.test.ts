@@ -188,3 +188,15 @@ describe('strace-format vs strace: getdents64', () => {
     expect(pairs.filter((p) => p.expected !== p.actual)).toEqual([]);
   });
 });
+
+describe('strace-format vs strace: process, resource and misc calls', () => {
+  it('renders fcntl, prlimit64, getrandom, execve, getcwd, umask... identically', () => {
+    const pairs = collect('more.c');
+    expect(pairs.length).toBeGreaterThan(40);
+    expect(pairs.filter((p) => p.expected !== p.actual)).toEqual([]);
+    const text = pairs.map((p) => p.expected).join('\n');
+    for (const needle of ['(flags FD_CLOEXEC)', '(flags O_RDWR|', 'RLIM64_INFINITY', 'getrandom("\\x', '/* 2 vars */', 'umask(022) = 022', 'TIMER_ABSTIME', 'RUSAGE_CHILDREN']) {
+      expect(text).toContain(needle);
+    }
+  });
+});

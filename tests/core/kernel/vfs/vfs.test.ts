@@ -81,6 +81,26 @@ int main(void){ mkdir("etc", 0755); close(open("etc/passwd", O_CREAT|O_WRONLY, 0
   });
 });
 
+describe('open file status flags (what F_GETFL reports) vs the host', () => {
+  // x86-64 only: qemu-user does not report O_LARGEFILE back to an arm64 guest, while
+  // an arm64 kernel sets it like any 64-bit kernel (force_o_largefile()), as we do.
+  for (const arch of ['x86_64'] as const) {
+    it(`keeps access mode and status bits, drops creation bits, adds O_LARGEFILE (${arch})`, () => {
+      const native = runC(
+        `#define _GNU_SOURCE
+#include <stdio.h>
+#include <fcntl.h>
+int main(void){ int fd = open("f", O_RDWR | O_CREAT | O_TRUNC | O_EXCL | O_CLOEXEC | O_APPEND | O_NONBLOCK | O_NOCTTY, 0644);
+  printf("%d\\n", fcntl(fd, F_GETFL)); }`,
+        arch,
+      ).trim();
+      const { vfs, root } = machine();
+      const f = vfs.open('/tmp/f', O_RDWR | O_CREAT | O_TRUNC | O_EXCL | 0o2000000 | O_APPEND | O_NONBLOCK | 0o400, 0o644, { ...root, arch }) as OpenFile;
+      expect(f.flags).toBe(Number(native));
+    });
+  }
+});
+
 describe('files', () => {
   it('reads, appends, truncates and seeks like Linux', () => {
     const { vfs, root } = machine();
