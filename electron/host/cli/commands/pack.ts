@@ -10,6 +10,7 @@ import type { GradeResults } from '../../packs/grade.js';
 import type { LabRunner, ProbeReport } from '../../packs/lab-runner.js';
 import { buildPack } from '../../packs/pack-build.js';
 import { importPack, readPackSource } from '../../packs/pack-import.js';
+import { instantiateLab } from '../../packs/lab-instance.js';
 import { formatIssue, hasErrors, PackError } from '../../packs/pack-issue.js';
 import type { PackIssue } from '../../packs/pack-issue.js';
 import { loadPack } from '../../packs/pack-load.js';
@@ -24,6 +25,7 @@ const USAGE = `usage: syscall-lab pack validate DIR|FILE.labpack [--json]
        syscall-lab pack build DIR -o FILE.labpack
        syscall-lab pack grade PACK --lab ID --submission FILE [--arch x86_64|arm64] [--stdin FILE]
                               [--seed S] [--probes REPORT.json[,REPORT.json...]] [--json] [-o results.json]
+       syscall-lab pack starter PACK --lab ID [--arch x86_64|arm64] [--seed S]
        syscall-lab pack import DIR|FILE.labpack [--user-data DIR]
        syscall-lab pack export-progress PACK_ID [--user-data DIR]
 
@@ -32,6 +34,7 @@ build     validate a pack folder and zip it into a .labpack
 grade     run a submission in the emulator and grade it; --json prints PrairieLearn's
           results.json ({gradable, score, tests[]}); --seed picks the student's variant;
           --probes adds native probe reports (syscall-lab probe run NAME --json) for probe checks
+starter   print the starter code one student (--seed) gets, params filled in
 import    validate and install into <user data>/packs/<id>/<version>/
 export-progress  print every lab's saved progress for a pack as JSON (for instructors)
 
@@ -80,6 +83,8 @@ export function createPackCommand(deps: PackCommandDeps = {}): CliCommand {
           return build(parseFlags(args, { values: ['output'] }), io, version());
         case 'grade':
           return grade(parseFlags(args, { values: ['lab', 'submission', 'arch', 'seed', 'probes', 'output', 'stdin'], booleans: ['json'] }), io, version(), runnerLoader);
+        case 'starter':
+          return starterCmd(parseFlags(args, { values: ['lab', 'arch', 'seed'] }), io, version());
         case 'import':
           return importCmd(parseFlags(args, { values: ['user-data'] }), io, version(), userData);
         case 'export-progress':
@@ -238,5 +243,26 @@ async function exportCmd(parsed: ParsedArgs, io: CliIo, userData: () => string):
   const packId = onePositional(parsed, 'pack id');
   const dir = stringFlag(parsed, 'user-data') ?? userData();
   io.stdout(await exportProgress(resolve(io.cwd, dir), packId));
+  return 0;
+}
+
+async function starterCmd(parsed: ParsedArgs, io: CliIo, version: string): Promise<number> {
+  const packPath = resolve(io.cwd, onePositional(parsed, 'pack folder or .labpack file'));
+  const labId = stringFlag(parsed, 'lab', true);
+  const files = await readPackSource(packPath);
+  const { pack, issues } = loadPack(files, { appVersion: version });
+  if (!pack) {
+    printIssues(issues, io);
+    return 1;
+  }
+  const lab = pack.labs.find((l) => l.id === labId);
+  if (!lab) throw new UsageError(`no lab '${labId}' in ${pack.manifest.id} (labs: ${pack.labs.map((l) => l.id).join(', ')})`);
+  const arch = stringFlag(parsed, 'arch') ?? lab.def.architectures[0];
+  const starter = instantiateLab(files, lab, stringFlag(parsed, 'seed') ?? '0').starters.find((s) => s.arch === arch);
+  if (!starter) {
+    io.stderr(`syscall-lab pack: lab '${labId}' has no ${String(arch)} starter\n`);
+    return 1;
+  }
+  io.stdout(starter.source);
   return 0;
 }

@@ -9,6 +9,7 @@ import { UsageError } from '../../../../../electron/host/cli/command.js';
 import type { GradeResults } from '../../../../../electron/host/packs/grade.js';
 import { ProgressStore } from '../../../../../electron/host/progress/progress-store.js';
 import { emptyProgress } from '../../../../../electron/host/progress/progress-types.js';
+import { drawParams } from '../../../../../electron/host/packs/params.js';
 import { exitEvent, probeReport, RecordedRunner, syscallEvent, timing } from '../../packs/recorded-runner.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../../../fixtures/packs/example', import.meta.url));
@@ -110,6 +111,15 @@ describe('syscall-lab pack', () => {
     await command(runner).run(args.filter((a) => a !== '--json'), human);
     expect(human.out).toContain('FAIL  0/1  the emulated program used the vDSO: expected vdso-call fn=clock_gettime, none found');
     expect(human.out).toContain('score: 3/4 (75%)');
+  });
+
+  it("prints one student's starter with their params filled in", async () => {
+    const io = fakeIo();
+    expect(await command().run(['starter', EXAMPLE, '--lab', 'hello-write', '--arch', 'arm64', '--seed', 'alice'], io)).toBe(0);
+    const bufSize = drawParams('hello-write', { params: { bufSize: { oneOf: [64, 128, 4096] } } }, 'alice')['bufSize'];
+    expect(io.out).toContain(`mov     x2, #${bufSize}`);
+    expect(io.out).not.toContain('{{');
+    await expect(command().run(['starter', EXAMPLE, '--lab', 'nope'], fakeIo())).rejects.toThrow("no lab 'nope'");
   });
 
   it('exports saved progress as JSON', async () => {
