@@ -79,7 +79,8 @@ int main(void){
   for (int s = 1; s <= 64; s++) {
     if (s == SIGKILL || s == SIGSTOP || (s >= 32 && s < 34)) continue;
     pid_t c = fork();
-    if (c == 0) { signal(s, SIG_DFL); raise(s); _exit(0); }
+    /* Own process group: stop signals sent to an orphaned group are discarded (signal(7)). */
+    if (c == 0) { setpgid(0, 0); signal(s, SIG_DFL); raise(s); _exit(0); }
     int st; waitpid(c, &st, WUNTRACED);
     const char *r = WIFEXITED(st) ? "Ign" : WIFSTOPPED(st) ? "Stop" : WCOREDUMP(st) ? "Core" : "Term";
     if (WIFSTOPPED(st)) { kill(c, SIGKILL); waitpid(c, &st, 0); }
