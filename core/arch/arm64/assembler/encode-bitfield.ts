@@ -4,7 +4,7 @@
 // LSL/LSR/ASR/ROR with a register operand stand for.
 
 import type { Encoded, EncodeCtx } from './encoding-types.js';
-import { constInRange, expectCount, fail, immOperand, reg, sf, word, type InsnSite } from './encode-util.js';
+import { constInRange, expectCount, immOperand, reg, sf, word, type InsnSite } from './encode-util.js';
 import type { Operand } from './operands.js';
 import type { GpReg } from './registers.js';
 
@@ -74,13 +74,18 @@ export function encodeBitfieldAlias(op: FieldAlias, ops: readonly Operand[], ctx
   return bitfield(base, rd, rn, (w - lsb) % w, width - 1);
 }
 
-/** uxtb/uxth (32-bit only), sxtb/sxth (Wd or Xd from Wn), sxtw (Xd from Wn). */
-export function encodeExtendAlias(op: 'uxtb' | 'uxth' | 'sxtb' | 'sxth' | 'sxtw', ops: readonly Operand[], site: InsnSite): Encoded {
+/**
+ * uxtb/uxth/uxtw and sxtb/sxth/sxtw. GNU as also takes an X destination for
+ * the unsigned forms and encodes the 32-bit instruction (writing Wd zeroes the
+ * top half anyway); `uxtw Xd, Wn` becomes `mov Wd, Wn` (ORR with WZR).
+ */
+export function encodeExtendAlias(op: 'uxtb' | 'uxth' | 'uxtw' | 'sxtb' | 'sxth' | 'sxtw', ops: readonly Operand[], site: InsnSite): Encoded {
   expectCount(ops, 2, 2, site);
   const signed = op.startsWith('s');
-  const rd = reg(ops[0], signed ? (op === 'sxtw' ? { width: 64 } : {}) : { width: 32 }, site);
+  const rd = reg(ops[0], op === 'sxtw' || op === 'uxtw' ? { width: 64 } : {}, site);
   const rn = reg(ops[1], { width: 32 }, site);
+  if (op === 'uxtw') return { word: word(0x2a0003e0, rn.num << 16, rd.num) };
   const imms = op.endsWith('b') ? 7 : op.endsWith('h') ? 15 : 31;
-  if (!signed && rd.width !== 32) fail('expected a 32-bit register', ops[0]?.column ?? site.column);
-  return bitfield(signed ? 'sbfm' : 'ubfm', rd, rn, 0, imms);
+  const dst: GpReg = signed ? rd : { ...rd, width: 32 };
+  return bitfield(signed ? 'sbfm' : 'ubfm', dst, rn, 0, imms);
 }

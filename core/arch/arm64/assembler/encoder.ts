@@ -38,7 +38,7 @@ add(['lslv', 'lsrv', 'asrv', 'rorv'], (n) => (o, c, s) => {
 });
 add(['extr'], () => encodeExtr);
 add(['ubfx', 'sbfx', 'bfxil', 'ubfiz', 'sbfiz', 'bfi'], (n) => (o, c, s) => encodeBitfieldAlias(n as 'ubfx', o, c, s));
-add(['uxtb', 'uxth', 'sxtb', 'sxth', 'sxtw'], (n) => (o, _c, s) => encodeExtendAlias(n as 'uxtb', o, s));
+add(['uxtb', 'uxth', 'uxtw', 'sxtb', 'sxth', 'sxtw'], (n) => (o, _c, s) => encodeExtendAlias(n as 'uxtb', o, s));
 add(
   ['madd', 'msub', 'mul', 'mneg', 'udiv', 'sdiv', 'smulh', 'umulh', 'smaddl', 'smsubl', 'umaddl', 'umsubl', 'smull', 'umull', 'smnegl', 'umnegl'],
   (n) => (o, _c, s) => encodeMultiply(n as MulOp, o, s),

@@ -101,7 +101,7 @@ function bitfield(out: string[]): void {
     for (const op of ['ubfx', 'sbfx', 'bfxil', 'ubfiz', 'sbfiz', 'bfi']) for (const [lsb, wd] of [[0, 1], [0, bits], [3, 4], [bits - 1, 1], [8, bits - 8]]) out.push(`${op} ${r(8)}, ${r(9)}, #${lsb}, #${wd}`);
     for (const s of [0, 1, bits - 1]) out.push(`extr ${r(10)}, ${r(11)}, ${r(12)}, #${s}`);
   }
-  out.push('uxtb w0, w1', 'uxth w2, w3', 'sxtb w4, w5', 'sxth w6, w7', 'sxtb x8, w9', 'sxth x10, w11', 'sxtw x12, w13', 'sxtw x30, wzr');
+  out.push('uxtb w0, w1', 'uxth w2, w3', 'sxtb w4, w5', 'sxth w6, w7', 'sxtb x8, w9', 'sxth x10, w11', 'sxtw x12, w13', 'sxtw x30, wzr', 'uxtw x1, w0', 'uxtw x30, wzr', 'uxtb x2, w3', 'uxth x4, w5');
 }
 
 function dataReg(out: string[]): void {

@@ -71,18 +71,51 @@ void _start(void) {
 }
 `,
   },
+  'recursion, function pointers and bit fields': {
+    stdout: /^[0-9a-f]{16}\n$/,
+    c: `static long sys(long n, long a, long b, long c) {
+  register long x8 __asm__("x8") = n; register long x0 __asm__("x0") = a;
+  register long x1 __asm__("x1") = b; register long x2 __asm__("x2") = c;
+  __asm__ volatile("svc #0" : "+r"(x0) : "r"(x8), "r"(x1), "r"(x2) : "memory");
+  return x0;
+}
+struct bf { unsigned a : 3; signed b : 5; unsigned c : 12; unsigned long d : 40; };
+static struct bf fields[4] = { { 1, -2, 300, 123456789 }, { 7, 15, 4095, 1 }, { 0, -16, 0, 0xffffffffff }, { 5, 3, 77, 42 } };
+static long fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
+static long sq(long x) { return x * x; }
+static long neg(long x) { return -x; }
+static long half(long x) { return x / 2; }
+long (*const ops[])(long) = { sq, neg, half };
+__int128 wide(long a, long b) { return (__int128)a * b; }
+static unsigned long mix(unsigned long h, unsigned long v) { h ^= v + 0x9e3779b97f4a7c15ul + (h << 6) + (h >> 2); return h; }
+void _start(void) {
+  static int calls;
+  unsigned long h = 0;
+  for (int i = 0; i < 4; i++) h = mix(h, fields[i].a + fields[i].b * 3 + fields[i].c + fields[i].d);
+  for (int i = 0; i < 3; i++) h = mix(h, (unsigned long)ops[i](fib(15 + i)));
+  __int128 w = wide((long)h, -12345);
+  h = mix(h, (unsigned long)(w >> 64) ^ (unsigned long)w);
+  h = mix(h, (unsigned long)(-(long)(h % 1000) / 7) + (unsigned)(int)h + ++calls);
+  char out[17];
+  for (int i = 0; i < 16; i++) out[i] = "0123456789abcdef"[(h >> (60 - 4 * i)) & 15];
+  out[16] = '\\n';
+  sys(64, 1, (long)out, 17);
+  sys(93, 0, 0, 0);
+}
+`,
+  },
 };
 
 function compile(c: string, dir: string, name: string, opt: string): string {
   const cFile = join(dir, `${name}.c`);
   const sFile = join(dir, `${name}.s`);
   writeFileSync(cFile, c);
-  execFileSync('aarch64-linux-gnu-gcc', ['-S', opt, '-mgeneral-regs-only', '-fno-asynchronous-unwind-tables', '-fno-unwind-tables', '-fno-stack-protector', '-fno-pie', '-ffreestanding', '-fno-tree-loop-distribute-patterns', cFile, '-o', sFile]);
+  execFileSync('aarch64-linux-gnu-gcc', ['-S', ...opt.split(' '), '-mgeneral-regs-only', '-fno-asynchronous-unwind-tables', '-fno-unwind-tables', '-fno-stack-protector', '-fno-pie', '-ffreestanding', '-fno-tree-loop-distribute-patterns', cFile, '-o', sFile]);
   return readFileSync(sFile, 'utf8');
 }
 
 describe('gcc -S output: assembleArm64 vs aarch64-linux-gnu-as', () => {
-  for (const [title, prog] of Object.entries(PROGRAMS)) for (const opt of ['-O0', '-O2', '-Os']) {
+  for (const [title, prog] of Object.entries(PROGRAMS)) for (const opt of ['-O0', '-O2', '-Os', '-O3 -mcmodel=large', '-O1 -mcmodel=tiny']) {
     it(`${title} (${opt})`, () => {
       withTempDir((dir) => {
         const source = compile(prog.c, dir, 'p', opt);
