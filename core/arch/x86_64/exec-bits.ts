@@ -117,3 +117,38 @@ export function clc(cpu: X86Cpu): void {
 export function cmc(cpu: X86Cpu): void {
   cpu.fl.setCf((cpu.getRflags() & CF) ^ 1);
 }
+
+function sizedValue(cpu: X86Cpu, i: Inst): { lo: number; hi: number } {
+  const lo = cpu.rdE(i) >>> 0;
+  return { lo, hi: i.size === 8 ? cpu.eh >>> 0 : 0 };
+}
+
+/** tzcnt (op 0) / lzcnt (op 1): count of zero bits; CF = source was 0, ZF = result is 0 (BMI1/ABM). */
+export function zeroCount(cpu: X86Cpu, i: Inst): void {
+  const { lo, hi } = sizedValue(cpu, i);
+  const bits = i.size * 8;
+  let n: number;
+  if (i.op === 0) {
+    if (lo !== 0) n = 31 - Math.clz32(lo & -lo);
+    else if (hi !== 0) n = 32 + 31 - Math.clz32(hi & -hi);
+    else n = bits;
+    if (n > bits) n = bits;
+  } else if (i.size === 8) n = hi !== 0 ? Math.clz32(hi) : 32 + Math.clz32(lo);
+  else n = Math.clz32(lo) - (32 - bits);
+  const flags = cpu.getRflags() & 0x8d5 & ~(CF | ZF);
+  cpu.fl.set(flags | ((lo | hi) === 0 ? CF : 0) | (n === 0 ? ZF : 0));
+  cpu.setR(i.size, i.reg, n, 0);
+}
+
+/** popcnt: ZF = source was 0, the other status flags cleared. */
+export function popcnt(cpu: X86Cpu, i: Inst): void {
+  const { lo, hi } = sizedValue(cpu, i);
+  const pc = (v: number): number => {
+    v = v - ((v >>> 1) & 0x55555555);
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+    return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  };
+  const n = pc(lo) + pc(hi);
+  cpu.fl.set(n === 0 ? ZF : 0);
+  cpu.setR(i.size, i.reg, n, 0);
+}

@@ -40,7 +40,7 @@ import {
 } from './system-instructions.js';
 import { CC_NAMES } from './registers.js';
 import { movLoad128, movStore128, pxor, movdToXmm, movdFromXmm, movqLoad, movqStore } from './exec-sse.js';
-import { btFamily, bitScan, bswap, cmpxchg, xadd, stc, clc, cmc } from './exec-bits.js';
+import { btFamily, bitScan, bswap, cmpxchg, xadd, stc, clc, cmc, zeroCount, popcnt } from './exec-bits.js';
 import { ALU_NAMES } from './alu-flags.js';
 
 const rows: OpRow[] = [];
@@ -156,6 +156,9 @@ for (const [k, mn, opc] of [
   add({ map: 1, opcode: opc, mn, form: 'Ev,Gv', exec: btFamily, op: k * 2 });
   add({ map: 1, opcode: 0xba, ext: 4 + k, mn, form: 'Ev,Ib', exec: btFamily, op: k * 2 + 1 });
 }
+add({ map: 1, opcode: 0xbc, pfx: 0xf3, mn: 'tzcnt', form: 'Gv,Ev', exec: zeroCount, op: 0 });
+add({ map: 1, opcode: 0xbd, pfx: 0xf3, mn: 'lzcnt', form: 'Gv,Ev', exec: zeroCount, op: 1 });
+add({ map: 1, opcode: 0xb8, pfx: 0xf3, mn: 'popcnt', form: 'Gv,Ev', exec: popcnt });
 add({ map: 1, opcode: 0xbc, noRep: true, mn: 'bsf', form: 'Gv,Ev', exec: bitScan, op: 0 });
 add({ map: 1, opcode: 0xbd, noRep: true, mn: 'bsr', form: 'Gv,Ev', exec: bitScan, op: 1 });
 for (let r = 0; r < 8; r++) add({ map: 1, opcode: 0xc8 + r, mn: 'bswap', form: 'Zv', exec: bswap });

@@ -87,6 +87,7 @@ function specs(): Spec[] {
     const c = b.replace('b', 'c');
     for (const op of ['bts', 'btr', 'btc']) s.push({ insn: `${op} ${a},${c}`, mask: () => CF, bits }, { insn: `${op} ${a},0x${(bits - 1).toString(16)}`, mask: () => CF, bits });
     s.push({ insn: `bsf ${a},${b}`, mask: () => ZF, bits }, { insn: `bsr ${a},${b}`, mask: () => ZF, bits });
+    s.push({ insn: `tzcnt ${a},${b}`, mask: () => CF | ZF, bits }, { insn: `lzcnt ${a},${b}`, mask: () => CF | ZF, bits }, { insn: `popcnt ${a},${b}`, mask: all, bits });
     s.push({ insn: `cmpxchg ${b},${c}`, mask: all, bits }, { insn: `xadd ${a},${b}`, mask: all, bits });
     s.push({ insn: `cmpxchg ${MEM[bits]!},${c}`, mask: all, bits }, { insn: `xadd ${MEM[bits]!},${b}`, mask: all, bits });
     if (bits !== 16) s.push({ insn: `bswap ${a}`, mask: all, bits });
