@@ -1,7 +1,7 @@
 // More value tables for strace decoding (strace 6.1 src/xlat/*.in order):
 // fcntl commands, rlimit resources, getrandom/access/madvise/sigaltstack flags.
 
-import { formatFlags, formatXval, hex, type Xlat } from './strace-xlat.js';
+import { formatFlags, formatXval, type Xlat } from './strace-xlat.js';
 
 const x = (pairs: ReadonlyArray<readonly [number, string]>): Xlat => pairs.map(([v, n]) => [BigInt(v), n] as const);
 
@@ -126,4 +126,3 @@ export function formatHexBuffer(bytes: Uint8Array, len: number, maxStrlen: numbe
   return s + '"' + (len > maxStrlen ? '...' : '');
 }
 
-export { hex };
