@@ -78,7 +78,7 @@ export class X86Cpu extends X86CpuState {
       if (h > 0x1fffff || h < -0x200000) return this.eaSlow(i);
       a += (h * TWO32 + (this.lo[x]! >>> 0)) * (1 << i.scale);
     }
-    if (i.addr32) a = a < 0 ? (a % TWO32) + TWO32 : a % TWO32;
+    if (i.addr32) a = ((a % TWO32) + TWO32) % TWO32;
     if (i.seg !== 0) a += i.seg === 0x64 ? this.msrs.fsBase : this.msrs.gsBase;
     return a;
   }

@@ -55,4 +55,13 @@ describe('X86Cpu smoke', () => {
     expect(m.cpu.getReg(6)).toBe(BigInt(DATA + 1));
     expect(m.cpu.getReg(11) & 0xffn).toBe(0x68n);
   });
+
+  it('0x67 address-size override wraps the effective address to 32 bits', () => {
+    const m = makeMachine();
+    m.write(DATA + 8, Uint8Array.from([0x78, 0x56, 0x34, 0x12]));
+    // ebx + ecx*4 = 0xffffffff + 9*... chosen so the 32-bit sum wraps to DATA + 8.
+    loadCode(m, assemble(`mov rbx, 0x1234567800000000 + ${DATA + 8 + 4}\nmov ecx, 0xffffffff\nmov eax, DWORD PTR [ebx+ecx*4]\nhlt`));
+    expect(m.cpu.run(10)).toEqual({ kind: 'hlt' });
+    expect(m.cpu.getReg(0)).toBe(0x12345678n);
+  });
 });
