@@ -104,13 +104,61 @@ void _start(void) {
 }
 `,
   },
+  'atomics, system registers, big frames and alloca': {
+    stdout: /^ok [0-9a-f]+\n$/,
+    c: `static long sys(long n, long a, long b, long c) {
+  register long x8 __asm__("x8") = n; register long x0 __asm__("x0") = a;
+  register long x1 __asm__("x1") = b; register long x2 __asm__("x2") = c;
+  __asm__ volatile("svc #0" : "+r"(x0) : "r"(x8), "r"(x1), "r"(x2) : "memory");
+  return x0;
+}
+static long counter;
+static int flag;
+struct big { long v[8]; };
+static struct big src = { { 1, 2, 3, 4, 5, 6, 7, 8 } };
+static unsigned long tick(void) { unsigned long v; __asm__ volatile("mrs %0, cntvct_el0" : "=r"(v)); return v; }
+static unsigned long tp(void) { unsigned long v; __asm__ volatile("mrs %0, tpidr_el0" : "=r"(v)); return v; }
+static int classify(int k) {
+  switch (k) { case 10: return 3; case 11: return 8; case 12: return 1; case 13: return 9; case 14: return 4; case 15: return 2;
+    case 16: return 7; case 17: return 6; case 18: return 5; case 19: return 0; default: return -1; }
+}
+static long frame(int n) {
+  volatile char pad[8192];
+  for (int i = 0; i < n; i++) pad[i * 31 % 8192] = (char)i;
+  char *dyn = __builtin_alloca((unsigned long)n + 16);
+  for (int i = 0; i < n; i++) dyn[i] = pad[i];
+  long t = 0;
+  for (int i = 0; i < n; i++) t += dyn[i];
+  return t;
+}
+void _start(void) {
+  __atomic_fetch_add(&counter, 5, __ATOMIC_SEQ_CST);
+  long expect = 5;
+  __atomic_compare_exchange_n(&counter, &expect, 9, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+  __atomic_store_n(&flag, 1, __ATOMIC_RELEASE);
+  int f = __atomic_load_n(&flag, __ATOMIC_ACQUIRE);
+  long x = __atomic_exchange_n(&counter, 3, __ATOMIC_SEQ_CST);
+  struct big copy = src;
+  long acc = x + f + copy.v[7] + frame(300);
+  for (int k = 8; k < 22; k++) acc = acc * 7 + classify(k);
+  unsigned long sh = 0x8000000000000000ul >> (acc & 63);
+  acc ^= (long)sh + (long)(tick() & 0) + (long)(tp() & 0);
+  char out[24] = "ok ";
+  int n = 3;
+  for (int i = 60; i >= 0; i -= 4) out[n++] = "0123456789abcdef"[((unsigned long)acc >> i) & 15];
+  out[n++] = '\\n';
+  sys(64, 1, (long)out, n);
+  sys(93, 0, 0, 0);
+}
+`,
+  },
 };
 
 function compile(c: string, dir: string, name: string, opt: string): string {
   const cFile = join(dir, `${name}.c`);
   const sFile = join(dir, `${name}.s`);
   writeFileSync(cFile, c);
-  execFileSync('aarch64-linux-gnu-gcc', ['-S', ...opt.split(' '), '-mgeneral-regs-only', '-fno-asynchronous-unwind-tables', '-fno-unwind-tables', '-fno-stack-protector', '-fno-pie', '-ffreestanding', '-fno-tree-loop-distribute-patterns', cFile, '-o', sFile]);
+  execFileSync('aarch64-linux-gnu-gcc', ['-S', ...opt.split(' '), '-mgeneral-regs-only', '-fno-asynchronous-unwind-tables', '-fno-unwind-tables', '-fno-stack-protector', '-fno-pie', '-ffreestanding', '-fno-tree-loop-distribute-patterns', '-mno-outline-atomics', cFile, '-o', sFile]);
   return readFileSync(sFile, 'utf8');
 }
 
