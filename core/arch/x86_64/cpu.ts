@@ -6,7 +6,8 @@
 import type { PhysicalMemory } from '../../mm/phys-memory.js';
 import { X86Fault, VEC_GP } from '../../mm/x86-64/fault.js';
 import type { Inst } from './inst.js';
-import { RIP_BASE, RSP } from './registers.js';
+import { IF, RIP_BASE, RSP } from './registers.js';
+import { deliverInterrupt } from './interrupts.js';
 import { X86CpuState, type StopReason } from './cpu-state.js';
 import { disassembleVirt, type DisassembledLine } from './disassembler.js';
 import { runLoop } from './run-loop.js';
@@ -197,6 +198,19 @@ export class X86Cpu extends X86CpuState {
   stopAt(done: number, r: StopReason): StopReason {
     this.stats.instructions += done;
     return r;
+  }
+
+  /**
+   * Deliver an external (hardware) interrupt now, between instructions, as a timer or
+   * device would: only when RFLAGS.IF is set (returns false otherwise), no gate DPL
+   * check, no error code (SDM Vol 3A 6.8.1, 6.12.1). A StopReason comes back only if the
+   * IDT cannot take it.
+   */
+  injectInterrupt(vector: number): boolean | StopReason {
+    if ((this.sysFlags & IF) === 0) return false;
+    this.instStart = this.rip;
+    const s = deliverInterrupt(this, vector, 0, 0, false, this.rip);
+    return s ?? true;
   }
 
   /** Handlers call this to end the run after the current instruction retires. */

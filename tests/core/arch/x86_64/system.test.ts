@@ -271,3 +271,22 @@ describe('swapgs, MSRs, control registers', () => {
     expect(m.cpu.idtrBase).toBe(IDT);
   });
 });
+
+describe('external interrupts', () => {
+  it('injectInterrupt delivers only with IF set, with the interrupted RIP and no error code', () => {
+    const m = makeKernelMachine();
+    setGate(m, 0x20, KCODE + 0xb00); // DPL 0 gate: the DPL check applies to int n only
+    m.write(KCODE + 0xb00, assemble('hlt'));
+    loadCode(m, assemble('nop\nnop\nnop'));
+    const cpu = m.cpu;
+    cpu.setRflags(0x2);
+    expect(cpu.run(1)).toEqual({ kind: 'budget' });
+    expect(cpu.injectInterrupt(0x20)).toBe(false);
+    cpu.setRflags(0x202);
+    expect(cpu.injectInterrupt(0x20)).toBe(true);
+    expect(cpu.cpl).toBe(0);
+    expect(cpu.getRflags() & 0x200).toBe(0);
+    expect(frame(m, KSTACK_TOP - 40, 5)).toEqual([u64(CODE + 1), BigInt(USER_CS), 0x202n, u64(STACK_TOP), BigInt(USER_SS)]);
+    expect(cpu.run(5)).toEqual({ kind: 'hlt' });
+  });
+});
