@@ -27,7 +27,8 @@ export interface SplitterConfig {
 
 export function splitStatements(source: string, cfg: SplitterConfig): StatementText[] {
   const out: StatementText[] = [];
-  const lines = source.split(/\r\n|\n|\r/);
+  // A UTF-8 byte-order mark (editors on Windows) is not part of the first statement.
+  const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   let inBlockComment = false;
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li] ?? '';

@@ -138,6 +138,14 @@ describe('asm front end', () => {
     });
   });
 
+  it('ignores a byte-order mark and accepts CRLF line ends', () => {
+    const img = ok('\uFEFFnop\r\n  nop\r\n');
+    expect(img.sourceMap.map((m) => [m.line, m.column])).toEqual([
+      [1, 1],
+      [2, 3],
+    ]);
+  });
+
   it('builds a source map per instruction', () => {
     const img = ok('\n  nop\nl: jmp l\n');
     expect(img.sourceMap).toEqual([
