@@ -40,14 +40,6 @@ export async function readPackDir(dir: string, limits: PackLimits = DEFAULT_PACK
   return files;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
-export function fileText(files: PackFiles, path: string): string | undefined {
-  const bytes = files.get(path);
-  if (!bytes) return undefined;
-  return decoder.decode(bytes);
-}
-
 /**
  * Zipping a folder usually puts everything under one top-level folder
  * (`my-pack/labpack.yaml`), and macOS adds `__MACOSX/` resource forks. Accept both:
