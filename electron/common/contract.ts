@@ -4,6 +4,8 @@
 
 import { array, bool, num, obj, oneOf, optional, str, unchecked, type Infer, type Schema } from './schema.js';
 import type { AppInfo, CoreInfo, LabDetail, LabSummary, LoadReply, SessionState, WorkerFault } from './types.js';
+import type { HostFacts, ProbeInfo, ProbeProgress } from './probe-types.js';
+import type { ProbeRunRecord } from './types.js';
 
 /** Every IPC channel and WebSocket message type starts with this. */
 export const CHANNEL_PREFIX = 'syscall-lab:';
@@ -40,6 +42,14 @@ export const commands = {
   },
   'emulator.step': { args: obj({ sessionId: num({ int: true, min: 1 }), count: optional(num({ int: true, min: 1, max: 100_000 })) }), result: unchecked<SessionState>() },
   'emulator.close': { args: obj({ sessionId: num({ int: true, min: 1 }) }), result: unchecked<{ closed: boolean }>() },
+  'probes.list': { args: obj({}), result: unchecked<ProbeInfo[]>() },
+  'probes.hostFacts': { args: obj({}), result: unchecked<HostFacts>() },
+  'probes.run': {
+    args: obj({ name: str({ maxLength: 64, pattern: /^[a-z0-9-]+$/ }), runId: num({ int: true, min: 1 }), timeoutMs: optional(num({ int: true, min: 1000, max: 600_000 })) }),
+    result: unchecked<ProbeRunRecord>(),
+  },
+  'probes.cancel': { args: obj({ runId: num({ int: true, min: 1 }) }), result: unchecked<{ cancelled: boolean }>() },
+  'probes.history': { args: obj({}), result: unchecked<ProbeRunRecord[]>() },
   'prefs.get': { args: obj({ keys: array(str({ maxLength: 64 }), { maxItems: 64 }) }), result: unchecked<Record<string, string>>() },
   'prefs.set': { args: obj({ key: str({ maxLength: 64 }), value: str({ maxLength: 4096 }) }), result: unchecked<null>() },
 } satisfies Record<string, { args: Schema<unknown>; result: Schema<unknown> }>;
@@ -52,6 +62,7 @@ export type CommandResult<K extends CommandName> = Infer<Commands[K]['result']>;
 export interface Events {
   'core.fault': WorkerFault;
   'emulator.progress': { sessionId: number; instructions: number; syscalls: number };
+  'probes.progress': ProbeProgress & { runId: number };
   'host.log': { level: 'info' | 'warn' | 'error'; message: string };
 }
 export type EventName = keyof Events;

@@ -2,6 +2,7 @@
 
 import type { MachineView } from '../../core/machine-view.js';
 import type { Arch, RunEvent } from '../../core/trace/events.js';
+import type { ProbeReport } from './probe-types.js';
 
 export interface AppInfo {
   name: string;
@@ -67,3 +68,11 @@ export interface SessionState {
 }
 
 export type LoadReply = { ok: true; sessionId: number; state: SessionState } | { ok: false; errors: AsmDiagnostic[] };
+
+/** One native probe run as the Probes view lists it (kept in the persisted history). */
+export interface ProbeRunRecord {
+  runId: number;
+  /** ISO time the run finished. */
+  at: string;
+  report: ProbeReport;
+}

@@ -19,6 +19,7 @@ import { validate } from '../common/schema.js';
 import type { LoadReply, SessionState } from '../common/types.js';
 import { EmulatorHost, WorkerFailure } from './emulator/emulator-host.js';
 import { LabCatalog } from './labs/lab-catalog.js';
+import { ProbeService } from './probes/probe-service.js';
 import { appVersion, builtinPackDirs } from './paths.js';
 import { writeFileAtomic } from './util/atomic-file.js';
 
@@ -42,6 +43,7 @@ export class CommandFailure extends Error {
 
 export class HostServices {
   readonly emulator: EmulatorHost;
+  readonly probes: ProbeService;
   private readonly catalog: LabCatalog;
   private readonly listeners = new Set<Listener>();
   private readonly handlers: Handlers;
@@ -52,6 +54,7 @@ export class HostServices {
       onFault: (fault) => this.emit('core.fault', fault),
     });
     this.catalog = new LabCatalog(options.packDirs ?? builtinPackDirs());
+    this.probes = new ProbeService(options.userDataDir);
     this.handlers = this.makeHandlers();
   }
 
@@ -124,6 +127,11 @@ export class HostServices {
         )) as SessionState,
       'emulator.step': async ({ sessionId, count }) => (await this.emulator.request({ type: 'call', op: 'machine.step', payload: { sessionId, count }, budget: 0 })) as SessionState,
       'emulator.close': async ({ sessionId }) => (await this.emulator.request({ type: 'call', op: 'machine.close', payload: { sessionId }, budget: 0 })) as { closed: boolean },
+      'probes.list': async () => this.probes.list(),
+      'probes.hostFacts': () => this.probes.hostFacts(),
+      'probes.run': ({ name, runId, timeoutMs }) => this.probes.run(name, runId, timeoutMs, (p) => this.emit('probes.progress', { ...p, runId })),
+      'probes.cancel': async ({ runId }) => ({ cancelled: this.probes.cancel(runId) }),
+      'probes.history': () => this.probes.history(),
       'prefs.get': async ({ keys }) => {
         const prefs = await this.readPrefs();
         return Object.fromEntries(keys.filter((k) => typeof prefs[k] === 'string').map((k) => [k, prefs[k] as string]));
@@ -138,6 +146,7 @@ export class HostServices {
   }
 
   async close(): Promise<void> {
+    this.probes.cancelAll();
     await this.emulator.close();
   }
 }
