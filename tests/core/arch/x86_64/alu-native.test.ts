@@ -239,5 +239,5 @@ describe('x86-64 executor vs native execution', () => {
     });
     expect(all.length).toBeGreaterThan(40000);
     expect(failures).toEqual([]);
-  });
+  }, 180_000);
 });

@@ -33,7 +33,7 @@ describe('C programs (musl-gcc -static) vs native', () => {
         } finally {
           rmSync(dir, { recursive: true, force: true });
         }
-      });
+      }, 120_000);
     }
   }
 });

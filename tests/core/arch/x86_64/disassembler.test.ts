@@ -74,7 +74,7 @@ describe('x86-64 decoder/disassembler vs objdump', () => {
     const r = compareAll(bytes, 0x401000);
     expect(r.checked).toBeGreaterThan(3000);
     expect(r.mismatches.slice(0, 40)).toEqual([]);
-  });
+  }, 120_000);
 
   it('decodes random encodings of every opcode-table row as objdump does', () => {
     const encs = byteCorpus(40, 7);
@@ -91,7 +91,7 @@ describe('x86-64 decoder/disassembler vs objdump', () => {
     expect(r.mismatches.slice(0, 40)).toEqual([]);
     const missing = OPCODE_ROWS.filter((row) => !r.rows.has(row)).map((row) => `${row.map ? '0f ' : ''}${row.opcode.toString(16)} ${JSON.stringify(row.mn)}`);
     expect(missing).toEqual([]);
-  });
+  }, 120_000);
 
   it('spells CET and MPX prefixes as objdump does (notrack, bnd)', () => {
     const bytes = Uint8Array.from([0x3e, 0xff, 0xe0, 0x3e, 0xff, 0x10, 0xf2, 0xff, 0xe0, 0xf2, 0xc3, 0xf2, 0x75, 0x00, 0x3e, 0x75, 0x00, 0x2e, 0x75, 0x00]);

@@ -25,7 +25,7 @@ describe('x86-64 robustness', () => {
       const r = m.cpu.run(500);
       expect(KINDS.has(r.kind)).toBe(true);
     }
-  });
+  }, 120_000);
 
   it('random user code with an IDT that skips back to user mode never throws', () => {
     const rnd = prng(7);
@@ -43,5 +43,5 @@ describe('x86-64 robustness', () => {
       expect(KINDS.has(r.kind)).toBe(true);
       expect(m.cpu.cpl === 0 || m.cpu.cpl === 3).toBe(true);
     }
-  });
+  }, 120_000);
 });
