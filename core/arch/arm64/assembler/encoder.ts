@@ -73,6 +73,7 @@ export function isArm64Mnemonic(mnemonic: string): boolean {
 export function encodeArm64(mnemonic: string, operandText: string, ctx: EncodeCtx, mnemonicColumn = 0, operandColumn = mnemonicColumn + mnemonic.length + 1): Encoded {
   const m = mnemonic.toLowerCase();
   const site: InsnSite = { mnemonic: m, column: mnemonicColumn };
+  if (!isArm64Mnemonic(m)) return fail(`unknown mnemonic '${mnemonic}'`, mnemonicColumn);
   const ops = parseOperands(operandText, operandColumn);
   const row = ROWS.get(m);
   if (row) return row(ops, ctx, site);

@@ -47,6 +47,7 @@ const CASES: BadCase[] = [
   { source: 'mov x0, rax', line: 1, column: 9, message: "'rax' is not an AArch64 register (use x0-x30, w0-w30, sp, wsp, xzr or wzr)" },
   { source: 'add x32, x1, #1', line: 1, column: 5, message: "'x32' is not an AArch64 register (use x0-x30, w0-w30, sp, wsp, xzr or wzr)" },
   { source: 'syscall', line: 1, column: 1, message: "unknown mnemonic 'syscall'" },
+  { source: 'movq %rax, [rbx', line: 1, column: 1, message: "unknown mnemonic 'movq'" },
   // GNU as takes 'x1' here as a symbol name for a literal load; we refuse it on purpose.
   { source: 'ldr x0, x1', line: 1, column: 9, message: 'expected an address: [Xn, ...], a label, or =value', gasAccepts: true },
   { source: 'b nowhere', line: 1, column: 3, message: "undefined symbol 'nowhere'", gasAccepts: true },
