@@ -161,10 +161,82 @@ describe('normalizeTrace: kernel-chosen values', () => {
   });
 });
 
+describe('normalizeTrace: processes, split calls and /proc/self/maps', () => {
+  it('joins <unfinished ...> with its resume at the point the call returned', () => {
+    // Host lines from k-fork-wait-status.s (strace -f -o, pid-prefixed).
+    const host = [
+      '21938 fork()                            = 21939',
+      '21939 exit_group(42 <unfinished ...>',
+      '21938 wait4(-1,  <unfinished ...>',
+      '21939 <... exit_group resumed>)         = ?',
+      '21939 +++ exited with 42 +++',
+      '21938 <... wait4 resumed>[{WIFEXITED(s) && WEXITSTATUS(s) == 42}], 0, NULL) = 21939',
+      '21938 --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=21939, si_uid=0, si_status=42, si_utime=0, si_stime=0} ---',
+    ];
+    const emu = [
+      'fork() = 101',
+      'exit_group(42) = ?',
+      '+++ exited with 42 +++',
+      'wait4(-1, [{WIFEXITED(s) && WEXITSTATUS(s) == 42}], 0, NULL) = 101',
+      '--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=101, si_uid=1000, si_status=42, si_utime=3, si_stime=1} ---',
+    ];
+    expect(norm(host)).toEqual([
+      'fork() = PID',
+      'exit_group(42) = ?',
+      '+++ exited with 42 +++',
+      'wait4(-1, [{WIFEXITED(s) && WEXITSTATUS(s) == 42}], 0, NULL) = PID',
+      '--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=PID, si_uid=UID, si_status=42, si_utime=N, si_stime=N} ---',
+    ]);
+    expect(norm(emu)).toEqual(norm(host));
+    // The child's status is the program's, not the kernel's choice.
+    expect(norm([emu[3]?.replace('== 42', '== 43') ?? ''])).not.toEqual([norm(host)[3]]);
+  });
+
+  it('pairs halves by pid, so two processes in the same call do not mix', () => {
+    const host = ['10 read(3,  <unfinished ...>', '11 read(5,  <unfinished ...>', '10 <... read resumed>"a", 1) = 1', '11 <... read resumed>"b", 1) = 1'];
+    expect(norm(host)).toEqual(['read(3, "a", 1) = 1', 'read(5, "b", 1) = 1']);
+  });
+
+  it('a half whose partner never came stays as it was', () => {
+    expect(norm(['7 pause( <unfinished ...>', '7 +++ killed by SIGKILL +++'])).toEqual(['pause( <unfinished ...>', '+++ killed by SIGKILL +++']);
+  });
+
+  it('pids in kill/tgkill/wait4 arguments and a sender in siginfo', () => {
+    const host = [
+      'kill(25155, SIGUSR1)              = 0',
+      'tgkill(25155, 25155, SIGUSR2)     = 0',
+      'wait4(25160, NULL, 0, NULL)       = 25160',
+      '--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=25155, si_uid=0} ---',
+    ];
+    const emu = ['kill(1, SIGUSR1) = 0', 'tgkill(1, 1, SIGUSR2) = 0', 'wait4(2, NULL, 0, NULL) = 2', '--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=1, si_uid=1000} ---'];
+    expect(norm(emu)).toEqual(norm(host));
+    expect(norm(host)[0]).toBe('kill(PID, SIGUSR1) = 0');
+    // wait4(-1) and a failed wait4 keep their values; the signal number never changes.
+    expect(norm(['wait4(-1, NULL, 0, NULL) = -1 ECHILD (No child processes)'])).toEqual(['wait4(-1, NULL, 0, NULL) = -1 ECHILD (No child processes)']);
+    expect(norm(['kill(1, SIGUSR2) = 0'])).not.toEqual([norm(host)[0]]);
+  });
+
+  it('reads of /proc/self/maps hide the layout text and its length, until the fd is closed', () => {
+    // Host lines from k-proc-self-maps.s; the emulator has no [vdso]/[vvar] lines.
+    const host = [
+      'open("/proc/self/maps", O_RDONLY)  = 3',
+      'read(3, "00400000-00401000 r--p 00000000 "..., 65535) = 861',
+      'read(3, "", 64674)                = 0',
+      'close(3)                          = 0',
+      'read(3, "abc", 16)                = 3',
+    ];
+    const emu = ['open("/proc/self/maps", O_RDONLY) = 3', 'read(3, "00400000-00401000 r--p 00000000 "..., 65535) = 690', 'read(3, "", 64845) = 0', 'close(3) = 0', 'read(3, "abc", 16) = 3'];
+    expect(norm(host)).toEqual(['open("/proc/self/maps", O_RDONLY) = 3', 'read(3, MAPS, SIZE) = LEN', 'read(3, "", SIZE) = 0', 'close(3) = 0', 'read(3, "abc", 16) = 3']);
+    expect(norm(emu)).toEqual(norm(host));
+    // Another file's reads are data and stay.
+    expect(norm(['read(3, "00400000", 8) = 8'])).toEqual(['read(3, "00400000", 8) = 8']);
+  });
+});
+
 describe('normalizeTrace on live native runs', () => {
   let dir = '';
   const runs = new Map<string, NativeRun[]>();
-  const programs = ['brk-grow-shrink', 'mmap-munmap', 'stack-overflow', 'pid-consistency'];
+  const programs = ['brk-grow-shrink', 'mmap-munmap', 'stack-overflow', 'pid-consistency', 'k-fork-wait-status', 'k-kill-self-sync', 'k-proc-self-maps'];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'conformance-normalize-'));

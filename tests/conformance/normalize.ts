@@ -29,6 +29,19 @@
 //     links a static non-PIE executable, become `0xIMAGE`. Used only when the emulator
 //     assembled and linked the .s itself, since its link step may lay sections out
 //     differently from GNU ld; the GNU-built ELF is compared with exact addresses.
+//  8. More process ids: the results of fork, vfork, clone and wait4 (when positive),
+//     the pid arguments of kill, tkill, tgkill (first two) and wait4 (first, when
+//     positive) become `PID`; in a signal's siginfo `si_pid` becomes `PID`, `si_uid`
+//     `UID`, and a child's CPU times `si_utime`/`si_stime` `N` (clock ticks).
+//  9. Calls split across processes: strace -f prints `wait4(-1,  <unfinished ...>` when
+//     another process's line interrupts, and `<... wait4 resumed>...) = N` later. The two
+//     halves (same pid prefix, else same call name) become one complete line at the
+//     position of the resume, i.e. where the call returned. A half that has no partner
+//     (the trace ended) stays where it was.
+// 10. /proc/self/maps is the layout itself (addresses, inodes, a vDSO or not), which a
+//     program checks in its own output: on an fd opened on it (until closed), a read's
+//     data becomes `MAPS`, its size argument `SIZE` and a positive result `LEN`
+//     (a result of 0, end of file, stays).
 // Everything else (fds, lengths, flags, errno names, string contents, si_code, fixed
 // addresses the program chose) must match exactly.
 
@@ -45,6 +58,7 @@ const IMAGE_HI = 0x10000000n;
 
 const PID_CALLS = new Set(['getpid', 'getppid', 'gettid', 'set_tid_address']);
 const UID_CALLS = new Set(['getuid', 'geteuid', 'getgid', 'getegid']);
+const CHILD_RESULT_CALLS = new Set(['fork', 'vfork', 'clone', 'clone3', 'wait4']);
 const CLOCK_CALLS = new Set(['clock_gettime', 'clock_getres', 'gettimeofday']);
 
 interface Region {
@@ -77,9 +91,52 @@ function offsetName(name: string, off: bigint): string {
   return off === 0n ? name : `${name}+0x${off.toString(16)}`;
 }
 
+/** Rule 8: pids and uids in fork/wait/kill calls and in siginfo. */
+function processIds(call: string, line: string): string {
+  let out = line;
+  if (CHILD_RESULT_CALLS.has(call)) out = out.replace(/ = [1-9]\d*$/, ' = PID');
+  if (call === 'kill' || call === 'tkill' || call === 'wait4') out = out.replace(/^([a-z0-9_]+)\([1-9]\d*,/, '$1(PID,');
+  if (call === 'tgkill') out = out.replace(/^tgkill\(\d+, \d+,/, 'tgkill(PID, PID,');
+  if (out.startsWith('--- ')) {
+    out = out.replace(/\bsi_pid=\d+/, 'si_pid=PID').replace(/\bsi_uid=\d+/, 'si_uid=UID');
+    out = out.replace(/\bsi_utime=\d+/, 'si_utime=N').replace(/\bsi_stime=\d+/, 'si_stime=N');
+  }
+  return out;
+}
+
+/** Rule 9: join `<unfinished ...>` / `<... NAME resumed>` halves at the resume. */
+export function mergeSplitCalls(lines: readonly string[]): string[] {
+  const out: Array<string | null> = [];
+  const open = new Map<string, { index: number; head: string }>();
+  for (const raw of lines) {
+    const prefix = /^(?:\[pid +(\d+)\] |(\d+) +)/.exec(raw);
+    const pid = prefix?.[1] ?? prefix?.[2] ?? '';
+    const lead = prefix?.[0] ?? '';
+    const body = raw.slice(lead.length);
+    const unfinished = /^(([a-z_][a-z0-9_]*)\(.*?) ?<unfinished \.\.\.>$/.exec(body);
+    if (unfinished) {
+      open.set(`${pid}:${unfinished[2] ?? ''}`, { index: out.length, head: unfinished[1] ?? '' });
+      out.push(raw);
+      continue;
+    }
+    const resumed = /^<\.\.\. ([a-z_][a-z0-9_]*) resumed>(.*)$/.exec(body);
+    const key = `${pid}:${resumed?.[1] ?? ''}`;
+    const half = resumed ? open.get(key) : undefined;
+    if (resumed && half) {
+      out[half.index] = null;
+      open.delete(key);
+      out.push(`${lead}${half.head}${resumed[2] ?? ''}`);
+      continue;
+    }
+    out.push(raw);
+  }
+  return out.filter((l): l is string => l !== null);
+}
+
 /** Normalizes one process's trace, in order (brk and mmap rules need what came before). */
 export class TraceNormalizer {
   private heapBase: bigint | null = null;
+  private readonly mapsFds = new Set<string>();
   private readonly regions: Region[] = [];
 
   constructor(private readonly opts: NormalizeOptions = {}) {}
@@ -93,11 +150,31 @@ export class TraceNormalizer {
     const call = /^([a-z_][a-z0-9_]*)\(/.exec(line)?.[1] ?? '';
     if (PID_CALLS.has(call)) line = line.replace(/ = \d+$/, ' = PID');
     if (UID_CALLS.has(call)) line = line.replace(/ = \d+$/, ' = UID');
+    line = processIds(call, line);
     if (CLOCK_CALLS.has(call)) line = line.replace(/\b(tv_sec|tv_nsec|tv_usec)=\d+/g, '$1=N');
     if (call === 'uname') line = line.replace(/nodename="(?:[^"\\]|\\.)*"(?:\.\.\.)?/, 'nodename="HOST"');
+    line = this.procMaps(call, line);
     this.learn(call, line);
     if (call === 'brk' && this.heapBase !== null) line = this.brkArgument(line, this.heapBase);
     return mapOutsideStrings(line, (t) => t.replace(/(?<![\w])0x[0-9a-f]+/g, (hex) => this.address(BigInt(hex), hex)));
+  }
+
+  /** Rule 10: reads of /proc/self/maps. */
+  private procMaps(call: string, line: string): string {
+    if ((call === 'open' || call === 'openat') && line.includes('"/proc/self/maps"')) {
+      const fd = / = (\d+)$/.exec(line)?.[1];
+      if (fd !== undefined) this.mapsFds.add(fd);
+      return line;
+    }
+    const fd = /^(?:read|close)\((\d+)/.exec(line)?.[1];
+    if (fd === undefined || !this.mapsFds.has(fd)) return line;
+    if (call === 'close') {
+      this.mapsFds.delete(fd);
+      return line;
+    }
+    const m = /^read\(\d+, (?:"(?:[^"\\]|\\.)*"(?:\.\.\.)?|0x[0-9a-f]+), \d+\) = (\d+)$/.exec(line);
+    if (!m) return line;
+    return m[1] === '0' ? `read(${fd}, "", SIZE) = 0` : `read(${fd}, MAPS, SIZE) = LEN`;
   }
 
   private learn(call: string, line: string): void {
@@ -134,7 +211,7 @@ export class TraceNormalizer {
 export function normalizeTrace(lines: readonly string[], opts: NormalizeOptions = {}): string[] {
   const n = new TraceNormalizer(opts);
   const out: string[] = [];
-  for (const l of lines) {
+  for (const l of mergeSplitCalls(lines)) {
     const r = n.line(l);
     if (r !== null) out.push(r);
   }

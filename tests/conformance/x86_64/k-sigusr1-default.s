@@ -1,0 +1,86 @@
+# SIGUSR1 with no handler: the default action terminates the process (signal(7)
+# "Term"), no core; the exit status is 128+10 and nothing after kill runs.
+# expect-stdout: sending SIGUSR1\n
+# expect-exit: 138
+# expect-trace: --- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=PID, si_uid=UID} ---
+# expect-trace: +++ killed by SIGUSR1 +++
+.intel_syntax noprefix
+.global _start
+.text
+_start:
+    lea rsi, [rip + m_send]
+    call puts
+    mov eax, 39                 # getpid
+    syscall
+    mov rdi, rax
+    mov eax, 62                 # kill(pid, SIGUSR1)
+    mov esi, 10
+    syscall
+    lea rsi, [rip + m_alive]
+    call puts
+    mov eax, 231
+    xor edi, edi
+    syscall
+.section .rodata
+m_send:  .asciz "sending SIGUSR1\n"
+m_alive: .asciz "still alive (wrong)\n"
+
+# ---- helpers shared by the k-*.s programs (each file carries its own copy) ----
+.text
+# puts: write the NUL-terminated string at rsi to fd 1 (clobbers rax, rcx, rdx, rdi, r11).
+puts:
+    xor edx, edx
+.Lputs_len:
+    cmp byte ptr [rsi + rdx], 0
+    je .Lputs_write
+    inc rdx
+    jmp .Lputs_len
+.Lputs_write:
+    mov eax, 1
+    mov edi, 1
+    syscall
+    ret
+
+# putnum: write the signed value in rdi in decimal, then a newline.
+putnum:
+    sub rsp, 40
+    lea rsi, [rsp + 39]
+    mov byte ptr [rsi], 10
+    mov rax, rdi
+    mov r8, rdi
+    test rax, rax
+    jns .Lputnum_loop
+    neg rax
+.Lputnum_loop:
+    mov ecx, 10
+    xor edx, edx
+    div rcx
+    add dl, 0x30
+    dec rsi
+    mov byte ptr [rsi], dl
+    test rax, rax
+    jnz .Lputnum_loop
+    test r8, r8
+    jns .Lputnum_out
+    dec rsi
+    mov byte ptr [rsi], 0x2d
+.Lputnum_out:
+    lea rdx, [rsp + 40]
+    sub rdx, rsi
+    mov eax, 1
+    mov edi, 1
+    syscall
+    add rsp, 40
+    ret
+
+# say: puts(rsi) then putnum(rdi), i.e. "label value\n".
+say:
+    push rdi
+    call puts
+    pop rdi
+    jmp putnum
+
+# restorer: the SA_RESTORER trampoline (x86-64 has no kernel-provided one).
+restorer:
+    mov eax, 15                 # rt_sigreturn
+    syscall
