@@ -227,7 +227,7 @@ export async function fallbackProbeMain(deps: FallbackDeps, name: string, repeat
       const faults = (): number => process.resourceUsage().minorPageFault;
       type WasmMemory = new (d: { initial: number }) => { buffer: ArrayBuffer };
       const Memory = (globalThis as unknown as { WebAssembly: { Memory: WasmMemory } }).WebAssembly.Memory;
-      const once = (pages: number): { ns: number; faults: number; touch: number } => {
+      const once = (pages: number): { walk: number; faults: number; touch: number } => {
         // WebAssembly memory is a fresh anonymous mmap made by V8 itself (malloc
         // could hand back pages it already touched): zero-filled on first touch.
         const buf = new Uint8Array(new Memory({ initial: Math.ceil((pages * PAGE) / 65536) }).buffer);
@@ -238,22 +238,19 @@ export async function fallbackProbeMain(deps: FallbackDeps, name: string, repeat
         const f1 = faults();
         for (let i = 0; i < pages; i++) buf[i * PAGE] = 2;
         const t2 = now();
-        const touch = Number(t1 - t0);
-        return { ns: touch - Number(t2 - t1), faults: f1 - f0, touch };
+        return { touch: Number(t1 - t0), walk: Number(t2 - t1), faults: f1 - f0 };
       };
       progress(0, 1);
       let pages = 256;
       while (once(pages).touch < minRepeatMs * 1e6 && pages < 1 << 18) pages *= 2;
       once(pages);
-      const perFault: number[] = [];
-      let total = 0;
-      for (let r = 0; r < repeats; r++) {
-        const s = once(pages);
-        perFault.push(s.faults > 0 ? s.ns / s.faults : 0);
-        total += s.faults;
-      }
+      const samples = Array.from({ length: repeats }, () => once(pages));
+      // Subtract the second pass's median (the loop itself), as the native probe does.
+      const loop = median(samples.map((x) => x.walk));
+      const perFault = samples.map((x) => (x.touch - loop) / Math.max(1, x.faults));
+      const total = samples.reduce((sum, x) => sum + x.faults, 0);
       results.push({
-        op: 'page-fault:anon-write', ...stats(perFault), iterations: pages, repeats, pages,
+        op: 'page-fault:anon-write', ...stats(perFault), iterations: pages, repeats, pages, overhead_ns: loop / pages,
         minor_faults_per_repeat: total / repeats, faults_per_page: total / repeats / pages,
         note: 'fresh WebAssembly.Memory, one write per page; transparent huge pages not disabled',
       });

@@ -12,10 +12,11 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+/* One repeat, raw: the first-touch pass and the second pass over the same,
+ * now present, pages (the loop itself), in wall and CPU time. */
 struct fault_sample {
-  double ns_per_fault;
-  double cpu_ns_per_fault;
-  double faults_per_page;
+  double touch_ns, walk_ns;
+  double cpu_touch_ns, cpu_walk_ns;
   long faults;
 };
 
@@ -26,8 +27,8 @@ static long minflt(void) {
 }
 
 /* One repeat: fault `pages` fresh pages in, then walk them again (already
- * present) to measure the loop itself, which is subtracted. */
-static int one_repeat(size_t pages, int write, struct fault_sample *out, uint64_t *touch_ns) {
+ * present) to measure the loop itself. */
+static int one_repeat(size_t pages, int write, struct fault_sample *out) {
   size_t psz = (size_t)sysconf(_SC_PAGESIZE);
   size_t len = pages * psz;
   volatile char *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -54,53 +55,62 @@ static int one_repeat(size_t pages, int write, struct fault_sample *out, uint64_
   uint64_t c2 = cpu_ns();
   __asm__ volatile("" : : "r"(sink));
   munmap((void *)p, len);
-  long faults = f1 - f0;
-  double fault_ns = (double)(t1 - t0) - (double)(t2 - t1);
-  out->faults = faults;
-  out->faults_per_page = (double)faults / (double)pages;
-  out->ns_per_fault = faults > 0 ? fault_ns / (double)faults : 0;
-  /* c1..c2 also covers the getrusage call: tiny next to thousands of faults. */
-  double cpu_fault_ns = (double)(c1 - c0) - (double)(c2 - c1);
-  out->cpu_ns_per_fault = faults > 0 ? cpu_fault_ns / (double)faults : 0;
-  *touch_ns = t1 - t0;
+  out->faults = f1 - f0;
+  out->touch_ns = (double)(t1 - t0);
+  out->walk_ns = (double)(t2 - t1);
+  /* c1..c2 also covers one getrusage call: tiny next to thousands of faults. */
+  out->cpu_touch_ns = (double)(c1 - c0);
+  out->cpu_walk_ns = (double)(c2 - c1);
   return 0;
 }
 
+static double median_copy(const double *xs, int k) {
+  double tmp[256];
+  struct timing t;
+  for (int i = 0; i < k; i++) tmp[i] = xs[i];
+  summarize(tmp, k, &t);
+  return t.median_ns;
+}
+
 static int measure_faults(const char *op, int write) {
-  struct fault_sample s;
-  uint64_t dt = 0;
+  struct fault_sample s[256];
   size_t pages = 256;
   uint64_t target = (uint64_t)(g_config.min_repeat_ms * 1e6);
   /* Calibrate the page count (capped at 1 GiB of 4 KiB pages). */
   for (;;) {
-    if (one_repeat(pages, write, &s, &dt) != 0) return -1;
-    if (dt >= target || pages >= (1u << 18)) break;
+    if (one_repeat(pages, write, &s[0]) != 0) return -1;
+    if (s[0].touch_ns >= (double)target || pages >= (1u << 18)) break;
     pages *= 2;
   }
-  one_repeat(pages, write, &s, &dt); /* warm-up */
+  one_repeat(pages, write, &s[0]); /* warm-up */
   int k = g_config.repeats;
-  double per_fault[256], per_page[256], cpu_fault[256];
+  double walk[256], cpu_walk[256], per_fault[256], cpu_fault[256];
   long faults_sum = 0;
   for (int r = 0; r < k; r++) {
-    if (one_repeat(pages, write, &s, &dt) != 0) return -1;
-    per_fault[r] = s.ns_per_fault;
-    cpu_fault[r] = s.cpu_ns_per_fault;
-    per_page[r] = s.faults_per_page;
-    faults_sum += s.faults;
+    if (one_repeat(pages, write, &s[r]) != 0) return -1;
+    walk[r] = s[r].walk_ns;
+    cpu_walk[r] = s[r].cpu_walk_ns;
+    faults_sum += s[r].faults;
+  }
+  /* As for the empty loop elsewhere: subtract the loop's median, not each
+   * repeat's own second pass (one preempted walk would make a repeat negative). */
+  double loop = median_copy(walk, k), cpu_loop = median_copy(cpu_walk, k);
+  for (int r = 0; r < k; r++) {
+    double f = s[r].faults > 0 ? (double)s[r].faults : 1;
+    per_fault[r] = (s[r].touch_ns - loop) / f;
+    cpu_fault[r] = (s[r].cpu_touch_ns - cpu_loop) / f;
   }
   struct timing t = {0}, c = {0};
   summarize(cpu_fault, k, &c);
   summarize(per_fault, k, &t);
   t.cpu_median_ns = c.median_ns;
   t.iterations = pages;
-  t.overhead_ns = 0;
-  double fpp = 0;
-  for (int r = 0; r < k; r++) fpp += per_page[r];
+  t.overhead_ns = loop / (double)pages; /* per page touched */
   json_entry_begin(op);
   json_timing_fields(&t);
   json_field_int("pages", (long long)pages);
   json_field_num("minor_faults_per_repeat", (double)faults_sum / k);
-  json_field_num("faults_per_page", fpp / k);
+  json_field_num("faults_per_page", (double)faults_sum / k / (double)pages);
   json_entry_end();
   return 0;
 }
