@@ -40,37 +40,44 @@ interface Outcome {
 }
 
 /** Runs the call; returns null when the task went to sleep (the entry will be retried). */
-function dispatch(k: Kernel, task: Task, table: TableEntry[], nr: number, raw: bigint[], via: 'syscall' | 'int80', regs: PtRegs): Outcome | 'blocked' | 'exited' {
+function dispatch(k: Kernel, task: Task, table: TableEntry[], nr: number, raw: bigint[], via: 'syscall' | 'int80', regs: PtRegs, entry: Record<string, string> | null): Outcome | 'blocked' | 'exited' {
   k.meter.charge('dispatch');
-  const entry = rowFor(table, nr);
-  if (entry === undefined || entry === 'ni_syscall') return { ret: BigInt(-ENOSYS), row: null, args: raw };
+  const row = rowFor(table, nr);
+  if (row === undefined || row === 'ni_syscall') return { ret: BigInt(-ENOSYS), row: null, args: raw };
   // Compat (int 0x80) arguments are 32-bit: the kernel ignores the upper halves.
-  const args = entry.args.map((a, i) => sanitize(via === 'int80' ? BigInt.asUintN(32, raw[i]!) : raw[i]!, a.type));
+  const args = row.args.map((a, i) => sanitize(via === 'int80' ? BigInt.asUintN(32, raw[i]!) : raw[i]!, a.type));
   const ctx: SysCtx = { k, task, proc: task.proc, mm: task.proc.mm, arch: k.arch, args };
-  const shown = raw.slice(0, entry.args.length);
-  if (entry.ret === 'noreturn') traceCall(k, task, entry.name, shown, entry.args.map((a) => a.kind), 0n, 'noreturn', via, regs);
+  const shown = raw.slice(0, row.args.length);
+  if (row.ret === 'noreturn') traceCall(k, task, row.name, shown, row.args.map((a) => a.kind), 0n, 'noreturn', via, regs, entry);
   k.meter.charge('kernelCacheMisses');
-  const result = entry.impl(ctx);
+  const result = row.impl(ctx);
   if (task.state === 'zombie' || task.proc.exitStatus !== null) return 'exited';
   if (result === BLOCK) {
     if (hasDeliverable(k, task)) {
-      if (entry.name === 'nanosleep') nanosleepRemaining(ctx);
+      if (row.name === 'nanosleep') nanosleepRemaining(ctx);
       task.syscallState = null;
-      return { ret: BigInt(restartCode(entry)), row: entry, args: shown };
+      return { ret: BigInt(restartCode(row)), row, args: shown };
     }
     return 'blocked';
   }
-  return { ret: BigInt.asIntN(64, BigInt(result)), row: entry, args: shown };
+  return { ret: BigInt.asIntN(64, BigInt(result)), row, args: shown };
 }
 
-function traceCall(k: Kernel, task: Task, name: string, args: bigint[], kinds: readonly SysArgKind[], ret: bigint, retKind: SysRetKind, via: 'syscall' | 'int80', regs: PtRegs): void {
-  if (!k.recording || (!k.options.onEvent && k.events.length >= 100_000)) return;
+/** The registers as the kernel found them on entry (before the result overwrote RAX). */
+function entrySnapshot(k: Kernel, regs: PtRegs): Record<string, string> | null {
+  if (!k.recording) return null;
+  const out: Record<string, string> = {};
+  for (const r of ENTRY_REGS) out[r] = `0x${regs.get(r).toString(16)}`;
+  return out;
+}
+
+function traceCall(k: Kernel, task: Task, name: string, args: bigint[], kinds: readonly SysArgKind[], ret: bigint, retKind: SysRetKind, via: 'syscall' | 'int80', regs: PtRegs, entry: Record<string, string> | null): void {
+  if (!entry || (!k.options.onEvent && k.events.length >= 100_000)) return;
   const mm = task.proc.mm;
   // A compat (int 0x80) call can only name 32-bit addresses: read what the kernel read.
   const toAddr = via === 'int80' ? (a: bigint) => Number(BigInt.asUintN(32, a)) : (a: bigint) => Number(BigInt.asIntN(64, a));
   const line = formatSyscall({ name, args, argKinds: kinds, ret, arch: k.arch, retKind }, (addr, len) => mm.read(toAddr(addr), len));
-  const entryRegs: Record<string, string> = {};
-  for (const r of ENTRY_REGS) entryRegs[r] = `0x${regs.get(r).toString(16)}`;
+  const entryRegs = entry;
   const sret = Number(BigInt.asIntN(64, ret));
   const errno = sret < 0 && sret >= -4095 ? errnoName(-sret) : null;
   k.emit({
@@ -82,6 +89,7 @@ function traceCall(k: Kernel, task: Task, name: string, args: bigint[], kinds: r
     nr: Number(BigInt.asIntN(32, regs.get('orig_rax'))),
     name,
     args: args.map((a) => `0x${BigInt.asUintN(64, a).toString(16)}`),
+    returnAddress: entry.rip ?? '0x0',
     ret: sret,
     errno,
     line,
@@ -109,15 +117,16 @@ export function handleSyscall(k: Kernel, task: Task, via: 'syscall'): StopReason
   // do_syscall_64(regs, int nr): the number is the low 32 bits, compared unsigned.
   const nr = Number(BigInt.asUintN(32, regs.get('orig_rax')));
   const raw = ARG_REGS_64.map((r) => regs.get(r));
-  const out = dispatch(k, task, X86_TABLE, nr, raw, via, regs);
+  const entry = entrySnapshot(k, regs);
+  const out = dispatch(k, task, X86_TABLE, nr, raw, via, regs, entry);
   if (out === 'exited') return { kind: 'hook', value: 'exited' };
   if (out === 'blocked') return sleep(k, task, 'do_syscall_64');
   regs.set('rax', out.ret);
   if (out.row) {
-    if (out.row.ret !== 'noreturn') traceCall(k, task, out.row.name, out.args, out.row.args.map((a) => a.kind), out.ret, out.row.ret ?? 'dec', via, regs);
+    if (out.row.ret !== 'noreturn') traceCall(k, task, out.row.name, out.args, out.row.args.map((a) => a.kind), out.ret, out.row.ret ?? 'dec', via, regs, entry);
   } else {
     // strace shows the number as the kernel takes it: the low 32 bits, sign-extended.
-    traceCall(k, task, `syscall_0x${BigInt.asUintN(64, BigInt.asIntN(32, regs.get('orig_rax'))).toString(16)}`, out.args, UNKNOWN_SYSCALL_ARG_KINDS, out.ret, 'dec', via, regs);
+    traceCall(k, task, `syscall_0x${BigInt.asUintN(64, BigInt.asIntN(32, regs.get('orig_rax'))).toString(16)}`, out.args, UNKNOWN_SYSCALL_ARG_KINDS, out.ret, 'dec', via, regs, entry);
   }
   const stop = exitToUserMode(k, task, regs, true);
   if (stop) return stop;
@@ -138,14 +147,15 @@ export function handleInt80(k: Kernel, task: Task): StopReason | void {
   const regs = k.ptRegs(task);
   const nr = Number(BigInt.asUintN(32, regs.get('orig_rax')));
   const raw = ARG_REGS_32.map((r) => regs.get(r));
-  const out = dispatch(k, task, I386_TABLE, nr, raw, 'int80', regs);
+  const entry = entrySnapshot(k, regs);
+  const out = dispatch(k, task, I386_TABLE, nr, raw, 'int80', regs, entry);
   if (out === 'exited') return { kind: 'hook', value: 'exited' };
   if (out === 'blocked') return sleep(k, task, 'do_int80_syscall_32');
   // Compat syscalls return a 32-bit result, sign-extended into RAX.
   regs.set('rax', BigInt.asUintN(64, BigInt.asIntN(32, out.ret)));
   if (out.row) {
-    if (out.row.ret !== 'noreturn') traceCall(k, task, out.row.name, out.args, out.row.args.map((a) => a.kind), out.ret, out.row.ret ?? 'dec', 'int80', regs);
-  } else traceCall(k, task, unknownSyscallName(nr), out.args, UNKNOWN_SYSCALL_ARG_KINDS, out.ret, 'dec', 'int80', regs);
+    if (out.row.ret !== 'noreturn') traceCall(k, task, out.row.name, out.args, out.row.args.map((a) => a.kind), out.ret, out.row.ret ?? 'dec', 'int80', regs, entry);
+  } else traceCall(k, task, unknownSyscallName(nr), out.args, UNKNOWN_SYSCALL_ARG_KINDS, out.ret, 'dec', 'int80', regs, entry);
   const stop = exitToUserMode(k, task, regs, true);
   if (stop) return stop;
   k.meter.charge('modeSwitchExit');

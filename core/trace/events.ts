@@ -24,6 +24,8 @@ export type RunEvent =
       line: string;
       /** Registers as the kernel saw them on entry (names per arch, e.g. rcx, r11, x8). */
       entryRegs: Record<string, U64String>;
+      /** Where user mode resumes: the instruction after the syscall (RCX on x86-64, ELR_EL1 on arm64). */
+      returnAddress: U64String;
       /** true when the call was interrupted and restarted (SA_RESTART) or returned EINTR. */
       interrupted: boolean;
       restarted: boolean;
