@@ -35,7 +35,15 @@ export interface InstructionFixup {
 }
 
 export type EncodeResult =
-  | { bytes: Uint8Array; fixups?: InstructionFixup[] }
+  | {
+      bytes: Uint8Array;
+      fixups?: InstructionFixup[];
+      /**
+       * The instruction's size depends on layout (x86 jmp/jcc to a label). Label
+       * differences across it then count as unknown while parsing, as in GNU as.
+       */
+      relaxable?: boolean;
+    }
   | { error: string; column?: number };
 
 export interface EncodeContext {

@@ -13,7 +13,17 @@ export type Expr =
   | { kind: 'binary'; op: string; left: Expr; right: Expr; column: number };
 
 export type ExprValue =
-  | { kind: 'abs'; value: bigint; forward: boolean }
+  | {
+      kind: 'abs';
+      value: bigint;
+      forward: boolean;
+      /**
+       * Not computable while parsing even though every symbol is defined: a
+       * difference of labels separated by a variable-size item (relaxable jump,
+       * alignment) — GNU's "different frags". x86 then avoids short immediates.
+       */
+      unresolved?: boolean;
+    }
   | {
       kind: 'rel';
       /** Label the value is relative to (its section and current offset below). */
@@ -23,6 +33,9 @@ export type ExprValue =
       offset: bigint;
       addend: bigint;
       forward: boolean;
+      unresolved?: boolean;
+      /** Variable-size items before the symbol in its section (GNU frag number), when known. */
+      frag?: number;
     }
   | { kind: 'undefined'; symbol: string; addend: bigint };
 
@@ -114,7 +127,7 @@ export function exprStartColumn(e: Expr): number {
 
 export interface EvalEnv {
   /** Value of `.`: the current section and offset. */
-  dot(): { section: string; offset: bigint };
+  dot(): { section: string; offset: bigint; frag?: number };
   /** Value of a symbol, or undefined if it has no definition anywhere. */
   symbol(name: string): ExprValue | undefined;
 }
@@ -128,7 +141,9 @@ export function evaluate(expr: Expr, env: EvalEnv): ExprValue | ExprError {
     case 'dot': {
       const d = env.dot();
       // `.` is relative to the section start; the linker resolves section names as symbols.
-      return { kind: 'rel', symbol: d.section, section: d.section, offset: d.offset, addend: d.offset, forward: false };
+      const v: ExprValue = { kind: 'rel', symbol: d.section, section: d.section, offset: d.offset, addend: d.offset, forward: false };
+      if (d.frag !== undefined) v.frag = d.frag;
+      return v;
     }
     case 'sym':
       return env.symbol(expr.name) ?? { kind: 'undefined', symbol: expr.name, addend: 0n };
@@ -137,7 +152,7 @@ export function evaluate(expr: Expr, env: EvalEnv): ExprValue | ExprError {
       if ('message' in a) return a;
       if (a.kind !== 'abs') return { column: expr.column, message: `invalid operand for unary '${expr.op}'` };
       const v = expr.op === '-' ? -a.value : expr.op === '~' ? ~a.value : a.value === 0n ? 1n : 0n;
-      return { kind: 'abs', value: v, forward: a.forward };
+      return { kind: 'abs', value: v, forward: a.forward, unresolved: a.unresolved === true };
     }
     case 'binary': {
       const l = evaluate(expr.left, env);
@@ -153,18 +168,19 @@ function combine(op: string, l: ExprValue, r: ExprValue, column: number): ExprVa
   if (l.kind === 'abs' && r.kind === 'abs') {
     const v = arith(op, l.value, r.value);
     if (v === undefined) return { column, message: 'division by zero' };
-    return { kind: 'abs', value: v, forward: l.forward || r.forward };
+    return { kind: 'abs', value: v, forward: l.forward || r.forward, unresolved: l.unresolved === true || r.unresolved === true };
   }
   if (op === '+') {
-    if (l.kind !== 'abs' && r.kind === 'abs') return addConst(l, r.value, r.forward);
-    if (l.kind === 'abs' && r.kind !== 'abs') return addConst(r, l.value, l.forward);
+    if (l.kind !== 'abs' && r.kind === 'abs') return addConst(l, r.value, r.forward, r.unresolved);
+    if (l.kind === 'abs' && r.kind !== 'abs') return addConst(r, l.value, l.forward, l.unresolved);
   }
   if (op === '-') {
-    if (l.kind !== 'abs' && r.kind === 'abs') return addConst(l, -r.value, r.forward);
+    if (l.kind !== 'abs' && r.kind === 'abs') return addConst(l, -r.value, r.forward, r.unresolved);
     if (l.kind === 'rel' && r.kind === 'rel') {
       if (l.section !== r.section)
         return { column, message: `invalid operands (${l.section} and ${r.section} sections) for '-'` };
-      return { kind: 'abs', value: l.offset - r.offset, forward: l.forward || r.forward };
+      const crossesFrags = l.frag !== undefined && r.frag !== undefined && l.frag !== r.frag;
+      return { kind: 'abs', value: l.offset - r.offset, forward: l.forward || r.forward, unresolved: crossesFrags || l.unresolved === true || r.unresolved === true };
     }
   }
   if (l.kind === 'undefined' || r.kind === 'undefined') {
@@ -174,8 +190,8 @@ function combine(op: string, l: ExprValue, r: ExprValue, column: number): ExprVa
   return { column, message: `invalid operands for '${op}': only constants may be combined this way` };
 }
 
-function addConst(v: ExprValue, c: bigint, fwd: boolean): ExprValue {
-  if (v.kind === 'rel') return { ...v, offset: v.offset + c, addend: v.addend + c, forward: v.forward || fwd };
+function addConst(v: ExprValue, c: bigint, fwd: boolean, unresolved: boolean | undefined): ExprValue {
+  if (v.kind === 'rel') return { ...v, offset: v.offset + c, addend: v.addend + c, forward: v.forward || fwd, unresolved: v.unresolved === true || unresolved === true };
   if (v.kind === 'undefined') return { ...v, addend: v.addend + c };
   return { ...v, value: v.value + c };
 }

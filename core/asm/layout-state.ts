@@ -5,6 +5,8 @@ import type { AsmError, ObjectFixup, SourceMapEntry } from './types.js';
 
 export interface PassResult {
   sizes: number[];
+  /** GNU frag number of each label (see ExprValue.unresolved). */
+  labelFrags: Map<string, number>;
   /** Offset of each statement in its section. */
   starts: number[];
   labels: Map<string, number>;

@@ -75,6 +75,7 @@ function runPass(
   prev: PassResult | null,
 ): PassResult {
   const r: PassResult = {
+    labelFrags: new Map(),
     sizes: [],
     starts: [],
     labels: new Map(),
@@ -93,6 +94,8 @@ function runPass(
     r.bytes.set(name, []);
   }
   const pools = new Map<string, Pool>();
+  /** Variable-size items seen so far per section (GNU frag numbers). */
+  const frags = new Map<string, number>();
   const alignsBefore: number[] = [];
   let aligns = 0;
   for (const st of prog.statements) {
@@ -125,7 +128,10 @@ function runPass(
         else if (sameRegion && prevStart !== undefined) off = p + Math.max(0, curStart - prevStart);
         else off = sameSection ? Math.max(p, curStart) : p;
       }
-      return { kind: 'rel', symbol: name, section: lab.section, offset: BigInt(off ?? 0), addend: 0n, forward: !here };
+      const frag = here ? r.labelFrags.get(name) : prev?.labelFrags.get(name);
+      const v: ExprValue = { kind: 'rel', symbol: name, section: lab.section, offset: BigInt(off ?? 0), addend: 0n, forward: !here };
+      if (frag !== undefined) v.frag = frag;
+      return v;
     }
     const eq = r.equs.get(name);
     if (eq !== undefined) return eq;
@@ -138,7 +144,7 @@ function runPass(
     return undefined;
   };
   const env = {
-    dot: () => ({ section, offset: BigInt(r.sectionSizes.get(section) ?? 0) }),
+    dot: () => ({ section, offset: BigInt(r.sectionSizes.get(section) ?? 0), frag: frags.get(section) ?? 0 }),
     symbol: symbolValue,
   };
   const evalAt = (e: Expr, line: number): ExprValue | ExprError => {
@@ -203,11 +209,16 @@ function runPass(
     switch (s.kind) {
       case 'label':
         r.labels.set(s.name, start);
+        r.labelFrags.set(s.name, frags.get(section) ?? 0);
         break;
       case 'equ': {
         const v = evalAt(s.expr, s.line);
         if ('message' in v) fail(v.message, v.column);
-        else r.equs.set(s.name, { ...v, forward: false } as ExprValue);
+        // Defined from here on; but a value that needed later symbols is still unknown to GNU while parsing.
+        else {
+          const pending = v.kind !== 'undefined' && (v.forward || v.unresolved === true);
+          r.equs.set(s.name, { ...v, forward: false, unresolved: pending } as ExprValue);
+        }
         break;
       }
       case 'insn': {
@@ -217,6 +228,7 @@ function runPass(
           emit(new Uint8Array(prev?.sizes[index] ?? 0));
         } else {
           emit(res.bytes);
+          if (res.relaxable === true) frags.set(section, (frags.get(section) ?? 0) + 1);
           addFixups(start, res.fixups, s.line, s.column);
           if (final) r.sourceMap.push({ section, offset: start, length: res.bytes.length, line: s.line, column: s.column });
         }
@@ -273,6 +285,7 @@ function runPass(
         const max = s.max === null ? Infinity : Number(constant(evalAt(s.max, s.line), fail, 'maximum'));
         if (pad > max) break;
         r.sectionAlign.set(section, Math.max(r.sectionAlign.get(section) ?? 1, align));
+        frags.set(section, (frags.get(section) ?? 0) + 1);
         const info = prog.sections.get(section);
         if (s.fill !== null) emit(new Uint8Array(pad).fill(Number(constant(evalAt(s.fill, s.line), fail, 'fill') & 0xffn)));
         else if (info?.flags.exec === true) emit(backend.codeFill(pad));

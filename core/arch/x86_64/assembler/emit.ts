@@ -92,7 +92,7 @@ export function emitSpec(spec: Spec, ctx: EncodeContext): EmitResult {
   } else if (mem !== null) {
     const reg3 = (regNum & 7) << 3;
     const disp: ExprValue = mem.disp ?? { kind: 'abs', value: 0n, forward: false };
-    const known = disp.kind === 'abs' && !disp.forward;
+    const known = disp.kind === 'abs' && !disp.forward && disp.unresolved !== true;
     if (mem.base?.cls === 'rip') {
       out.push(0x05 | reg3);
       dispField = { at: out.length, size: 4, value: disp, ripRel: true };

@@ -97,7 +97,7 @@ function shift(digit: number): Handler {
     }
     if (count.kind === 'mem') return new InsnError(`operand type mismatch for '${i.mnemonic}'`);
     const v = count.value;
-    if (v.kind === 'abs' && !v.forward && v.value === 1n) return { opcode: [0xd0 + w], size, reg: digit, rm: rmOf(dst) };
+    if (v.kind === 'abs' && !v.forward && v.unresolved !== true && v.value === 1n) return { opcode: [0xd0 + w], size, reg: digit, rm: rmOf(dst) };
     const imm: ExprValue = v.kind === 'abs' ? { ...v, value: BigInt.asIntN(8, v.value) } : v;
     return { opcode: [0xc0 + w], size, reg: digit, rm: rmOf(dst), imm: immSpec(imm, 8, true) };
   };

@@ -15,17 +15,19 @@ function relBranch(i: InsnInput, short: number[] | null, long: number[]): Encode
   const ctx = i.ctx;
   const longSize = long.length + 4;
   // GNU as relaxes jumps to global symbols too (no -mshared), so only the section matters.
-  const relaxable = short !== null && v.kind === 'rel' && v.section === ctx.section;
-  if (relaxable && ctx.previousSize !== longSize) {
+  const sameSection = short !== null && v.kind === 'rel' && v.section === ctx.section;
+  if (sameSection && ctx.previousSize !== longSize) {
     const d = v.offset - BigInt(ctx.offset + short.length + 1);
-    if (fitsSigned(d, 8)) return { bytes: Uint8Array.from([...short, Number(BigInt.asUintN(8, d))]) };
+    if (fitsSigned(d, 8)) return { bytes: Uint8Array.from([...short, Number(BigInt.asUintN(8, d))]), relaxable: true };
   }
   const out = [...long, 0, 0, 0, 0];
   const r = pcRelative(v, ctx, out.length, long.length, 4);
   if ('error' in r) return new InsnError(r.error);
-  if (r.fixup !== undefined) return { bytes: Uint8Array.from(out), fixups: [r.fixup] };
+  // GNU makes every jmp/jcc to a symbol a variable frag, wherever the symbol is.
+  const relaxable = short !== null && v.kind !== 'abs';
+  if (r.fixup !== undefined) return { bytes: Uint8Array.from(out), fixups: [r.fixup], relaxable };
   put(out, long.length, r.value ?? 0n, 4);
-  return { bytes: Uint8Array.from(out) };
+  return { bytes: Uint8Array.from(out), relaxable };
 }
 
 function indirect(digit: number): (i: InsnInput) => EncodeResult | InsnError | ReturnType<Handler> {

@@ -48,7 +48,7 @@ const mov: Handler = (i) => {
   const v = src.value;
   if (isGpr(dst)) {
     if (size === 64) {
-      if (v.kind === 'abs' && !v.forward && !fitsSigned(BigInt.asIntN(64, v.value), 32))
+      if (v.kind === 'abs' && !v.forward && v.unresolved !== true && !fitsSigned(BigInt.asIntN(64, v.value), 32))
         return { opcode: [0xb8], size, opReg: dst.reg, imm: { value: v, size: 8, reloc: R_X86_64_64 } };
       const imm = immediate(i.mnemonic, v, 64);
       if (imm instanceof InsnError) return imm;

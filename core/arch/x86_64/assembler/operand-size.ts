@@ -43,7 +43,7 @@ export function immediate(mnemonic: string, v: ExprValue, size: Size): ImmInfo |
     // Only a sign-extended imm32 exists for 64-bit operands.
     value = BigInt.asIntN(64, value);
     if (!fitsSigned(value, 32)) return new InsnError(`operand type mismatch for '${mnemonic}'`);
-    return { value: { kind: 'abs', value, forward: v.forward }, fits8: !v.forward && fitsSigned(value, 8) };
+    return { value: { kind: 'abs', value, forward: v.forward }, fits8: !v.forward && v.unresolved !== true && fitsSigned(value, 8) };
   }
   // A value representable in `size` bits (signed or unsigned) is read as signed
   // for the imm8 choice; a wider one is truncated (GNU warns "shortened") but
@@ -51,5 +51,5 @@ export function immediate(mnemonic: string, v: ExprValue, size: Size): ImmInfo |
   const representable = value >= -(1n << BigInt(size - 1)) && value < 1n << BigInt(size);
   const forChoice = representable ? BigInt.asIntN(size, value) : value;
   value = BigInt.asIntN(size, value);
-  return { value: { kind: 'abs', value, forward: v.forward }, fits8: !v.forward && fitsSigned(forChoice, 8) };
+  return { value: { kind: 'abs', value, forward: v.forward }, fits8: !v.forward && v.unresolved !== true && fitsSigned(forChoice, 8) };
 }
