@@ -92,7 +92,7 @@ export function disassembleInst(i: Inst, addr: number): string {
     else if (k === 'W') {
       if (i.rm >= 0) out.push('xmm' + i.rm);
       else {
-        const m = memText(i, addr, o === 'Wq' ? 8 : 16);
+        const m = memText(i, addr, o === 'Wq' ? 8 : o === 'Wd' ? 4 : 16);
         out.push(m.text);
         comment = m.comment;
       }
@@ -126,7 +126,10 @@ export function disassembleInst(i: Inst, addr: number): string {
     } else if (p === 0xf3) {
       if (row.pfx === 0xf3) continue;
       pre.push(isString(row) ? (row.mn === 'cmps' || row.mn === 'scas' ? 'repz' : 'rep') : 'repz');
-    } else if (p === 0xf2) pre.push(isString(row) ? 'repnz' : 'bnd');
+    } else if (p === 0xf2) {
+      if (row.pfx === 0xf2) continue;
+      pre.push(isString(row) ? 'repnz' : 'bnd');
+    }
     else if (p === 0xf0) pre.push('lock');
     else if (p === 0x67) {
       if (!hasMemOperand(i, ops)) pre.push('addr32');

@@ -40,6 +40,7 @@ import {
 } from './system-instructions.js';
 import { CC_NAMES } from './registers.js';
 import { movLoad128, movStore128, pxor, movdToXmm, movdFromXmm, movqLoad, movqStore } from './exec-sse.js';
+import { scalarArith, movScalarLoad, movScalarStore, cvtIntToFp, cvtFpToInt, cvtFpFp, fpCompare, fpLogic } from './exec-sse-fp.js';
 import { btFamily, bitScan, bswap, cmpxchg, xadd, stc, clc, cmc, zeroCount, popcnt } from './exec-bits.js';
 import { ALU_NAMES } from './alu-flags.js';
 
@@ -249,5 +250,43 @@ add({ map: 1, opcode: 0x30, mn: 'wrmsr', form: '', exec: wrmsr });
 add({ map: 1, opcode: 0x32, mn: 'rdmsr', form: '', exec: rdmsr });
 add({ map: 1, opcode: 0x31, mn: 'rdtsc', form: '', exec: rdtsc });
 add({ map: 1, opcode: 0xa2, mn: 'cpuid', form: '', exec: cpuid });
+
+// SSE2 scalar floating point (F2 = double, F3 = single).
+for (const [pfx, t, w] of [
+  [0xf2, 'sd', 'Wq'],
+  [0xf3, 'ss', 'Wd'],
+] as const) {
+  add({ map: 1, opcode: 0x10, pfx, mn: 'mov' + t, form: `V,${w}`, exec: movScalarLoad });
+  add({ map: 1, opcode: 0x11, pfx, mn: 'mov' + t, form: `${w},V`, exec: movScalarStore });
+  for (const [opc, name] of [
+    [0x58, 'add'],
+    [0x59, 'mul'],
+    [0x5c, 'sub'],
+    [0x5d, 'min'],
+    [0x5e, 'div'],
+    [0x5f, 'max'],
+    [0x51, 'sqrt'],
+  ] as const)
+    add({ map: 1, opcode: opc, pfx, mn: name + t, form: `V,${w}`, exec: scalarArith, op: opc });
+  add({ map: 1, opcode: 0x2a, pfx, mn: 'cvtsi2' + t, form: 'V,Ey', exec: cvtIntToFp });
+  add({ map: 1, opcode: 0x2c, pfx, mn: `cvtt${t}2si`, form: `Gy,${w}`, exec: cvtFpToInt, op: 0x2c });
+  add({ map: 1, opcode: 0x2d, pfx, mn: `cvt${t}2si`, form: `Gy,${w}`, exec: cvtFpToInt, op: 0x2d });
+  add({ map: 1, opcode: 0x5a, pfx, mn: t === 'sd' ? 'cvtsd2ss' : 'cvtss2sd', form: `V,${w}`, exec: cvtFpFp });
+}
+add({ map: 1, opcode: 0x2e, pfx: 0x66, mn: 'ucomisd', form: 'V,Wq', exec: fpCompare });
+add({ map: 1, opcode: 0x2f, pfx: 0x66, mn: 'comisd', form: 'V,Wq', exec: fpCompare });
+add({ map: 1, opcode: 0x2e, no66: true, noRep: true, mn: 'ucomiss', form: 'V,Wd', exec: fpCompare });
+add({ map: 1, opcode: 0x2f, no66: true, noRep: true, mn: 'comiss', form: 'V,Wd', exec: fpCompare });
+add({ map: 1, opcode: 0x28, pfx: 0x66, mn: 'movapd', form: 'V,W', exec: movLoad128, op: 1 });
+add({ map: 1, opcode: 0x29, pfx: 0x66, mn: 'movapd', form: 'W,V', exec: movStore128, op: 1 });
+for (const [opc, name] of [
+  [0x54, 'and'],
+  [0x55, 'andn'],
+  [0x56, 'or'],
+  [0x57, 'xor'],
+] as const) {
+  add({ map: 1, opcode: opc, pfx: 0x66, mn: name + 'pd', form: 'V,W', exec: fpLogic, op: opc });
+  if (opc !== 0x57) add({ map: 1, opcode: opc, no66: true, noRep: true, mn: name + 'ps', form: 'V,W', exec: fpLogic, op: opc });
+}
 
 export const OPCODE_ROWS: readonly OpRow[] = rows;

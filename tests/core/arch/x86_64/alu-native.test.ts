@@ -121,6 +121,38 @@ function specs(): Spec[] {
     'movq xmm7,rbx; movq xmm8,xmm7; movq xmm9,xmm8; movq rax,xmm9',
   ])
     s.push({ insn: seq, mask: all, bits: 64 });
+  // SSE2 scalar floating point, through general registers.
+  const fpBin = (op: string, t: 'sd' | 'ss'): string =>
+    t === 'sd' ? `movq xmm0,rax; movq xmm1,rbx; ${op}sd xmm0,xmm1; movq rax,xmm0` : `movd xmm0,eax; movd xmm1,ebx; ${op}ss xmm0,xmm1; movd eax,xmm0`;
+  for (const t of ['sd', 'ss'] as const) for (const op of ['add', 'sub', 'mul', 'div', 'min', 'max', 'sqrt']) s.push({ insn: fpBin(op, t), mask: all, bits: 64 });
+  for (const seq of [
+    'cvtsi2sd xmm0,rbx; movq rax,xmm0',
+    'cvtsi2sd xmm0,ebx; movq rax,xmm0',
+    'cvtsi2ss xmm0,rbx; movd eax,xmm0',
+    'cvtsi2ss xmm0,ebx; movd eax,xmm0',
+    'movq xmm0,rbx; cvttsd2si rax,xmm0',
+    'movq xmm0,rbx; cvtsd2si rax,xmm0',
+    'movq xmm0,rbx; cvttsd2si eax,xmm0',
+    'movq xmm0,rbx; cvtsd2si eax,xmm0',
+    'movd xmm0,ebx; cvttss2si rax,xmm0',
+    'movd xmm0,ebx; cvtss2si eax,xmm0',
+    'movq xmm0,rbx; cvtsd2ss xmm1,xmm0; movd eax,xmm1',
+    'movd xmm0,ebx; cvtss2sd xmm1,xmm0; movq rax,xmm1',
+    'movq xmm0,rax; movq xmm1,rbx; ucomisd xmm0,xmm1',
+    'movq xmm0,rax; movq xmm1,rbx; comisd xmm0,xmm1',
+    'movd xmm0,eax; movd xmm1,ebx; ucomiss xmm0,xmm1',
+    'movq xmm0,rax; movq xmm1,rbx; andpd xmm0,xmm1; movq rax,xmm0',
+    'movq xmm0,rax; movq xmm1,rbx; andnpd xmm0,xmm1; movq rax,xmm0',
+    'movq xmm0,rax; movq xmm1,rbx; orps xmm0,xmm1; movq rax,xmm0',
+    'movq xmm0,rax; movq xmm1,rbx; xorpd xmm0,xmm1; movq rax,xmm0',
+    'movq xmm0,rax; movq xmm1,rbx; movsd xmm0,xmm1; movq rax,xmm0',
+    'movq xmm0,rax; movd xmm1,ebx; movss xmm0,xmm1; movq rax,xmm0',
+    'movsd xmm2,QWORD PTR [r8+80]; movq rax,xmm2',
+    'movq xmm3,rbx; movsd QWORD PTR [r8+80],xmm3',
+    'movss xmm2,DWORD PTR [r8+80]; movq rax,xmm2',
+    'movq xmm0,rbx; movapd xmm1,xmm0; movq rax,xmm1',
+  ])
+    s.push({ insn: seq, mask: all, bits: 64 });
   const cc = ['o', 'no', 'b', 'ae', 'e', 'ne', 'be', 'a', 's', 'ns', 'p', 'np', 'l', 'ge', 'le', 'g'];
   for (const c of cc) s.push({ insn: `set${c} al`, mask: all, bits: 8 }, { insn: `cmov${c} rax,rbx`, mask: all, bits: 64 }, { insn: `cmov${c} eax,ebx`, mask: all, bits: 32 });
   return s;

@@ -44,6 +44,7 @@ const MEMS = [
 function sizesOf(row: OpRow): number[] {
   const f = row.form;
   if (typeof row.mn !== 'string') return Object.keys(row.mn).map(Number);
+  if (/y/.test(f)) return [4, 8];
   if (row.f64) return [8];
   if (!/v|rAX|Iz/.test(f) && typeof row.mn === 'string') return [f.includes('b') || f.includes('AL') ? 1 : 4];
   if (row.d64) return [2, 8];
@@ -92,7 +93,7 @@ export function sourceCorpus(): string[] {
         const o = ops[ePos]!;
         if (o[0] === 'E') eChoices.push(...regsFor(eSize(o)));
         if (o[0] === 'W') for (let x = 0; x < 16; x++) eChoices.push('xmm' + x);
-        const ptr = o === 'M' ? '' : o === 'W' ? 'XMMWORD PTR ' : o === 'Wq' ? 'QWORD PTR ' : PTR[o === 'Mb' ? 1 : eSize(o)]!;
+        const ptr = o === 'M' ? '' : o === 'W' ? 'XMMWORD PTR ' : o === 'Wq' ? 'QWORD PTR ' : o === 'Wd' ? 'DWORD PTR ' : PTR[o === 'Mb' ? 1 : eSize(o)]!;
         for (const m of MEMS) eChoices.push(ptr + m);
       } else eChoices.push('');
       const gRegs = ops.find((o) => o[0] === 'G' || o[0] === 'Z');
