@@ -41,7 +41,12 @@ const FIXTURES = join(import.meta.dirname, 'fixtures');
 export function buildFixture(src: string): { dir: string; exe: string } {
   const dir = mkdtempSync(join(tmpdir(), 'strace-fmt-'));
   const exe = join(dir, src.replace(/\.c$/, ''));
-  execFileSync('gcc', ['-O0', '-Wall', '-Werror', '-o', exe, join(FIXTURES, src)]);
+  try {
+    execFileSync('gcc', ['-O0', '-Wall', '-Werror', '-o', exe, join(FIXTURES, src)]);
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
   return { dir, exe };
 }
 
