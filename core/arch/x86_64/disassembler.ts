@@ -6,6 +6,7 @@ import { RIP_BASE, regName, REG64, REG32 } from './registers.js';
 import { decode, TRUNCATED } from './decoder.js';
 import type { X86Cpu } from './cpu.js';
 import { callE, jmpE } from './exec-control.js';
+import { CMP_PREDICATES } from './exec-sse-fp.js';
 
 const PTR: Record<number, string> = { 1: 'BYTE PTR ', 2: 'WORD PTR ', 4: 'DWORD PTR ', 8: 'QWORD PTR ', 16: 'XMMWORD PTR ' };
 const SEG_NAMES: Record<number, string> = { 0x26: 'es', 0x2e: 'cs', 0x36: 'ss', 0x3e: 'ds', 0x64: 'fs', 0x65: 'gs' };
@@ -115,6 +116,11 @@ export function disassembleInst(i: Inst, addr: number): string {
     else if (k === 'Y') out.push(PTR[sz]! + 'es:[rdi]');
   }
   let mn = mnemonic(row, size);
+  if ((mn === 'cmpsd' || mn === 'cmpss') && i.imm < 8) {
+    // objdump folds the predicate into the mnemonic: cmpltsd xmm0,xmm5
+    mn = 'cmp' + CMP_PREDICATES[i.imm]! + mn.slice(3);
+    out.pop();
+  }
   const pre: string[] = [];
   // objdump treats 66 before movsxd as consumed even when REX.W wins.
   const sizedRow = ops.some((o) => o.endsWith('v') || o.endsWith('y') || o === 'rAX' || o === 'Iz') || typeof row.mn !== 'string';

@@ -247,3 +247,43 @@ export function fpLogic(cpu: X86Cpu, i: Inst): void {
     x[d + k] = i.op === 0x54 ? a & b : i.op === 0x55 ? ~a & b : i.op === 0x56 ? a | b : a ^ b;
   }
 }
+
+/** Predicate names of CMPSD/CMPSS imm8 0..7 (SDM Vol 2A Table 3-7), as objdump merges them into the mnemonic. */
+export const CMP_PREDICATES = ['eq', 'lt', 'le', 'unord', 'neq', 'nlt', 'nle', 'ord'];
+
+/** cmpsd/cmpss xmm, xmm/m, imm8: all-ones or all-zeros mask in the low lane. */
+export function scalarCompare(cpu: X86Cpu, i: Inst): void {
+  const double = i.row!.pfx === 0xf2;
+  const b = srcScalar(cpu, i, double);
+  const a = double ? f64View(cpu)[i.reg * 2]! : f32View(cpu)[i.reg * 4]!;
+  const unord = Number.isNaN(a) || Number.isNaN(b);
+  let t: boolean;
+  switch (i.imm & 7) {
+    case 0:
+      t = a === b;
+      break;
+    case 1:
+      t = a < b;
+      break;
+    case 2:
+      t = a <= b;
+      break;
+    case 3:
+      t = unord;
+      break;
+    case 4:
+      t = !(a === b);
+      break;
+    case 5:
+      t = !(a < b);
+      break;
+    case 6:
+      t = !(a <= b);
+      break;
+    default:
+      t = !unord;
+  }
+  const v = t ? -1 : 0;
+  cpu.xmm[i.reg * 4] = v;
+  if (double) cpu.xmm[i.reg * 4 + 1] = v;
+}

@@ -40,7 +40,7 @@ import {
 } from './system-instructions.js';
 import { CC_NAMES } from './registers.js';
 import { movLoad128, movStore128, pxor, movdToXmm, movdFromXmm, movqLoad, movqStore } from './exec-sse.js';
-import { scalarArith, movScalarLoad, movScalarStore, cvtIntToFp, cvtFpToInt, cvtFpFp, fpCompare, fpLogic } from './exec-sse-fp.js';
+import { scalarCompare, scalarArith, movScalarLoad, movScalarStore, cvtIntToFp, cvtFpToInt, cvtFpFp, fpCompare, fpLogic } from './exec-sse-fp.js';
 import { btFamily, bitScan, bswap, cmpxchg, xadd, stc, clc, cmc, zeroCount, popcnt } from './exec-bits.js';
 import { ALU_NAMES } from './alu-flags.js';
 
@@ -268,6 +268,7 @@ for (const [pfx, t, w] of [
     [0x51, 'sqrt'],
   ] as const)
     add({ map: 1, opcode: opc, pfx, mn: name + t, form: `V,${w}`, exec: scalarArith, op: opc });
+  add({ map: 1, opcode: 0xc2, pfx, mn: 'cmp' + t, form: `V,${w},Ib`, exec: scalarCompare });
   add({ map: 1, opcode: 0x2a, pfx, mn: 'cvtsi2' + t, form: 'V,Ey', exec: cvtIntToFp });
   add({ map: 1, opcode: 0x2c, pfx, mn: `cvtt${t}2si`, form: `Gy,${w}`, exec: cvtFpToInt, op: 0x2c });
   add({ map: 1, opcode: 0x2d, pfx, mn: `cvt${t}2si`, form: `Gy,${w}`, exec: cvtFpToInt, op: 0x2d });

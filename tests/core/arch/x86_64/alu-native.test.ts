@@ -151,6 +151,8 @@ function specs(): Spec[] {
     'movq xmm3,rbx; movsd QWORD PTR [r8+80],xmm3',
     'movss xmm2,DWORD PTR [r8+80]; movq rax,xmm2',
     'movq xmm0,rbx; movapd xmm1,xmm0; movq rax,xmm1',
+    ...[0, 1, 2, 3, 4, 5, 6, 7].map((p) => `movq xmm0,rax; movq xmm1,rbx; cmpsd xmm0,xmm1,${p}; movq rax,xmm0`),
+    ...[1, 6].map((p) => `movd xmm0,eax; movd xmm1,ebx; cmpss xmm0,xmm1,${p}; movq rax,xmm0`),
   ])
     s.push({ insn: seq, mask: all, bits: 64 });
   const cc = ['o', 'no', 'b', 'ae', 'e', 'ne', 'be', 'a', 's', 'ns', 'p', 'np', 'l', 'ge', 'le', 'g'];

@@ -12,13 +12,13 @@ import { Machine } from '../../../../core/machine.js';
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 
 describe('C programs (musl-gcc -static) vs native', () => {
-  for (const name of ['mix', 'algo']) {
+  for (const name of ['mix', 'algo', 'float']) {
     for (const opt of ['-O0', '-O2', '-Os']) {
       it(`${name}.c at ${opt} prints and exits as it does natively`, () => {
         const dir = mkdtempSync(join(tmpdir(), 'x86-c-'));
         try {
           const exe = join(dir, name);
-          execFileSync('musl-gcc', ['-static', opt, '-o', exe, join(FIXTURES, `${name}.c`)]);
+          execFileSync('musl-gcc', ['-static', opt, '-o', exe, join(FIXTURES, `${name}.c`), '-lm']);
           const native = spawnSync(exe, { encoding: 'utf8' });
           let out = '';
           const m = Machine.fromElf(new Uint8Array(readFileSync(exe)), `/home/student/${name}`, {
