@@ -122,7 +122,11 @@ export function handleSyscall(k: Kernel, task: Task, via: 'syscall'): StopReason
   if (out === 'exited') return { kind: 'hook', value: 'exited' };
   if (out === 'blocked') return sleep(k, task, 'do_syscall_64');
   regs.set('rax', out.ret);
-  if (out.row) {
+  if (out.row?.traceArgs) {
+    // rt_sigreturn: the saved mask sits at uc_sigmask in the frame, 296 bytes above the RSP it was called with.
+    const rsp = BigInt(entry?.rsp ?? '0');
+    traceCall(k, task, out.row.name, [rsp + 296n], out.row.traceArgs.map((a) => a.kind), out.ret, out.row.ret ?? 'dec', via, regs, entry);
+  } else if (out.row) {
     if (out.row.ret !== 'noreturn') traceCall(k, task, out.row.name, out.args, out.row.args.map((a) => a.kind), out.ret, out.row.ret ?? 'dec', via, regs, entry);
   } else {
     // strace shows the number as the kernel takes it: the low 32 bits, sign-extended.

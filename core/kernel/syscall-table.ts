@@ -29,6 +29,8 @@ export interface SyscallRow {
   args: SysArg[];
   ret?: SysRetKind;
   impl: SysImpl;
+  /** Arguments strace prints that are not registers (rt_sigreturn's frame mask). */
+  traceArgs?: SysArg[];
   /** What a blocked call returns when a handled signal interrupts it (signal(7)). */
   restart?: 'restartsys' | 'restartnohand' | 'restart-block' | 'eintr';
 }
@@ -52,7 +54,8 @@ export const SYSCALLS: SyscallRow[] = [
   { name: 'brk', nr: { x86_64: 12, arm64: 214, i386: 45 }, args: [ptr('brk')], ret: 'hex', impl: mm.sysBrk },
   { name: 'rt_sigaction', nr: { x86_64: 13, arm64: 134 }, args: [a('sig', 'int', 'signal'), ptr('act', 'sigaction-in'), ptr('oact', 'sigaction-out'), size('sigsetsize')], impl: sig.sysRtSigaction },
   { name: 'rt_sigprocmask', nr: { x86_64: 14, arm64: 135 }, args: [a('how', 'int', 'sigprocmask-how'), ptr('set', 'sigset-in'), ptr('oset', 'sigset-out'), size('sigsetsize')], impl: sig.sysRtSigprocmask },
-  { name: 'rt_sigreturn', nr: { x86_64: 15, arm64: 139 }, args: [], impl: sig.sysRtSigreturn },
+  // strace shows the mask the frame will restore: a pseudo-argument read from the user stack.
+  { name: 'rt_sigreturn', nr: { x86_64: 15, arm64: 139 }, args: [], traceArgs: [{ name: 'mask', type: 'ptr', kind: 'sigreturn-mask' }], impl: sig.sysRtSigreturn },
   { name: 'ioctl', nr: { x86_64: 16, arm64: 29 }, args: [fd(), a('cmd', 'uint', 'ioctl-request'), a('arg', 'ulong', 'ioctl-arg')], impl: fs.sysIoctl },
   { name: 'readv', nr: { x86_64: 19, arm64: 65 }, args: [a('fd', 'ulong', 'fd'), ptr('vec', { kind: 'iovec-out', countArg: 2 }), a('vlen', 'ulong', 'ulong')], impl: fs.sysReadv, restart: 'restartsys' },
   { name: 'writev', nr: { x86_64: 20, arm64: 66 }, args: [a('fd', 'ulong', 'fd'), ptr('vec', { kind: 'iovec-in', countArg: 2 }), a('vlen', 'ulong', 'ulong')], impl: fs.sysWritev, restart: 'restartsys' },

@@ -3,7 +3,7 @@
 // The Electron preload and the web host's WebSocket client are both generated from it.
 
 import { array, bool, num, obj, oneOf, optional, str, unchecked, type Infer, type Schema } from './schema.js';
-import type { AppInfo, CoreInfo, LabDetail, LabSummary, LoadReply, SessionState, WorkerFault } from './types.js';
+import type { AppInfo, CoreInfo, GradeReport, LabDetail, LabSummary, LoadReply, SessionState, WorkerFault } from './types.js';
 import type { HostFacts, ProbeInfo, ProbeProgress } from './probe-types.js';
 import type { ProbeRunRecord } from './types.js';
 
@@ -16,6 +16,10 @@ export const commands = {
   'app.info': { args: obj({}), result: unchecked<AppInfo>() },
   'labs.list': { args: obj({}), result: unchecked<LabSummary[]>() },
   'labs.get': { args: obj({ packId: id, labId: id }), result: unchecked<LabDetail>() },
+  'labs.grade': {
+    args: obj({ packId: id, labId: id, arch: oneOf(['x86_64', 'arm64'] as const), source: str({ maxLength: 256 * 1024 }), stdin: optional(str({ maxLength: 1024 * 1024 })) }),
+    result: unchecked<GradeReport>(),
+  },
   'core.info': { args: obj({}), result: unchecked<CoreInfo>() },
   'core.faultInject': {
     // Only honoured when the host was started with fault injection enabled (tests).

@@ -24,7 +24,11 @@ export interface LabSummary {
 
 export interface LabDetail extends LabSummary {
   packTitle: string;
-  steps: { id: string; title: string; body: string }[];
+  /** Step text as HTML, already sanitised by the host (the renderer sanitises again). */
+  steps: { id: string; title: string; html: string }[];
+  hints: { step: string | null; html: string }[];
+  starters: { arch: Arch; fileName: string; source: string }[];
+  checks: { id: string; title: string; points: number }[];
 }
 
 export interface CoreInfo {
@@ -75,4 +79,12 @@ export interface ProbeRunRecord {
   /** ISO time the run finished. */
   at: string;
   report: ProbeReport;
+}
+
+/** A graded attempt, in PrairieLearn's results.json shape. */
+export interface GradeReport {
+  gradable: boolean;
+  score: number;
+  message?: string;
+  tests: { name: string; points: number; max_points: number; message: string; output?: string }[];
 }

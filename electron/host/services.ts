@@ -2,6 +2,7 @@
 // the CLI). dispatch() is the single entry: it checks the command name and validates
 // the arguments against the contract before any handler sees them.
 
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -20,6 +21,9 @@ import type { LoadReply, SessionState } from '../common/types.js';
 import { EmulatorHost, WorkerFailure } from './emulator/emulator-host.js';
 import { LabCatalog } from './labs/lab-catalog.js';
 import { ProbeService } from './probes/probe-service.js';
+import { gradeSubmission } from './packs/grade.js';
+import { createLabRunner } from './emulator/lab-runner.js';
+import type { ProbeReport } from '../common/probe-types.js';
 import { appVersion, builtinPackDirs } from './paths.js';
 import { writeFileAtomic } from './util/atomic-file.js';
 
@@ -53,7 +57,12 @@ export class HostServices {
       defaultTimeoutMs: options.workerTimeoutMs ?? 10_000,
       onFault: (fault) => this.emit('core.fault', fault),
     });
-    this.catalog = new LabCatalog(options.packDirs ?? builtinPackDirs());
+    this.catalog = new LabCatalog({
+      builtinDirs: options.packDirs ?? builtinPackDirs(),
+      userDataDir: options.userDataDir,
+      appVersion: appVersion(),
+      seed: () => this.studentSeed(),
+    });
     this.probes = new ProbeService(options.userDataDir);
     this.handlers = this.makeHandlers();
   }
@@ -99,6 +108,15 @@ export class HostServices {
     }
   }
 
+  /** A per-student seed for parameterised labs, made once and kept in the prefs. */
+  private async studentSeed(): Promise<string> {
+    const prefs = await this.readPrefs();
+    if (typeof prefs.studentSeed === 'string') return prefs.studentSeed;
+    prefs.studentSeed = randomBytes(8).toString('hex');
+    await writeFileAtomic(this.prefsPath(), JSON.stringify(prefs, null, 2));
+    return prefs.studentSeed;
+  }
+
   private makeHandlers(): Handlers {
     return {
       'app.info': async () => ({ name: 'Syscall Lab', version: appVersion(), transport: this.options.transport, platform: process.platform }),
@@ -107,6 +125,21 @@ export class HostServices {
         const lab = await this.catalog.get(packId, labId);
         if (!lab) throw new CommandFailure('failed', `no lab '${labId}' in pack '${packId}'`);
         return lab;
+      },
+      'labs.grade': async ({ packId, labId, arch, source, stdin }) => {
+        const opened = await this.catalog.pack(packId);
+        if (!opened) throw new CommandFailure('failed', `no pack '${packId}'`);
+        // Probe checks compare against this machine's latest run of each probe.
+        const latest = new Map<string, ProbeReport>();
+        for (const h of await this.probes.history()) if (!latest.has(h.report.probe)) latest.set(h.report.probe, h.report);
+        return gradeSubmission({
+          pack: opened.pack,
+          labId,
+          submission: { source, fileName: 'main.s', arch, ...(stdin !== undefined ? { stdin } : {}) },
+          seed: await this.catalog.seed(),
+          runner: createLabRunner(),
+          probes: [...latest.values()],
+        });
       },
       'core.info': async () => {
         const info = (await this.emulator.request({ type: 'info' })) as { architectures: string[] };

@@ -1,63 +1,97 @@
-// Reads lab packs from disk into the summaries the renderer lists. The full format,
-// validation and import live in electron/host/packs/; this is the read-only view.
+// The labs the app lists: the built-in pack plus installed ones, loaded through the
+// validating pack loader and instantiated for this student's seed (parameters drawn,
+// Markdown rendered and sanitised on the host).
 
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+import { instantiateLab } from '../packs/lab-instance.js';
+import { listInstalledPacks, openPack, type OpenedPack } from '../packs/pack-store.js';
 import type { LabDetail, LabSummary } from '../../common/types.js';
 
-interface RawLab {
-  title?: unknown;
-  topic?: unknown;
-  architectures?: unknown;
-  mode?: unknown;
-  status?: unknown;
-  estimatedMinutes?: unknown;
-  steps?: unknown;
-}
-
-const asString = (v: unknown, fallback: string) => (typeof v === 'string' ? v : fallback);
-
-async function readPackLabs(packDir: string): Promise<LabDetail[]> {
-  const pack = parse(await readFile(join(packDir, 'labpack.yaml'), 'utf8')) as { id?: unknown; title?: unknown };
-  const packId = asString(pack.id, 'unknown');
-  const packTitle = asString(pack.title, packId);
-  const labsDir = join(packDir, 'labs');
-  const labIds = (await readdir(labsDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-  const labs: LabDetail[] = [];
-  for (const labId of labIds) {
-    const raw = parse(await readFile(join(labsDir, labId, 'lab.yaml'), 'utf8')) as RawLab;
-    const steps = Array.isArray(raw.steps) ? (raw.steps as Record<string, unknown>[]) : [];
-    labs.push({
-      packId,
-      labId,
-      packTitle,
-      title: asString(raw.title, labId),
-      topic: asString(raw.topic, ''),
-      architectures: Array.isArray(raw.architectures) ? raw.architectures.map(String) : [],
-      mode: raw.mode === 'native' || raw.mode === 'mixed' ? raw.mode : 'emulated',
-      estimatedMinutes: typeof raw.estimatedMinutes === 'number' ? raw.estimatedMinutes : 0,
-      status: raw.status === 'coming-soon' ? 'coming-soon' : 'ready',
-      steps: steps.map((s, i) => ({ id: asString(s.id, `step-${i + 1}`), title: asString(s.title, `Step ${i + 1}`), body: asString(s.body, '') })),
-    });
-  }
-  return labs;
+export interface CatalogOptions {
+  builtinDirs: string[];
+  userDataDir: string;
+  appVersion: string;
+  /** The student's seed for parameterised labs. */
+  seed: () => Promise<string>;
 }
 
 export class LabCatalog {
-  constructor(private readonly packDirs: string[]) {}
+  private cache: OpenedPack[] | null = null;
+  /** Packs that failed to load, with why (shown instead of silently dropping them). */
+  problems: string[] = [];
 
-  async all(): Promise<LabDetail[]> {
-    const out: LabDetail[] = [];
-    for (const dir of this.packDirs) out.push(...(await readPackLabs(dir)));
-    return out;
+  constructor(private readonly options: CatalogOptions) {}
+
+  /** Forget loaded packs (after an import). */
+  invalidate(): void {
+    this.cache = null;
+  }
+
+  private async packs(): Promise<OpenedPack[]> {
+    if (this.cache) return this.cache;
+    const dirs = [...this.options.builtinDirs, ...(await listInstalledPacks(this.options.userDataDir)).map((p) => p.dir)];
+    const packs: OpenedPack[] = [];
+    this.problems = [];
+    for (const dir of dirs) {
+      try {
+        packs.push(await openPack(dir, { appVersion: this.options.appVersion }));
+      } catch (err) {
+        this.problems.push(`${dir}: ${(err as Error).message}`);
+      }
+    }
+    this.cache = packs;
+    return packs;
   }
 
   async list(): Promise<LabSummary[]> {
-    return (await this.all()).map(({ steps: _steps, packTitle: _packTitle, ...summary }) => summary);
+    const out: LabSummary[] = [];
+    for (const { pack } of await this.packs()) {
+      for (const lab of pack.labs) {
+        out.push({
+          packId: pack.manifest.id,
+          labId: lab.id,
+          title: lab.def.title,
+          topic: lab.def.topic,
+          architectures: lab.def.architectures,
+          mode: lab.def.mode,
+          estimatedMinutes: lab.def.estimatedMinutes,
+          status: lab.def.status ?? 'ready',
+        });
+      }
+    }
+    return out;
+  }
+
+  /** The loaded pack holding `packId` (for grading). */
+  async pack(packId: string): Promise<OpenedPack | undefined> {
+    return (await this.packs()).find((p) => p.pack.manifest.id === packId);
+  }
+
+  seed(): Promise<string> {
+    return this.options.seed();
   }
 
   async get(packId: string, labId: string): Promise<LabDetail | undefined> {
-    return (await this.all()).find((l) => l.packId === packId && l.labId === labId);
+    for (const { pack, files } of await this.packs()) {
+      if (pack.manifest.id !== packId) continue;
+      const lab = pack.labs.find((l) => l.id === labId);
+      if (!lab) return undefined;
+      const inst = instantiateLab(files, lab, await this.options.seed());
+      return {
+        packId,
+        labId,
+        packTitle: pack.manifest.title,
+        title: lab.def.title,
+        topic: lab.def.topic,
+        architectures: lab.def.architectures,
+        mode: lab.def.mode,
+        estimatedMinutes: lab.def.estimatedMinutes,
+        status: lab.def.status ?? 'ready',
+        steps: inst.steps.map((s) => ({ id: s.id, title: s.title, html: s.html })),
+        hints: inst.hints.map((h) => ({ step: h.step, html: h.html })),
+        starters: inst.starters,
+        checks: lab.def.checks.map((c) => ({ id: c.id, title: c.title, points: c.points })),
+      };
+    }
+    return undefined;
   }
 }

@@ -2,7 +2,15 @@
 // the last run or step returned. Components read it; only these methods change it.
 
 import type { LabApi } from '../../../electron/common/client.js';
-import type { AsmDiagnostic, SessionState } from '../../../electron/common/types.js';
+import type { AsmDiagnostic, GradeReport, SessionState } from '../../../electron/common/types.js';
+
+/** The lab a Playground program belongs to, when it was opened from one. */
+export interface LabContext {
+  packId: string;
+  labId: string;
+  title: string;
+  arch: 'x86_64' | 'arm64';
+}
 
 // The book's first raw-syscall program: write 17 bytes to stdout, then exit(0).
 export const BOOK_LISTING_X86 = `.intel_syntax noprefix
@@ -30,6 +38,8 @@ export class Playground {
   busy = $state(false);
   failure = $state<string | null>(null);
   progress = $state<{ instructions: number; syscalls: number } | null>(null);
+  lab = $state<LabContext | null>(null);
+  grade = $state<GradeReport | null>(null);
 
   constructor(private readonly api: LabApi) {
     api.on('emulator.progress', (p) => {
@@ -96,6 +106,24 @@ export class Playground {
 
   async reset(): Promise<void> {
     await this.load();
+  }
+
+  /** Put a lab's starter program in the editor. */
+  openStarter(lab: LabContext, source: string): void {
+    this.lab = lab;
+    this.source = source;
+    this.grade = null;
+    this.session = null;
+    this.previous = null;
+    this.errors = [];
+  }
+
+  /** Run the lab's checks against the program in the editor. */
+  async check(): Promise<void> {
+    const lab = this.lab;
+    if (!lab) return;
+    const result = await this.guard(() => this.api['labs.grade']({ packId: lab.packId, labId: lab.labId, arch: lab.arch, source: this.source, stdin: this.stdin }));
+    if (result) this.grade = result;
   }
 
   private update(next: SessionState): void {
