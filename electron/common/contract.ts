@@ -3,7 +3,7 @@
 // The Electron preload and the web host's WebSocket client are both generated from it.
 
 import { array, bool, num, obj, oneOf, optional, str, unchecked, type Infer, type Schema } from './schema.js';
-import type { AppInfo, CoreInfo, GradeReport, LabDetail, LabSummary, LoadReply, SessionState, WorkerFault } from './types.js';
+import type { AppInfo, CoreInfo, GradeReport, LabDetail, LabProgressView, LabSummary, LoadReply, SessionState, WorkerFault } from './types.js';
 import type { HostFacts, ProbeInfo, ProbeProgress } from './probe-types.js';
 import type { ProbeRunRecord } from './types.js';
 
@@ -19,6 +19,16 @@ export const commands = {
   'labs.grade': {
     args: obj({ packId: id, labId: id, arch: oneOf(['x86_64', 'arm64'] as const), source: str({ maxLength: 256 * 1024 }), stdin: optional(str({ maxLength: 1024 * 1024 })) }),
     result: unchecked<GradeReport>(),
+  },
+  'progress.load': { args: obj({ packId: id, labId: id }), result: unchecked<LabProgressView>() },
+  'progress.save': {
+    args: obj({
+      packId: id,
+      labId: id,
+      stepsDone: array(str({ maxLength: 128 }), { maxItems: 200 }),
+      drafts: array(obj({ file: str({ maxLength: 128 }), source: str({ maxLength: 256 * 1024 }) }), { maxItems: 32 }),
+    }),
+    result: unchecked<null>(),
   },
   'core.info': { args: obj({}), result: unchecked<CoreInfo>() },
   'core.faultInject': {

@@ -88,3 +88,11 @@ export interface GradeReport {
   message?: string;
   tests: { name: string; points: number; max_points: number; message: string; output?: string }[];
 }
+
+/** What the app keeps for one lab between sessions (saved atomically by the host). */
+export interface LabProgressView {
+  stepsDone: string[];
+  drafts: Record<string, string>;
+  /** Set when the saved file was damaged and was moved aside (the lab loads from the backup or fresh). */
+  notice: string | null;
+}

@@ -3,7 +3,7 @@
 // the arguments against the contract before any handler sees them.
 
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   commands,
@@ -21,11 +21,12 @@ import type { LoadReply, SessionState } from '../common/types.js';
 import { EmulatorHost, WorkerFailure } from './emulator/emulator-host.js';
 import { LabCatalog } from './labs/lab-catalog.js';
 import { ProbeService } from './probes/probe-service.js';
+import { ProgressStore } from './progress/progress-store.js';
 import { gradeSubmission } from './packs/grade.js';
 import { createLabRunner } from './emulator/lab-runner.js';
 import type { ProbeReport } from '../common/probe-types.js';
 import { appVersion, builtinPackDirs } from './paths.js';
-import { writeFileAtomic } from './util/atomic-file.js';
+import { writeFileAtomic } from './progress/atomic-write.js';
 
 export interface HostServicesOptions {
   userDataDir: string;
@@ -48,6 +49,7 @@ export class CommandFailure extends Error {
 export class HostServices {
   readonly emulator: EmulatorHost;
   readonly probes: ProbeService;
+  readonly progress: ProgressStore;
   private readonly catalog: LabCatalog;
   private readonly listeners = new Set<Listener>();
   private readonly handlers: Handlers;
@@ -64,6 +66,7 @@ export class HostServices {
       seed: () => this.studentSeed(),
     });
     this.probes = new ProbeService(options.userDataDir);
+    this.progress = new ProgressStore(options.userDataDir, { log: (message) => this.emit('host.log', { level: 'warn', message }) });
     this.handlers = this.makeHandlers();
   }
 
@@ -99,6 +102,11 @@ export class HostServices {
     return join(this.options.userDataDir, 'prefs.json');
   }
 
+  private async writePrefs(prefs: Record<string, string>): Promise<void> {
+    await mkdir(this.options.userDataDir, { recursive: true });
+    await writeFileAtomic(this.prefsPath(), JSON.stringify(prefs, null, 2), { backup: true });
+  }
+
   private async readPrefs(): Promise<Record<string, string>> {
     try {
       const parsed: unknown = JSON.parse(await readFile(this.prefsPath(), 'utf8'));
@@ -113,7 +121,7 @@ export class HostServices {
     const prefs = await this.readPrefs();
     if (typeof prefs.studentSeed === 'string') return prefs.studentSeed;
     prefs.studentSeed = randomBytes(8).toString('hex');
-    await writeFileAtomic(this.prefsPath(), JSON.stringify(prefs, null, 2));
+    await this.writePrefs(prefs);
     return prefs.studentSeed;
   }
 
@@ -132,7 +140,7 @@ export class HostServices {
         // Probe checks compare against this machine's latest run of each probe.
         const latest = new Map<string, ProbeReport>();
         for (const h of await this.probes.history()) if (!latest.has(h.report.probe)) latest.set(h.report.probe, h.report);
-        return gradeSubmission({
+        const results = await gradeSubmission({
           pack: opened.pack,
           labId,
           submission: { source, fileName: 'main.s', arch, ...(stdin !== undefined ? { stdin } : {}) },
@@ -140,6 +148,18 @@ export class HostServices {
           runner: createLabRunner(),
           probes: [...latest.values()],
         });
+        const current = (await this.progress.load(packId, labId)).progress;
+        this.progress.save(packId, labId, { ...current, results, drafts: { ...current.drafts, 'main.s': source } });
+        return results;
+      },
+      'progress.load': async ({ packId, labId }) => {
+        const loaded = await this.progress.load(packId, labId);
+        return { stepsDone: loaded.progress.stepsDone, drafts: loaded.progress.drafts, notice: loaded.notice };
+      },
+      'progress.save': async ({ packId, labId, stepsDone, drafts }) => {
+        const current = (await this.progress.load(packId, labId)).progress;
+        this.progress.save(packId, labId, { ...current, stepsDone, drafts: Object.fromEntries(drafts.map((d) => [d.file, d.source])) });
+        return null;
       },
       'core.info': async () => {
         const info = (await this.emulator.request({ type: 'info' })) as { architectures: string[] };
@@ -172,7 +192,7 @@ export class HostServices {
       'prefs.set': async ({ key, value }) => {
         const prefs = await this.readPrefs();
         prefs[key] = value;
-        await writeFileAtomic(this.prefsPath(), JSON.stringify(prefs, null, 2));
+        await this.writePrefs(prefs);
         return null;
       },
     };
@@ -180,6 +200,7 @@ export class HostServices {
 
   async close(): Promise<void> {
     this.probes.cancelAll();
+    await this.progress.flush();
     await this.emulator.close();
   }
 }

@@ -1,11 +1,11 @@
 // The Probes view's host side: runs probes (one at a time, cancellable), forwards
 // progress, and keeps a persisted history of the last runs in the user data folder.
 
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HostFacts, ProbeInfo, ProbeProgress } from '../../common/probe-types.js';
 import type { ProbeRunRecord } from '../../common/types.js';
-import { writeFileAtomic } from '../util/atomic-file.js';
+import { writeFileAtomic } from '../progress/atomic-write.js';
 import { hostFacts, isProbeName, listProbes, runProbe } from './index.js';
 
 const HISTORY_LIMIT = 50;
@@ -47,7 +47,8 @@ export class ProbeService {
       const report = await runProbe(name, { signal: controller.signal, ...(timeoutMs ? { timeoutMs } : {}), onProgress });
       const record: ProbeRunRecord = { runId, at: new Date().toISOString(), report };
       const history = [record, ...(await this.history())].slice(0, HISTORY_LIMIT);
-      await writeFileAtomic(this.historyPath(), JSON.stringify(history));
+      await mkdir(this.userDataDir, { recursive: true });
+      await writeFileAtomic(this.historyPath(), JSON.stringify(history), { backup: true });
       return record;
     } finally {
       this.running.delete(runId);

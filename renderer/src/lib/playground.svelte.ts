@@ -108,14 +108,37 @@ export class Playground {
     await this.load();
   }
 
-  /** Put a lab's starter program in the editor. */
-  openStarter(lab: LabContext, source: string): void {
+  notice = $state<string | null>(null);
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Put a lab's program in the editor: the student's saved draft if there is one, else the starter. */
+  async openStarter(lab: LabContext, starter: string): Promise<void> {
     this.lab = lab;
-    this.source = source;
     this.grade = null;
     this.session = null;
     this.previous = null;
     this.errors = [];
+    this.source = starter;
+    try {
+      const saved = await this.api['progress.load']({ packId: lab.packId, labId: lab.labId });
+      this.notice = saved.notice;
+      const draft = saved.drafts['main.s'];
+      if (draft !== undefined) this.source = draft;
+    } catch (err) {
+      this.notice = `Could not load your saved work: ${(err as Error).message}`;
+    }
+  }
+
+  /** Called on every edit: the draft is saved (debounced; the host writes atomically). */
+  edited(): void {
+    const lab = this.lab;
+    if (!lab) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      void this.api['progress.save']({ packId: lab.packId, labId: lab.labId, stepsDone: [], drafts: [{ file: 'main.s', source: this.source }] }).catch((err: Error) => {
+        this.notice = `Your draft could not be saved: ${err.message}`;
+      });
+    }, 600);
   }
 
   /** Run the lab's checks against the program in the editor. */
