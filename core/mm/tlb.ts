@@ -55,6 +55,13 @@ export class Tlb {
     this.flushes++;
   }
 
+  /** Drop every entry except those whose perm has a bit of `keep` (x86 global pages on a CR3 write). */
+  flushExcept(keep: number): void {
+    const perm = this.perm;
+    for (let i = 0; i <= this.mask; i++) if ((perm[i]! & keep) === 0) this.tag[i] = NaN;
+    this.flushes++;
+  }
+
   /** Drop the entry for one page (x86 INVLPG, ARM TLBI VAE1). */
   flushPage(vpn: number): void {
     const i = vpn & this.mask;

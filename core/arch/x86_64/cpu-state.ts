@@ -6,7 +6,7 @@ import type { PhysicalMemory } from '../../mm/phys-memory.js';
 import { X86Mmu } from '../../mm/x86-64/mmu.js';
 import { LazyFlags } from './alu-flags.js';
 import type { Inst } from './inst.js';
-import { FIXED1, STATUS_FLAGS, RFLAGS_WRITABLE, CR0_WP, EFER_NXE } from './registers.js';
+import { FIXED1, STATUS_FLAGS, RFLAGS_WRITABLE, CR0_WP, CR4_PGE, EFER_NXE } from './registers.js';
 import { MsrFile } from './msr-file.js';
 import type { CodeCache } from './fetch.js';
 import type { X86Cpu } from './cpu.js';
@@ -47,7 +47,7 @@ export class X86CpuState {
   private cplNow: 0 | 3 = 0;
   private cr0Now = 0x80050033;
   cr2 = 0;
-  cr4 = 0x20;
+  private cr4Now = 0x20;
   readonly msrs: MsrFile;
   idtrBase = 0;
   idtrLimit = 0;
@@ -142,6 +142,16 @@ export class X86CpuState {
     return this.cr0Now;
   }
 
+  /** CR4; writes resync CR4.PGE and flush the TLB, global entries included. */
+  get cr4(): number {
+    return this.cr4Now;
+  }
+
+  set cr4(v: number) {
+    this.cr4Now = v >>> 0;
+    this.syncPagingControls();
+  }
+
   set cr0(v: number) {
     this.cr0Now = v >>> 0;
     this.syncPagingControls();
@@ -171,6 +181,7 @@ export class X86CpuState {
   syncPagingControls(): void {
     this.mmu.wp = (this.cr0 & CR0_WP) !== 0;
     this.mmu.nxe = (Number(this.msrs.efer) & EFER_NXE) !== 0;
+    this.mmu.pge = (this.cr4 & CR4_PGE) !== 0;
     this.mmu.tlb.flushAll();
     this.codeBase = NaN;
   }

@@ -75,6 +75,7 @@ export const CR0_NE = 1 << 5;
 export const CR0_WP = 1 << 16;
 export const CR0_AM = 1 << 18;
 export const CR0_PG = 1 << 31;
+export const CR4_PGE = 1 << 7;
 
 /** Condition-code names in encoding order (SDM Vol 2 Appendix B.1.4.7), as objdump spells them. */
 export const CC_NAMES = ['o', 'no', 'b', 'ae', 'e', 'ne', 'be', 'a', 's', 'ns', 'p', 'np', 'l', 'ge', 'le', 'g'];

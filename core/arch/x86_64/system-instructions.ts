@@ -178,8 +178,8 @@ export function movToCr(cpu: X86Cpu, i: Inst): void {
       cpu.cr3 = (cpu.hi[i.rm]! & 0xfffff) * 4294967296 + ((cpu.lo[i.rm]! & ~0xfff) >>> 0);
       return;
     case 4:
+      // Any CR4 write here flushes everything, global entries included (SDM Vol 3A 4.10.4.1 for PGE).
       cpu.cr4 = cpu.lo[i.rm]! >>> 0;
-      cpu.flushTlb();
       return;
     default:
       throw new X86Fault(VEC_UD, 0);

@@ -16,6 +16,7 @@ import {
   PERM_W_USER,
   PERM_X_SUP,
   PERM_X_USER,
+  PERM_GLOBAL,
   WalkResult,
   isCanonical,
   mapPage,
@@ -31,6 +32,8 @@ export class X86Mmu implements PagingControl {
   cr3 = 0;
   wp = true;
   nxe = true;
+  /** CR4.PGE */
+  pge = false;
   pageWalks = 0;
   /** Non-zero for frames holding decoded instructions; a write there calls onCodeWrite. */
   codeFrames: Uint8Array;
@@ -74,9 +77,11 @@ export class X86Mmu implements PagingControl {
     return this.user;
   }
 
+  /** A CR3 write flushes the TLB except global pages when CR4.PGE is set (SDM Vol 3A 4.10.4.1). */
   setCr3(cr3: number): void {
     this.cr3 = cr3;
-    this.tlb.flushAll();
+    if (this.pge) this.tlb.flushExcept(PERM_GLOBAL);
+    else this.tlb.flushAll();
   }
 
   invlpg(va: number): void {

@@ -35,6 +35,8 @@ export const PERM_X_SUP = 4;
 export const PERM_R_USER = 8;
 export const PERM_W_USER = 16;
 export const PERM_X_USER = 32;
+/** The leaf had G set and CR4.PGE is on: survives CR3 writes. */
+export const PERM_GLOBAL = 64;
 
 export const ACCESS_READ = 0;
 export const ACCESS_WRITE = 1;
@@ -48,6 +50,8 @@ export interface PagingControl {
   wp: boolean;
   /** IA32_EFER.NXE: bit 63 is XD instead of reserved. */
   nxe: boolean;
+  /** CR4.PGE: global pages (G in the leaf) stay in the TLB across CR3 writes. */
+  pge?: boolean;
 }
 
 /** Result of one walk; reused to keep the miss path allocation-free. */
@@ -175,6 +179,7 @@ export function walk(
         if (dirty && rw) perm |= PERM_W_USER;
         if (!nx) perm |= PERM_X_USER;
       }
+      if (ctl.pge && (lo & PTE_G) !== 0) perm |= PERM_GLOBAL;
       out.perm = perm;
       out.ok = true;
       return out;

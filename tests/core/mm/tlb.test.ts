@@ -40,6 +40,15 @@ describe('Tlb', () => {
     expect(t.flushes).toBe(2);
   });
 
+  it('flushExcept keeps entries carrying a kept permission bit', () => {
+    const t = new Tlb(64);
+    t.insert(1, 0x1000, 1 | 64);
+    t.insert(2, 0x2000, 1);
+    t.flushExcept(64);
+    expect(t.lookup(1, 1)).not.toBe(-1);
+    expect(t.lookup(2, 1)).toBe(-1);
+  });
+
   it('rejects sizes that are not powers of two', () => {
     expect(() => new Tlb(100)).toThrow(RangeError);
   });

@@ -31,6 +31,27 @@ describe('X86Mmu', () => {
     expect(mmu.pageWalks).toBe(walks + 1);
   });
 
+  it('keeps global pages across CR3 writes when CR4.PGE is on', () => {
+    const { mem, mmu } = setup();
+    mapPage(mem, mmu.cr3, -0x800000000000, mem.allocFrame(), { global: true });
+    mapPage(mem, mmu.cr3, 0x1000, mem.allocFrame(), {});
+    mmu.pge = true;
+    mmu.read8(-0x800000000000);
+    mmu.read8(0x1000);
+    mmu.setCr3(mmu.cr3);
+    const misses = mmu.tlb.misses;
+    mmu.read8(-0x800000000000);
+    expect(mmu.tlb.misses).toBe(misses); // global: still cached
+    mmu.read8(0x1000);
+    expect(mmu.tlb.misses).toBe(misses + 1);
+    mmu.pge = false;
+    mmu.tlb.flushAll();
+    mmu.read8(-0x800000000000);
+    mmu.setCr3(mmu.cr3);
+    mmu.read8(-0x800000000000);
+    expect(mmu.tlb.misses).toBe(misses + 3); // without PGE the G bit is ignored
+  });
+
   it('keeps using a stale translation until invlpg, as hardware does', () => {
     const { mem, mmu } = setup();
     const a = mem.allocFrame();
