@@ -29,23 +29,37 @@ export interface VvarSnapshot {
   den: number;
 }
 
+const TWO32 = 4294967296;
+
+/** A non-negative integer below 2^53 as a little-endian u64, without bigint (this runs on every kernel exit). */
+function putU64(v: DataView, off: number, n: number): void {
+  const hi = Math.floor(n / TWO32);
+  v.setUint32(off, n - hi * TWO32, true);
+  v.setUint32(off + 4, hi, true);
+}
+
+const CLOCK_MASK = [...REALTIME_CLOCKS, ...MONOTONIC_CLOCKS].reduce((m, id) => m | (1 << id), 0);
+
 /** Update the page with the seqlock's odd/even protocol (kernel/time/vsyscall.c). */
 export function updateVvar(mem: PhysicalMemory, pa: number, s: VvarSnapshot): void {
   const v = mem.view;
   const seq = v.getUint32(pa + VVAR_SEQ, true);
   v.setUint32(pa + VVAR_SEQ, (seq + 1) >>> 0, true); // odd: readers will retry
-  v.setBigUint64(pa + VVAR_TSC_BASE, BigInt(Math.floor(s.tsc)), true);
-  v.setBigUint64(pa + VVAR_TSC_NUM, BigInt(s.num), true);
-  v.setBigUint64(pa + VVAR_TSC_DEN, BigInt(s.den), true);
-  let mask = 0;
-  const put = (id: number, ns: number) => {
-    const sec = Math.floor(ns / 1e9);
-    v.setBigInt64(pa + VVAR_CLOCKS + id * 16, BigInt(sec), true);
-    v.setBigInt64(pa + VVAR_CLOCKS + id * 16 + 8, BigInt(Math.floor(ns - sec * 1e9)), true);
-    mask |= 1 << id;
-  };
-  for (const id of REALTIME_CLOCKS) put(id, s.realtimeNs);
-  for (const id of MONOTONIC_CLOCKS) put(id, s.monotonicNs);
-  v.setUint32(pa + VVAR_CLOCK_MASK, mask, true);
+  putU64(v, pa + VVAR_TSC_BASE, Math.floor(s.tsc));
+  putU64(v, pa + VVAR_TSC_NUM, s.num);
+  putU64(v, pa + VVAR_TSC_DEN, s.den);
+  const realSec = Math.floor(s.realtimeNs / 1e9);
+  const realNsec = Math.floor(s.realtimeNs - realSec * 1e9);
+  const monoSec = Math.floor(s.monotonicNs / 1e9);
+  const monoNsec = Math.floor(s.monotonicNs - monoSec * 1e9);
+  for (const id of REALTIME_CLOCKS) {
+    putU64(v, pa + VVAR_CLOCKS + id * 16, realSec);
+    putU64(v, pa + VVAR_CLOCKS + id * 16 + 8, realNsec);
+  }
+  for (const id of MONOTONIC_CLOCKS) {
+    putU64(v, pa + VVAR_CLOCKS + id * 16, monoSec);
+    putU64(v, pa + VVAR_CLOCKS + id * 16 + 8, monoNsec);
+  }
+  v.setUint32(pa + VVAR_CLOCK_MASK, CLOCK_MASK, true);
   v.setUint32(pa + VVAR_SEQ, (seq + 2) >>> 0, true); // even again: a consistent snapshot
 }
