@@ -18,10 +18,10 @@ import * as L from './x86_64/layout.js';
 import { VEC_PF } from '../mm/x86-64/fault.js';
 import type { StopReason } from '../arch/x86_64/cpu.js';
 import { handleSyscall, handleInt80 } from './syscall-entry.js';
-import { exitToUserMode, forceSignal, sendSignalToProcess, sigreturn } from './signal-delivery.js';
+import { exitToUserMode, forceSignal, killPending, sendSignalToProcess, sigreturn } from './signal-delivery.js';
 import { faultSignal } from './x86_64/faults.js';
 import { SeededRandom } from './random.js';
-import { SIGALRM, SIGCHLD } from './signal-names.js';
+import { SIGALRM, SIGCHLD, SIGKILL } from './signal-names.js';
 import type { LoadedProgram } from './exec.js';
 
 export interface Limits {
@@ -239,6 +239,7 @@ export class Kernel {
       waitingOn: null,
       rusage: newRusage(),
       interrupted: false,
+      restartBlock: null,
     };
     proc.tasks.push(task);
     this.tasks.set(tid, task);
@@ -328,10 +329,21 @@ export class Kernel {
   }
 
   /** Terminate by signal (default action), with strace's `+++ killed by ... +++`. */
-  killProcess(proc: Process, signo: number, coreDumped: boolean): void {
+  killProcess(proc: Process, signo: number, coreDumped: boolean, opts: { deferExitEvent?: boolean } = {}): void {
     for (const t of [...proc.tasks]) this.bury(t);
     proc.tasks = [];
+    if (opts.deferExitEvent) this.deferExit = true;
     this.finishProcess(proc, signo, signo, coreDumped);
+    this.deferExit = false;
+  }
+
+  /** An exit line held back so the syscall that caused it is traced first (kill(getpid(), SIGKILL) = ?). */
+  private deferExit = false;
+  private deferredExit: RunEvent | null = null;
+
+  flushDeferredExit(): void {
+    if (this.deferredExit) this.emit(this.deferredExit);
+    this.deferredExit = null;
   }
 
   private finishProcess(proc: Process, status: number, signal: number | null, coreDumped: boolean): void {
@@ -349,7 +361,9 @@ export class Kernel {
     }
     proc.children = [];
     const line = formatExitLine(signal === null ? { code: proc.exitStatus } : { signal, coreDumped });
-    this.emit({ type: 'exit', pid: proc.pid, status: proc.exitStatus, signal, line });
+    const exitEvent: RunEvent = { type: 'exit', pid: proc.pid, status: proc.exitStatus, signal, line };
+    if (this.deferExit) this.deferredExit = exitEvent;
+    else this.emit(exitEvent);
     const parent = proc.parent;
     if (parent && parent.exitStatus === null) {
       sendSignalToProcess(this, parent, { signo: SIGCHLD, code: signal === null ? 1 : coreDumped ? 3 : 2, pid: proc.pid, uid: 1000, addr: null, status: signal ?? proc.exitStatus });
@@ -565,6 +579,10 @@ export class Kernel {
       const next = this.runQueue.shift();
       if (next) {
         if (next.state !== 'runnable' || !this.tasks.has(next.tid)) continue;
+        if (killPending(next.proc)) {
+          this.killProcess(next.proc, SIGKILL, false);
+          continue;
+        }
         this.switchTo(next);
         return null;
       }

@@ -17,6 +17,13 @@ void SA_SIGINFO; // x86-64 always builds the full rt frame; the flag only change
 /** kill(2)-style: queue on the process; wake a task that does not block it. */
 export function sendSignalToProcess(k: Kernel, proc: Process, info: PendingSignal): void {
   if (proc.exitStatus !== null) return;
+  // SIGKILL is never delivered to a handler: the process dies the next time it would
+  // run (or as the current syscall ends), and strace shows no signal line for it.
+  if (info.signo === SIGKILL) {
+    proc.sharedPending.push(info);
+    for (const t of proc.tasks) if (t.state === 'sleeping') k.makeRunnable(t);
+    return;
+  }
   // Standard signals do not queue: a second instance while one is pending is merged.
   if (info.signo < 32 && proc.sharedPending.some((s) => s.signo === info.signo)) return;
   proc.sharedPending.push(info);
@@ -24,6 +31,10 @@ export function sendSignalToProcess(k: Kernel, proc: Process, info: PendingSigna
 }
 
 export function sendSignalToTask(k: Kernel, task: Task, info: PendingSignal): void {
+  if (info.signo === SIGKILL) {
+    sendSignalToProcess(k, task.proc, info);
+    return;
+  }
   if (info.signo < 32 && task.pending.some((s) => s.signo === info.signo)) return;
   task.pending.push(info);
   wakeFor(k, task.proc, info.signo, task);
@@ -48,6 +59,10 @@ export function forceSignal(k: Kernel, task: Task, info: PendingSignal): void {
   }
   task.pending.push(info);
   void k;
+}
+
+export function killPending(proc: Process): boolean {
+  return proc.sharedPending.some((s) => s.signo === SIGKILL);
 }
 
 /** Is there a signal the task would take now (it is pending and not blocked)? */
@@ -82,7 +97,7 @@ function traceSignal(k: Kernel, task: Task, info: PendingSignal, disposition: 'h
 }
 
 /** Restart bookkeeping for a syscall the signal interrupted (handle_signal in arch/x86/kernel/signal.c). */
-function fixSyscallRestart(regs: PtRegs, withHandler: boolean, restartFlag: boolean): void {
+function fixSyscallRestart(task: Task, regs: PtRegs, withHandler: boolean, restartFlag: boolean): void {
   const ret = Number(BigInt.asIntN(64, regs.get('rax')));
   const restart = () => {
     regs.set('rax', regs.get('orig_rax'));
@@ -90,6 +105,16 @@ function fixSyscallRestart(regs: PtRegs, withHandler: boolean, restartFlag: bool
   };
   switch (-ret) {
     case ERESTART_RESTARTBLOCK:
+      if (withHandler) {
+        regs.set('rax', BigInt(-EINTR));
+        task.syscallState = null;
+        task.restartBlock = null;
+      } else {
+        // The interrupted call resumes through restart_syscall (__NR_restart_syscall = 219).
+        regs.set('rax', 219n);
+        regs.set('rip', regs.get('rip') - 2n);
+      }
+      return;
     case ERESTARTNOHAND:
       if (withHandler) regs.set('rax', BigInt(-EINTR));
       else restart();
@@ -113,6 +138,10 @@ export function exitToUserMode(k: Kernel, task: Task, regs: PtRegs, inSyscall: b
   for (;;) {
     const info = dequeue(task);
     if (!info) break;
+    if (info.signo === SIGKILL) {
+      k.killProcess(task.proc, SIGKILL, false);
+      return { kind: 'hook', value: 'exited' };
+    }
     const action = task.proc.handlers.actions[info.signo]!;
     if (action.handler === 1n) {
       traceSignal(k, task, info, 'ignore');
@@ -130,7 +159,7 @@ export function exitToUserMode(k: Kernel, task: Task, regs: PtRegs, inSyscall: b
       return { kind: 'hook', value: 'exited' };
     }
     // A handler: fix up an interrupted syscall, then build the frame.
-    if (inSyscall) fixSyscallRestart(regs, true, (action.flags & SA_RESTART) !== 0n);
+    if (inSyscall) fixSyscallRestart(task, regs, true, (action.flags & SA_RESTART) !== 0n);
     if ((action.flags & SA_RESTORER) === 0n) {
       // x86-64 has no kernel-provided trampoline: without sa_restorer the frame cannot return.
       traceSignal(k, task, info, 'handler');
@@ -152,7 +181,7 @@ export function exitToUserMode(k: Kernel, task: Task, regs: PtRegs, inSyscall: b
     if ((action.flags & SA_RESETHAND) !== 0n) task.proc.handlers.actions[info.signo] = { handler: 0n, flags: 0n, restorer: 0n, mask: 0n };
     return;
   }
-  if (inSyscall) fixSyscallRestart(regs, false, false);
+  if (inSyscall) fixSyscallRestart(task, regs, false, false);
 }
 
 /** rt_sigreturn(2): restore what the frame saved; a corrupt frame is SIGSEGV. */

@@ -3,10 +3,10 @@
 // one place that writes the result register, the trace line, then the exit work.
 
 import type { StopReason } from '../arch/x86_64/cpu.js';
-import { formatSyscall, unknownSyscallName, UNKNOWN_SYSCALL_ARG_KINDS, type SysArgKind, type SysRetKind } from '../trace/strace-format.js';
+import { formatReturn, formatSyscall, unknownSyscallName, UNKNOWN_SYSCALL_ARG_KINDS, type SysArgKind, type SysRetKind } from '../trace/strace-format.js';
 import { ENOSYS, ERESTARTNOHAND, ERESTARTSYS, ERESTART_RESTARTBLOCK, errnoName } from './errno.js';
 import type { Kernel } from './kernel.js';
-import { exitToUserMode, hasDeliverable } from './signal-delivery.js';
+import { exitToUserMode, hasDeliverable, killPending } from './signal-delivery.js';
 import { buildTable, rowFor, sanitize, type SyscallRow, type TableEntry } from './syscall-table.js';
 import { BLOCK, type SysCtx } from './syscalls/context.js';
 import { nanosleepRemaining } from './syscalls/time.js';
@@ -51,11 +51,20 @@ function dispatch(k: Kernel, task: Task, table: TableEntry[], nr: number, raw: b
   if (row.ret === 'noreturn') traceCall(k, task, row.name, shown, row.args.map((a) => a.kind), 0n, 'noreturn', via, regs, entry);
   k.meter.charge('kernelCacheMisses');
   const result = row.impl(ctx);
-  if (task.state === 'zombie' || task.proc.exitStatus !== null) return 'exited';
+  if (killPending(task.proc)) k.killProcess(task.proc, 9, false, { deferExitEvent: true });
+  if (task.state === 'zombie' || task.proc.exitStatus !== null) {
+    // The call never returned (kill(getpid(), SIGKILL), a fatal exec...): strace shows `= ?`.
+    if (row.ret !== 'noreturn') traceCall(k, task, row.name, shown, row.args.map((a) => a.kind), 0n, 'noreturn', via, regs, entry);
+    k.flushDeferredExit();
+    return 'exited';
+  }
   if (result === BLOCK) {
     if (hasDeliverable(k, task)) {
-      if (row.name === 'nanosleep') nanosleepRemaining(ctx);
-      task.syscallState = null;
+      if (row.restart === 'restart-block') {
+        // Keep the deadline: restart_syscall resumes the same sleep if no handler runs.
+        if (row.name === 'nanosleep') nanosleepRemaining(ctx, false);
+        task.restartBlock = row.name === 'restart_syscall' ? task.restartBlock : row.name;
+      } else task.syscallState = null;
       return { ret: BigInt(restartCode(row)), row, args: shown };
     }
     return 'blocked';
@@ -100,6 +109,16 @@ function traceCall(k: Kernel, task: Task, name: string, args: bigint[], kinds: r
   });
 }
 
+/** strace's line for the kernel-internal restart: `restart_syscall(<... resuming interrupted nanosleep ...>) = 0`. */
+function traceRestart(k: Kernel, task: Task, ret: bigint, via: 'syscall' | 'int80', entry: Record<string, string>): void {
+  const what = task.restartBlock ?? 'system call';
+  const line = `restart_syscall(<... resuming interrupted ${what} ...>) = ${formatReturn(ret)}`;
+  const sret = Number(ret);
+  const errno = sret < 0 && sret >= -4095 ? errnoName(-sret) : null;
+  k.emit({ type: 'syscall', pid: task.proc.pid, tid: task.tid, arch: k.arch, via, nr: 219, name: 'restart_syscall', args: [], ret: sret, errno, line, entryRegs: entry, returnAddress: entry.rip ?? '0x0', interrupted: false, restarted: true, cycles: 0 });
+  if (errno === null || !errno.startsWith('ERESTART')) task.restartBlock = null;
+}
+
 function enter(k: Kernel): void {
   k.meter.charge('modeSwitchEntry');
   if (k.meter.table.pageTableIsolation) k.meter.charge('cr3Switch');
@@ -122,7 +141,9 @@ export function handleSyscall(k: Kernel, task: Task, via: 'syscall'): StopReason
   if (out === 'exited') return { kind: 'hook', value: 'exited' };
   if (out === 'blocked') return sleep(k, task, 'do_syscall_64');
   regs.set('rax', out.ret);
-  if (out.row?.traceArgs) {
+  if (out.row?.name === 'restart_syscall') {
+    if (entry) traceRestart(k, task, out.ret, via, entry);
+  } else if (out.row?.traceArgs) {
     // rt_sigreturn: the saved mask sits at uc_sigmask in the frame, 296 bytes above the RSP it was called with.
     const rsp = BigInt(entry?.rsp ?? '0');
     traceCall(k, task, out.row.name, [rsp + 296n], out.row.traceArgs.map((a) => a.kind), out.ret, out.row.ret ?? 'dec', via, regs, entry);

@@ -77,6 +77,7 @@ export const SYSCALLS: SyscallRow[] = [
   { name: 'exit_group', nr: { x86_64: 231, arm64: 94, i386: 252 }, args: [a('error_code', 'int', 'int')], ret: 'noreturn', impl: proc.sysExitGroup },
   { name: 'openat', nr: { x86_64: 257, arm64: 56 }, args: [a('dfd', 'int', 'dirfd'), ptr('filename', 'path'), a('flags', 'int', 'open-flags'), a('mode', 'uint', 'mode')], impl: fs.sysOpenat },
   { name: 'newfstatat', nr: { x86_64: 262, arm64: 79 }, args: [a('dfd', 'int', 'dirfd'), ptr('filename', 'path'), ptr('statbuf', 'stat-out'), a('flag', 'int', 'at-flags')], impl: fs.sysNewfstatat },
+  { name: 'restart_syscall', nr: { x86_64: 219, arm64: 128 }, args: [], impl: sig.sysRestartSyscall, restart: 'restart-block' },
   { name: 'poll', nr: { x86_64: 7, arm64: null }, args: [ptr('ufds', { kind: 'pollfd', countArg: 1 }), a('nfds', 'uint', 'uint'), a('timeout_msecs', 'int', 'int')], impl: fd_.sysPoll, restart: 'restart-block' },
   { name: 'pipe', nr: { x86_64: 22, arm64: null, i386: 42 }, args: [ptr('fildes', 'pipefd-out')], impl: fd_.sysPipe },
   { name: 'dup', nr: { x86_64: 32, arm64: 23, i386: 41 }, args: [fd('fildes')], impl: fd_.sysDup },
@@ -91,7 +92,7 @@ export const SYSCALLS: SyscallRow[] = [
   { name: 'execve', nr: { x86_64: 59, arm64: 221, i386: 11 }, args: [ptr('filename', 'path'), ptr('argv'), ptr('envp')], impl: fork.sysExecve },
   { name: 'wait4', nr: { x86_64: 61, arm64: 260, i386: 114 }, args: [a('upid', 'int', 'int'), ptr('stat_addr', 'wait-status-out'), a('options', 'int', 'wait-options'), ptr('ru', 'rusage-out')], impl: fork.sysWait4, restart: 'restartsys' },
   { name: 'kill', nr: { x86_64: 62, arm64: 129, i386: 37 }, args: [a('pid', 'int', 'int'), a('sig', 'int', 'signal')], impl: sig.sysKill },
-  { name: 'fcntl', nr: { x86_64: 72, arm64: 25 }, args: [fd(), a('cmd', 'uint', 'uint'), a('arg', 'ulong', 'ulong')], impl: fd_.sysFcntl },
+  { name: 'fcntl', nr: { x86_64: 72, arm64: 25 }, args: [fd(), a('cmd', 'uint', 'fcntl-cmd'), a('arg', 'ulong', 'fcntl-arg')], impl: fd_.sysFcntl },
   { name: 'getcwd', nr: { x86_64: 79, arm64: 17 }, args: [ptr('buf', { kind: 'buf-out' }), size('size')], impl: misc.sysGetcwd },
   { name: 'chdir', nr: { x86_64: 80, arm64: 49 }, args: [ptr('filename', 'path')], impl: misc.sysChdir },
   { name: 'getrusage', nr: { x86_64: 98, arm64: 165 }, args: [a('who', 'int', 'int'), ptr('ru', 'rusage-out')], impl: misc.sysGetrusage },
@@ -99,8 +100,8 @@ export const SYSCALLS: SyscallRow[] = [
   { name: 'personality', nr: { x86_64: 135, arm64: 92 }, args: [a('personality', 'uint', 'hex')], impl: misc.sysPersonality },
   { name: 'tkill', nr: { x86_64: 200, arm64: 130 }, args: [a('pid', 'int', 'int'), a('sig', 'int', 'signal')], impl: sig.sysTkill },
   { name: 'tgkill', nr: { x86_64: 234, arm64: 131 }, args: [a('tgid', 'int', 'int'), a('pid', 'int', 'int'), a('sig', 'int', 'signal')], impl: sig.sysTgkill },
-  { name: 'dup3', nr: { x86_64: 292, arm64: 24 }, args: [fd('oldfd'), fd('newfd'), a('flags', 'int', 'open-flags')], impl: fd_.sysDup3 },
-  { name: 'pipe2', nr: { x86_64: 293, arm64: 59 }, args: [ptr('fildes', 'pipefd-out'), a('flags', 'int', 'open-flags')], impl: fd_.sysPipe2 },
+  { name: 'dup3', nr: { x86_64: 292, arm64: 24 }, args: [fd('oldfd'), fd('newfd'), a('flags', 'int', 'fd-flags')], impl: fd_.sysDup3 },
+  { name: 'pipe2', nr: { x86_64: 293, arm64: 59 }, args: [ptr('fildes', 'pipefd-out'), a('flags', 'int', 'fd-flags')], impl: fd_.sysPipe2 },
   { name: 'getrandom', nr: { x86_64: 318, arm64: 278 }, args: [ptr('buf', { kind: 'buf-out' }), size('count'), a('flags', 'uint', 'hex')], impl: misc.sysGetrandom },
 ];
 

@@ -94,6 +94,8 @@ export interface Task {
   rusage: Rusage;
   /** Set when a signal interrupted a sleeping syscall and it must not retry. */
   interrupted: boolean;
+  /** The call restart_syscall resumes after a signal without a handler (nanosleep, poll). */
+  restartBlock: string | null;
 }
 
 export function newRusage(): Rusage {

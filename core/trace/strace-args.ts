@@ -74,7 +74,8 @@ function formatBuf(c: Ctx, a: bigint, len: bigint): string {
   return formatByteBuffer(b, n, c.maxStrlen);
 }
 
-function formatIovec(c: Ctx, a: bigint, count: number, dataSize: bigint | null): string {
+/** An iovec array; `dataSize` 'none' prints only the buffer addresses (a failed readv, as strace does). */
+function formatIovec(c: Ctx, a: bigint, count: number, dataSize: bigint | null | 'none'): string {
   if (a === 0n) return 'NULL';
   const raw = c.read(a, count * 16);
   if (raw === null) return S.addr(a);
@@ -84,6 +85,10 @@ function formatIovec(c: Ctx, a: bigint, count: number, dataSize: bigint | null):
   for (let i = 0; i < count; i++) {
     const base = v.getBigUint64(i * 16, true);
     const len = v.getBigUint64(i * 16 + 8, true);
+    if (left === 'none') {
+      items.push(`{iov_base=${S.addr(base)}, iov_len=${len}}`);
+      continue;
+    }
     let shown = len;
     if (left !== null) {
       shown = len < left ? len : left;
@@ -202,7 +207,7 @@ export function formatArg(c: Ctx, i: number): string {
     case 'iovec-in':
       return formatIovec(c, v, Number(c.arg(rk.countArg) & 0xffffn), null);
     case 'iovec-out':
-      return c.ok ? formatIovec(c, v, Number(c.arg(rk.countArg) & 0xffffn), BigInt.asUintN(64, c.rec.ret)) : S.addr(v);
+      return formatIovec(c, v, Number(c.arg(rk.countArg) & 0xffffn), c.ok ? BigInt.asUintN(64, c.rec.ret) : 'none');
     case 'pollfd': {
       const n = Number(c.arg(rk.countArg) & 0xffffn);
       return c.struct(v, n * S.POLLFD_SIZE, (b) => S.formatPollfdsIn(b, n));

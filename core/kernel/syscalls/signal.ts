@@ -1,6 +1,8 @@
 // Signal syscalls: rt_sigaction, rt_sigprocmask, rt_sigreturn, kill, tgkill, alarm, pause.
 
-import { EFAULT, EINVAL, ESRCH } from '../errno.js';
+import { EFAULT, EINTR, EINVAL, ESRCH } from '../errno.js';
+import { sysNanosleep } from './time.js';
+import { sysPoll } from './fd.js';
 import { sendSignalToProcess, sendSignalToTask } from '../signal-delivery.js';
 import { SIGKILL, SIGSTOP } from '../signal-names.js';
 import { argAddr, argNum, BLOCK, type SysCtx, type SysResult } from './context.js';
@@ -174,4 +176,19 @@ export function sysRtSigsuspend(ctx: SysCtx): SysResult {
   }
   ctx.task.waitingOn = 'sigsuspend';
   return BLOCK;
+}
+
+/** restart_syscall(2): resume the sleep a signal without a handler interrupted. */
+export function sysRestartSyscall(ctx: SysCtx): SysResult {
+  switch (ctx.task.restartBlock) {
+    case 'nanosleep':
+      return sysNanosleep(ctx);
+    case 'poll': {
+      // poll's arguments are still in the user's registers (rdi, rsi, rdx).
+      const regs = ctx.k.ptRegs(ctx.task);
+      return sysPoll({ ...ctx, args: [regs.get('rdi'), BigInt.asIntN(32, regs.get('rsi')), BigInt.asIntN(32, regs.get('rdx'))] });
+    }
+    default:
+      return -EINTR;
+  }
 }

@@ -88,10 +88,10 @@ export function sysNanosleep(ctx: SysCtx): SysResult {
   return BLOCK;
 }
 
-/** What nanosleep reports in *rem when a signal cuts it short. */
-export function nanosleepRemaining(ctx: SysCtx): void {
+/** What nanosleep reports in *rem when a signal cuts it short (the deadline is kept for restart_syscall unless `clear`). */
+export function nanosleepRemaining(ctx: SysCtx, clear = true): void {
   const deadline = ctx.task.syscallState?.deadline;
   const rem = argAddr(ctx, 1);
   if (deadline !== undefined && rem !== 0) ctx.mm.write(rem, timespecBytes(Math.max(0, deadline - ctx.k.monotonicNs())));
-  ctx.task.syscallState = null;
+  if (clear) ctx.task.syscallState = null;
 }

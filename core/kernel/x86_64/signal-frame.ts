@@ -32,6 +32,8 @@ export interface SigFrameInfo {
   uid: number;
   addr: bigint | null;
   errno?: number;
+  /** SIGCHLD: exit status or signal (si_status). */
+  status?: number;
 }
 
 export function encodeSiginfo(info: SigFrameInfo): Uint8Array {
@@ -44,6 +46,8 @@ export function encodeSiginfo(info: SigFrameInfo): Uint8Array {
   else {
     v.setInt32(16, info.pid, true);
     v.setInt32(20, info.uid, true);
+    // SIGCHLD's _sigchld: si_status at 24, si_utime/si_stime at 32/40 (include/uapi/asm-generic/siginfo.h).
+    if (info.status !== undefined) v.setInt32(24, info.status, true);
   }
   return b;
 }

@@ -36,7 +36,7 @@ describe('visibleEvents on native traces', () => {
   it('leaves a handler that makes its own calls and nested restarts in order', () => {
     const sc = (name: string, ret: number, errno: string | null, tid = 1): RunEvent => ({
       type: 'syscall', pid: 1, tid, arch: 'x86_64', via: 'syscall', nr: 0, name, args: [], ret, errno,
-      line: `${name}() = ${errno ? '? ' + errno : ret}`, entryRegs: {}, interrupted: false, restarted: false, cycles: 0,
+      line: `${name}() = ${errno ? '? ' + errno : ret}`, entryRegs: {}, returnAddress: '0x0', interrupted: false, restarted: false, cycles: 0,
     });
     const sig: RunEvent = { type: 'signal', pid: 1, tid: 1, signo: 14, name: 'SIGALRM', code: 'SI_KERNEL', addr: null, disposition: 'handler', line: '' };
     const raw = [sc('read', -512, 'ERESTARTSYS'), sig, sc('write', 3, null), sc('rt_sigreturn', -4, 'EINTR'), sc('ERESTART-is-real', -85, 'ERESTART')];

@@ -96,6 +96,7 @@ export function parseStrace(text: string, arch: 'x86_64' | 'arm64'): { events: R
     const ev: RunEvent & { type: 'syscall' } = {
       type: 'syscall', pid: 1, tid: 1, arch, via: arch === 'x86_64' ? 'syscall' : 'svc', nr: -1, name,
       args: splitArgs(argText), ret, errno: errno ?? null, line, entryRegs: ip ? { rcx: `0x${BigInt(`0x${ip}`).toString(16)}` } : {},
+      returnAddress: ip ? `0x${BigInt(`0x${ip}`).toString(16)}` : '0x0',
       interrupted: errno !== null && /^(EINTR|ERESTART)/.test(errno), restarted: errno !== null && errno.startsWith('ERESTART'), cycles: 0,
     };
     events.push(ev);
