@@ -116,6 +116,7 @@ export class Kernel {
     this.vvarPa = this.mem.allocFrame();
     this.vdsoPa = this.mem.allocFrame();
     this.mem.bytes.set(vdsoImage().bytes, this.vdsoPa);
+    this.x86.cpu.tscSource = () => this.tsc();
     this.refreshVvar();
   }
 
@@ -133,16 +134,26 @@ export class Kernel {
     return base + PAGE_SIZE;
   }
 
-  /** Publish the current time to vvar (seqlock odd/even). Called on every way out of the kernel. */
+  /** The time-stamp counter rdtsc reads: emulated cycles since boot, idle time included. */
+  tsc(): number {
+    return this.monotonicNs() * this.meter.table.cyclesPerNs;
+  }
+
+  /**
+   * Publish the time base to vvar (seqlock odd/even), as the timer tick does. Because the
+   * TSC counts every emulated cycle, the vDSO's base + (tsc - tsc_base) / cycles-per-ns stays
+   * exact between updates, whatever the kernel charged meanwhile.
+   */
   refreshVvar(): void {
-    const t = this.meter.table;
-    const scale = Number.isInteger(t.instruction) && Number.isInteger(t.cyclesPerNs) ? 1 : 1000;
+    const cpn = this.meter.table.cyclesPerNs;
+    const scale = Number.isInteger(cpn) ? 1 : 1000;
+    const mono = this.monotonicNs();
     updateVvar(this.mem, this.vvarPa, {
-      tsc: this.x86.cpu.stats.instructions,
-      monotonicNs: this.monotonicNs(),
-      realtimeNs: this.realtimeNs(),
-      num: Math.round(t.instruction * scale),
-      den: Math.round(t.cyclesPerNs * scale),
+      tsc: mono * cpn,
+      monotonicNs: mono,
+      realtimeNs: this.realtimeBaseNs + mono,
+      num: scale,
+      den: Math.round(cpn * scale),
     });
   }
 
@@ -426,7 +437,6 @@ export class Kernel {
         break;
     }
     task.rusage.systemCycles += this.meter.total() - entered;
-    this.refreshVvar();
     return stop;
   }
 
@@ -559,6 +569,7 @@ export class Kernel {
   /** A timer tick: in user mode it arrives as an interrupt through the IDT. */
   private tick(): void {
     this.nextTickNs += TICK_NS;
+    this.refreshVvar();
     const cpu = this.x86.cpu;
     if (!this.current || cpu.cpl !== 3) return;
     // A tick inside the vDSO's seqlock read section changes seq under the reader: it will retry.

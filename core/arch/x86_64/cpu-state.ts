@@ -56,6 +56,8 @@ export class X86CpuState {
   /** Interrupt stack table entries 1..7 (index 0 unused). */
   readonly tssIst: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
   readonly hooks = new Map<number, KernelHook>();
+  /** What rdtsc reads; the kernel supplies its cycle clock. Default: instructions retired. */
+  tscSource: (() => number) | null = null;
   readonly breakpoints = new Set<number>();
   readonly stats: CpuStats;
   /** High half of the last 64-bit operand read (rdE/rdG/rdM with size 8). */

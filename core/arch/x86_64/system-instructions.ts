@@ -205,7 +205,7 @@ export function lidt(cpu: X86Cpu, i: Inst): void {
 
 /** rdtsc: the retired-instruction count stands in for the TSC, so runs replay exactly. */
 export function rdtsc(cpu: X86Cpu): void {
-  const t = cpu.stats.instructions;
+  const t = cpu.tscSource ? Math.floor(cpu.tscSource()) : cpu.stats.instructions;
   cpu.setR(4, RAX, t % TWO32, 0);
   cpu.setR(4, RDX, Math.floor(t / TWO32), 0);
 }
