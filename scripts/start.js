@@ -4,8 +4,7 @@
 // open the same app in the system Chromium as an app window, backed by the web host.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,15 +25,17 @@ function buildIfMissing() {
   }
 }
 
-/** The Electron binary's path, or null when the package is installed without it. */
+/**
+ * The Electron binary's path, or null when the package is installed without it.
+ * Read electron's path.txt ourselves: require('electron') would try to download a
+ * missing binary, and nothing here may reach the network.
+ */
 function electronBinary() {
-  try {
-    const require = createRequire(import.meta.url);
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+  const pkg = join(root, 'node_modules', 'electron');
+  const pathFile = join(pkg, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
 }
 
 function findChromium() {
