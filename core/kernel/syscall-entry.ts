@@ -40,7 +40,7 @@ interface Outcome {
 }
 
 /** Runs the call; returns null when the task went to sleep (the entry will be retried). */
-function dispatch(k: Kernel, task: Task, table: TableEntry[], nr: number, raw: bigint[], via: 'syscall' | 'int80', regs: PtRegs, entry: Record<string, string> | null): Outcome | 'blocked' | 'exited' {
+function dispatch(k: Kernel, task: Task, table: TableEntry[], nr: number, raw: bigint[], via: 'syscall' | 'int80', entry: Record<string, string> | null): Outcome | 'blocked' | 'exited' {
   k.meter.charge('dispatch');
   const row = rowFor(table, nr);
   if (row === undefined || row === 'ni_syscall') return { ret: BigInt(-ENOSYS), row: null, args: raw };
@@ -48,13 +48,13 @@ function dispatch(k: Kernel, task: Task, table: TableEntry[], nr: number, raw: b
   const args = row.args.map((a, i) => sanitize(via === 'int80' ? BigInt.asUintN(32, raw[i]!) : raw[i]!, a.type));
   const ctx: SysCtx = { k, task, proc: task.proc, mm: task.proc.mm, arch: k.arch, args };
   const shown = raw.slice(0, row.args.length);
-  if (row.ret === 'noreturn') traceCall(k, task, row.name, shown, row.args.map((a) => a.kind), 0n, 'noreturn', via, regs, entry);
+  if (row.ret === 'noreturn') traceCall(k, task, row.name, shown, row.args.map((a) => a.kind), 0n, 'noreturn', via, entry);
   k.meter.charge('kernelCacheMisses');
   const result = row.impl(ctx);
   if (killPending(task.proc)) k.killProcess(task.proc, 9, false, { deferExitEvent: true });
   if (task.state === 'zombie' || task.proc.exitStatus !== null) {
     // The call never returned (kill(getpid(), SIGKILL), a fatal exec...): strace shows `= ?`.
-    if (row.ret !== 'noreturn') traceCall(k, task, row.name, shown, row.args.map((a) => a.kind), 0n, 'noreturn', via, regs, entry);
+    if (row.ret !== 'noreturn') traceCall(k, task, row.name, shown, row.args.map((a) => a.kind), 0n, 'noreturn', via, entry);
     k.flushDeferredExit();
     return 'exited';
   }
@@ -80,7 +80,7 @@ function entrySnapshot(k: Kernel, regs: PtRegs): Record<string, string> | null {
   return out;
 }
 
-function traceCall(k: Kernel, task: Task, name: string, args: bigint[], kinds: readonly SysArgKind[], ret: bigint, retKind: SysRetKind, via: 'syscall' | 'int80', regs: PtRegs, entry: Record<string, string> | null): void {
+function traceCall(k: Kernel, task: Task, name: string, args: bigint[], kinds: readonly SysArgKind[], ret: bigint, retKind: SysRetKind, via: 'syscall' | 'int80', entry: Record<string, string> | null): void {
   if (!entry || (!k.options.onEvent && k.events.length >= 100_000)) return;
   const mm = task.proc.mm;
   // A compat (int 0x80) call can only name 32-bit addresses: read what the kernel read.
@@ -95,7 +95,7 @@ function traceCall(k: Kernel, task: Task, name: string, args: bigint[], kinds: r
     tid: task.tid,
     arch: k.arch,
     via,
-    nr: Number(BigInt.asIntN(32, regs.get('orig_rax'))),
+    nr: Number(BigInt.asIntN(32, BigInt(entry.orig_rax ?? '0'))),
     name,
     args: args.map((a) => `0x${BigInt.asUintN(64, a).toString(16)}`),
     returnAddress: entry.rip ?? '0x0',
@@ -137,7 +137,7 @@ export function handleSyscall(k: Kernel, task: Task, via: 'syscall'): StopReason
   const nr = Number(BigInt.asUintN(32, regs.get('orig_rax')));
   const raw = ARG_REGS_64.map((r) => regs.get(r));
   const entry = entrySnapshot(k, regs);
-  const out = dispatch(k, task, X86_TABLE, nr, raw, via, regs, entry);
+  const out = dispatch(k, task, X86_TABLE, nr, raw, via, entry);
   if (out === 'exited') return { kind: 'hook', value: 'exited' };
   if (out === 'blocked') return sleep(k, task, 'do_syscall_64');
   regs.set('rax', out.ret);
@@ -146,12 +146,12 @@ export function handleSyscall(k: Kernel, task: Task, via: 'syscall'): StopReason
   } else if (out.row?.traceArgs) {
     // rt_sigreturn: the saved mask sits at uc_sigmask in the frame, 296 bytes above the RSP it was called with.
     const rsp = BigInt(entry?.rsp ?? '0');
-    traceCall(k, task, out.row.name, [rsp + 296n], out.row.traceArgs.map((a) => a.kind), out.ret, out.row.ret ?? 'dec', via, regs, entry);
+    traceCall(k, task, out.row.name, [rsp + 296n], out.row.traceArgs.map((a) => a.kind), out.ret, out.row.ret ?? 'dec', via, entry);
   } else if (out.row) {
-    if (out.row.ret !== 'noreturn') traceCall(k, task, out.row.name, out.args, out.row.args.map((a) => a.kind), out.ret, out.row.ret ?? 'dec', via, regs, entry);
+    if (out.row.ret !== 'noreturn') traceCall(k, task, out.row.name, out.args, out.row.args.map((a) => a.kind), out.ret, out.row.ret ?? 'dec', via, entry);
   } else {
     // strace shows the number as the kernel takes it: the low 32 bits, sign-extended.
-    traceCall(k, task, `syscall_0x${BigInt.asUintN(64, BigInt.asIntN(32, regs.get('orig_rax'))).toString(16)}`, out.args, UNKNOWN_SYSCALL_ARG_KINDS, out.ret, 'dec', via, regs, entry);
+    traceCall(k, task, `syscall_0x${BigInt.asUintN(64, BigInt.asIntN(32, regs.get('orig_rax'))).toString(16)}`, out.args, UNKNOWN_SYSCALL_ARG_KINDS, out.ret, 'dec', via, entry);
   }
   const stop = exitToUserMode(k, task, regs, true);
   if (stop) return stop;
@@ -173,14 +173,14 @@ export function handleInt80(k: Kernel, task: Task): StopReason | void {
   const nr = Number(BigInt.asUintN(32, regs.get('orig_rax')));
   const raw = ARG_REGS_32.map((r) => regs.get(r));
   const entry = entrySnapshot(k, regs);
-  const out = dispatch(k, task, I386_TABLE, nr, raw, 'int80', regs, entry);
+  const out = dispatch(k, task, I386_TABLE, nr, raw, 'int80', entry);
   if (out === 'exited') return { kind: 'hook', value: 'exited' };
   if (out === 'blocked') return sleep(k, task, 'do_int80_syscall_32');
   // Compat syscalls return a 32-bit result, sign-extended into RAX.
   regs.set('rax', BigInt.asUintN(64, BigInt.asIntN(32, out.ret)));
   if (out.row) {
-    if (out.row.ret !== 'noreturn') traceCall(k, task, out.row.name, out.args, out.row.args.map((a) => a.kind), out.ret, out.row.ret ?? 'dec', 'int80', regs, entry);
-  } else traceCall(k, task, unknownSyscallName(nr), out.args, UNKNOWN_SYSCALL_ARG_KINDS, out.ret, 'dec', 'int80', regs, entry);
+    if (out.row.ret !== 'noreturn') traceCall(k, task, out.row.name, out.args, out.row.args.map((a) => a.kind), out.ret, out.row.ret ?? 'dec', 'int80', entry);
+  } else traceCall(k, task, unknownSyscallName(nr), out.args, UNKNOWN_SYSCALL_ARG_KINDS, out.ret, 'dec', 'int80', entry);
   const stop = exitToUserMode(k, task, regs, true);
   if (stop) return stop;
   k.meter.charge('modeSwitchExit');

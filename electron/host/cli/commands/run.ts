@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { buildFromSource, ExecError, Machine, type MachineStats } from '../../../../core/machine.js';
 import type { Arch } from '../../../../core/trace/events.js';
+import { pidPrefix } from '../../../../core/trace/strace-format.js';
 import { intFlag, parseFlags } from '../args.js';
 import { UsageError, type CliCommand, type CliIo } from '../command.js';
 
@@ -103,7 +104,12 @@ export const runCommand: CliCommand = {
       elf = built.program.elf;
     }
     const trace = parsed.flags.get('trace') === true;
-    let machine: Machine;
+    let machine: Machine | undefined;
+    let sawSecondProcess = false;
+    const multiProcess = (): boolean => {
+      if (!sawSecondProcess && machine && machine.kernel.processes.size > 1) sawSecondProcess = true;
+      return sawSecondProcess;
+    };
     try {
       machine = Machine.fromElf(elf, path, {
         arch,
@@ -112,7 +118,8 @@ export const runCommand: CliCommand = {
         terminal: Boolean(process.stdin.isTTY && process.stdout.isTTY),
         argv: [path, ...guestArgs],
         output: (fd, data) => (fd === 1 ? process.stdout.write(data) : process.stderr.write(data)),
-        ...(trace ? { onEvent: (e) => ('line' in e ? io.stderr(`${e.line}\n`) : undefined) } : {}),
+        // Like strace -f: once a second process exists, every line names its pid.
+        ...(trace ? { onEvent: (e) => ('line' in e ? io.stderr(`${multiProcess() ? pidPrefix(e.pid) : ''}${e.line}\n`) : undefined) } : {}),
       });
     } catch (err) {
       if (err instanceof ExecError || err instanceof Error) {
