@@ -28,7 +28,8 @@ test('opens through the web host, lists labs from the host, moves between views'
   await expect(lab).toBeVisible();
   await lab.click();
   await expect(page.getByRole('heading', { name: 'Hello, kernel', level: 2 })).toBeVisible();
-  await expect(page.getByText('Coming soon', { exact: true })).toBeVisible();
+  // The lab's steps and checks come from labs/boundary through the pack loader.
+  await expect(page.getByRole('heading', { name: 'What will be checked' })).toBeVisible();
   await page.getByRole('button', { name: '← All labs' }).click();
 
   await page.getByRole('tab', { name: 'Playground' }).click();
