@@ -51,7 +51,7 @@ describe('conformance runner against a host-strace stand-in for the CLI', () => 
       if (n.skipReason !== null) continue;
       // Two native runs of a program with several processes interleave their strace
       // lines differently (the scheduler decides), so the stand-in cannot match them.
-      if (n.run?.trace.some((l) => /^(\[pid\s+\d+\] )?(fork|vfork|clone)\(/.test(l))) continue;
+      if (n.run?.trace.some((l) => /^(\[pid\s+\d+\] |\d+\s+)?(fork|vfork|clone)\(/.test(l))) continue;
       considered++;
       for (const [kind, run] of [['source', e.source], ['elf', e.elf]] as const) {
         if (kind === 'source' && !SOURCE_SAMPLE.has(spec.name)) continue;
