@@ -16,6 +16,11 @@ export const commands = {
   'app.info': { args: obj({}), result: unchecked<AppInfo>() },
   'labs.list': { args: obj({}), result: unchecked<LabSummary[]>() },
   'labs.get': { args: obj({ packId: id, labId: id }), result: unchecked<LabDetail>() },
+  'packs.import': {
+    // The .labpack's bytes, base64 (the web host's frames are capped at 8 MiB: packs up to ~6 MiB).
+    args: obj({ fileName: str({ maxLength: 255 }), base64: str({ maxLength: 8 * 1024 * 1024 - 1024 }) }),
+    result: unchecked<{ id: string; version: string; labs: number; warnings: string[] }>(),
+  },
   'labs.grade': {
     args: obj({ packId: id, labId: id, arch: oneOf(['x86_64', 'arm64'] as const), source: str({ maxLength: 256 * 1024 }), stdin: optional(str({ maxLength: 1024 * 1024 })) }),
     result: unchecked<GradeReport>(),

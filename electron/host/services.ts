@@ -3,7 +3,8 @@
 // the arguments against the contract before any handler sees them.
 
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   commands,
@@ -23,6 +24,8 @@ import { LabCatalog } from './labs/lab-catalog.js';
 import { ProbeService } from './probes/probe-service.js';
 import { ProgressStore } from './progress/progress-store.js';
 import { gradeSubmission } from './packs/grade.js';
+import { importPack } from './packs/pack-import.js';
+import { formatIssue, PackError } from './packs/pack-issue.js';
 import { createLabRunner } from './emulator/lab-runner.js';
 import type { ProbeReport } from '../common/probe-types.js';
 import { appVersion, builtinPackDirs } from './paths.js';
@@ -133,6 +136,22 @@ export class HostServices {
         const lab = await this.catalog.get(packId, labId);
         if (!lab) throw new CommandFailure('failed', `no lab '${labId}' in pack '${packId}'`);
         return lab;
+      },
+      'packs.import': async ({ fileName, base64 }) => {
+        if (!/\.labpack$/i.test(fileName)) throw new CommandFailure('bad-args', `${fileName} is not a .labpack file`);
+        const dir = await mkdtemp(join(tmpdir(), 'syscall-lab-import-'));
+        try {
+          const file = join(dir, 'import.labpack');
+          await writeFile(file, Buffer.from(base64, 'base64'));
+          const result = await importPack(file, this.options.userDataDir, { appVersion: appVersion() });
+          this.catalog.invalidate();
+          return { id: result.id, version: result.version, labs: result.pack.labs.length, warnings: result.warnings.map(formatIssue) };
+        } catch (err) {
+          if (err instanceof PackError) throw new CommandFailure('failed', `${fileName} was not imported: ${err.message}`);
+          throw err;
+        } finally {
+          await rm(dir, { recursive: true, force: true });
+        }
       },
       'labs.grade': async ({ packId, labId, arch, source, stdin }) => {
         const opened = await this.catalog.pack(packId);

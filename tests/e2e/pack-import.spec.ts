@@ -1,0 +1,35 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startWebHostProcess, type WebHostProcess } from './web-host-process.js';
+
+let host: WebHostProcess;
+const dir = mkdtempSync(join(tmpdir(), 'syscall-lab-import-e2e-'));
+
+test.beforeAll(async () => {
+  test.skip(Boolean(process.env.SYSCALL_LAB_SKIP_E2E), process.env.SYSCALL_LAB_SKIP_E2E);
+  host = await startWebHostProcess();
+});
+
+test.afterAll(async () => {
+  await host?.stop();
+});
+
+test('a .labpack picked in the app is validated, installed and listed; a broken one is refused with the reason', async ({ page }) => {
+  const good = join(dir, 'example.labpack');
+  execFileSync(process.execPath, ['bin/syscall-lab.js', 'pack', 'build', 'tests/fixtures/packs/example', '-o', good]);
+  const bad = join(dir, 'broken.labpack');
+  writeFileSync(bad, 'this is not a zip file');
+
+  await page.goto(host.url);
+  const picker = page.getByLabel('Import a lab pack…');
+  await picker.setInputFiles(bad);
+  await expect(page.getByRole('alert')).toContainText('broken.labpack was not imported');
+
+  await picker.setInputFiles(good);
+  await expect(page.getByRole('status')).toContainText(/Imported \S+ \S+ \(2 labs\)/);
+  // The example pack's labs join the built-in ones.
+  await expect(page.getByRole('button', { name: /Open lab / })).toHaveCount(16);
+});
