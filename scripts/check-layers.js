@@ -67,7 +67,7 @@ function stripComments(code) {
 const IMPORT_PATTERNS = [
   /\bimport\s+(type\s+)?[\w*{}\s,$]*?\s+from\s*['"]([^'"]+)['"]/g,
   /\bexport\s+(type\s+)?[\w*{}\s,$]*?\s+from\s*['"]([^'"]+)['"]/g,
-  /\bimport\s*()['"]([^'"]+)['"]/g,
+  /(?:^|[\n;])\s*import\s*()['"]([^'"\n]+)['"]/g,
   /\bimport\s*\(\s*()['"]([^'"]+)['"]\s*\)/g,
   /\brequire\s*\(\s*()['"]([^'"]+)['"]\s*\)/g,
 ];

@@ -9,6 +9,7 @@ import type { Kernel } from './kernel.js';
 import { pageDown, pageUp, type AddressSpace } from './mm/address-space.js';
 import { PROT_EXEC, PROT_READ, PROT_WRITE } from './mm/vma.js';
 import type { Process, Task } from './task.js';
+import * as L from './x86_64/layout.js';
 
 export class ExecError extends Error {}
 
@@ -139,7 +140,7 @@ export function loadImage(k: Kernel, image: ExecImage, argv: string[], envp: str
     mm.stackTop = stackTop;
     mm.vmas.insert({ start: stackTop - INITIAL_STACK, end: stackTop, prot: PROT_READ | PROT_WRITE, shared: false, growsDown: true, name: '[stack]', backing: null, special: false });
     mm.mmapBase = pageDown(stackTop - MMAP_GAP - randomPages(k, 28));
-    const vdsoBase = k.mapVdso(mm);
+    const vdsoBase = k.vdso.map(mm);
     const entry = Number(elf.entry) + bias;
     const auxv: [number, bigint][] = [
       [AT.SYSINFO_EHDR, BigInt(vdsoBase)],
@@ -176,4 +177,33 @@ export function execProgram(k: Kernel, image: ExecImage, argv: string[], envp: s
   const task = k.newTask(proc, proc.pid, k.x86.userEntryContext(loaded.entry, loaded.sp));
   if (!k.init) k.init = proc;
   return { proc, task, loaded };
+}
+
+/** execve: the calling task becomes the only thread, running the new image. */
+export function replaceImage(k: Kernel, task: Task, mm: AddressSpace, loaded: LoadedProgram, path: string, argv: string[]): void {
+  const proc = task.proc;
+  for (const t of [...proc.tasks]) if (t !== task) k.bury(t);
+  proc.tasks = [task];
+  proc.mm.destroy();
+  proc.mm = mm;
+  proc.handlers.actions.forEach((a, i) => {
+    // Caught signals revert to the default action; ignored ones stay ignored (execve(2)).
+    if (i > 0 && a.handler > 1n) proc.handlers.actions[i] = { handler: 0n, flags: 0n, restorer: 0n, mask: 0n };
+  });
+  k.files.table(proc).closeOnExec();
+  proc.exe = path;
+  proc.argv = argv;
+  task.fsBase = 0;
+  task.clearChildTid = 0n;
+  const regs = k.ptRegs(task);
+  for (const r of ['r15', 'r14', 'r13', 'r12', 'rbp', 'rbx', 'r11', 'r10', 'r9', 'r8', 'rax', 'rcx', 'rdx', 'rsi', 'rdi'] as const) regs.set(r, 0n);
+  regs.set('rip', BigInt(loaded.entry));
+  regs.set('rsp', BigInt(loaded.sp));
+  regs.set('eflags', 0x202n);
+  regs.set('cs', BigInt(L.USER_CS));
+  regs.set('ss', BigInt(L.USER_DS));
+  const cpu = k.x86.cpu;
+  cpu.cr3 = mm.root;
+  cpu.setMsr(L.MSR_FS_BASE, 0n);
+  k.meter.charge('cr3Switch');
 }

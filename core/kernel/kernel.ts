@@ -2,71 +2,30 @@
 // Syscall dispatch lives in syscall-entry.ts, signal delivery in signal-delivery.ts,
 // program loading in exec.ts; this file ties them to the CPU through the arch glue.
 
-import { CostMeter, DEFAULT_COSTS, type CostTable } from '../cost/cost-table.js';
-import { OutOfPhysicalMemory, PAGE_SIZE, PhysicalMemory } from '../mm/phys-memory.js';
-import { PROT_EXEC, PROT_READ } from './mm/vma.js';
+import { CostMeter, DEFAULT_COSTS } from '../cost/cost-table.js';
+import { OutOfPhysicalMemory, PhysicalMemory } from '../mm/phys-memory.js';
 import { vdsoImage } from './vdso/vdso-image.js';
-import { updateVvar } from './vdso/vvar.js';
+import { VdsoMapping } from './vdso/vdso-mapping.js';
+import { fireTimers, handleException, handleTimer } from './traps.js';
 import type { Arch, RunEvent } from '../trace/events.js';
 import { formatExitLine } from '../trace/strace-format.js';
-import { KernelFiles, type HostIo } from './files.js';
+import { KernelFiles } from './files.js';
+import { DEFAULT_LIMITS, type KernelOptions, type KernelStop, type Limits } from './kernel-types.js';
 import { AddressSpace } from './mm/address-space.js';
 import { SignalHandlers, newRusage, type PendingSignal, type Process, type Task } from './task.js';
 import { X86Arch, type X86Context } from './x86_64/x86-arch.js';
 import type { HookLabel } from './x86_64/entry-source.js';
 import * as L from './x86_64/layout.js';
-import { VEC_PF } from '../mm/x86-64/fault.js';
 import type { StopReason } from '../arch/x86_64/cpu.js';
 import { handleSyscall, handleInt80 } from './syscall-entry.js';
-import { exitToUserMode, forceSignal, killPending, sendSignalToProcess, sigreturn } from './signal-delivery.js';
-import { faultSignal } from './x86_64/faults.js';
+import { killPending, sendSignalToProcess, sigreturn } from './signal-delivery.js';
 import { SeededRandom } from './random.js';
-import { SIGALRM, SIGCHLD, SIGKILL } from './signal-names.js';
-import type { LoadedProgram } from './exec.js';
+import { SIGCHLD, SIGKILL } from './signal-names.js';
 
-export interface Limits {
-  /** Guest memory a process may map (brk + mmap + stack). */
-  memoryBytes: number;
-  /** Bytes the guest may write to stdout and stderr together. */
-  outputBytes: number;
-  openFiles: number;
-  processes: number;
-}
-
-export const DEFAULT_LIMITS: Limits = {
-  memoryBytes: 256 * 1024 * 1024,
-  outputBytes: 16 * 1024 * 1024,
-  openFiles: 256,
-  processes: 64,
-};
-
-export interface KernelOptions {
-  arch: Arch;
-  seed?: number;
-  aslr?: boolean;
-  costs?: Partial<CostTable>;
-  limits?: Partial<Limits>;
-  io: HostIo;
-  /** Wall-clock time at boot, in ns since the epoch (fixed by default so runs replay). */
-  realtimeBaseNs?: number;
-  onEvent?: (event: RunEvent) => void;
-  /** Record run events (trace lines, signals...). Benchmarks turn it off. Default true. */
-  record?: boolean;
-}
-
-export type KernelStop =
-  | { kind: 'exit'; code: number | null; signal: number | null; coreDumped: boolean }
-  | { kind: 'budget' }
-  | { kind: 'blocked'; on: 'stdin' | 'deadlock' }
-  | { kind: 'breakpoint'; addr: number }
-  | { kind: 'limit'; message: string }
-  | { kind: 'panic'; message: string };
-
-/** What a hook tells the run loop. */
-export type HookStop = { kind: 'hook'; value: 'blocked' | 'exited' | 'preempt' | 'limit' };
+export type { HookStop, KernelOptions, KernelStop, Limits } from './kernel-types.js';
+export { DEFAULT_LIMITS } from './kernel-types.js';
 
 const TICK_NS = 1_000_000; // HZ = 1000
-const TIMESLICE_TICKS = 4;
 
 export class Kernel {
   readonly mem: PhysicalMemory;
@@ -80,23 +39,24 @@ export class Kernel {
   readonly tasks = new Map<number, Task>();
   readonly processes = new Map<number, Process>();
   current: Task | null = null;
-  private runQueue: Task[] = [];
+  /** Tasks ready to run, in order (the scheduler's run queue). */
+  readonly runQueue: Task[] = [];
   /** Pids start where a freshly booted system's user processes would; the first one's parent is init (1). */
   private nextPid = 100;
   init: Process | null = null;
   private idleNs = 0;
-  private readonly realtimeBaseNs: number;
+  readonly realtimeBaseNs: number;
   private nextTickNs = TICK_NS;
-  private sliceTicks = 0;
+  /** Timer ticks the running task has had since it was scheduled. */
+  sliceTicks = 0;
   outputBytes = 0;
   limitHit: string | null = null;
   readonly events: RunEvent[] = [];
   private readonly onEvent: ((e: RunEvent) => void) | undefined;
   /** Counted for --stats: mode switches into the kernel by cause. */
   readonly counters = { syscalls: 0, int80: 0, exceptions: 0, timerInterrupts: 0, contextSwitches: 0, cr3Switches: 0, signalsDelivered: 0, vdsoSeqlockRetries: 0 };
-  /** The shared vvar frame and the vDSO image's frame, mapped into every process. */
-  private readonly vvarPa: number;
-  private readonly vdsoPa: number;
+  /** The vDSO and vvar pages shared by every process. */
+  readonly vdso: VdsoMapping;
   /** Instructions retired when the current CPU slice began (time counts them as they run). */
   private sliceStart = 0;
 
@@ -113,48 +73,7 @@ export class Kernel {
     this.onEvent = options.onEvent;
     this.x86 = new X86Arch(this.mem, (label) => this.onHook(label));
     this.files = new KernelFiles(this, options.io);
-    this.vvarPa = this.mem.allocFrame();
-    this.vdsoPa = this.mem.allocFrame();
-    this.mem.bytes.set(vdsoImage().bytes, this.vdsoPa);
-    this.x86.cpu.tscSource = () => this.tsc();
-    this.refreshVvar();
-  }
-
-  // ---- the vDSO ----
-
-  /** Map [vvar] and [vdso] below the mmap base; returns the vDSO's address (AT_SYSINFO_EHDR). */
-  mapVdso(mm: AddressSpace): number {
-    const base = mm.vmas.findFreeTopDown(2 * PAGE_SIZE, mm.mmapBase, 0x10000);
-    if (base === null) throw new Error('no room for the vDSO');
-    mm.vmas.insert({ start: base, end: base + PAGE_SIZE, prot: PROT_READ, shared: false, growsDown: false, name: '[vvar]', backing: null, special: true });
-    mm.vmas.insert({ start: base + PAGE_SIZE, end: base + 2 * PAGE_SIZE, prot: PROT_READ | PROT_EXEC, shared: false, growsDown: false, name: '[vdso]', backing: null, special: true });
-    mm.port.map(mm.root, base, this.vvarPa, { read: true, write: false, exec: false, user: true });
-    mm.port.map(mm.root, base + PAGE_SIZE, this.vdsoPa, { read: true, write: false, exec: true, user: true });
-    mm.vdsoBase = base + PAGE_SIZE;
-    return base + PAGE_SIZE;
-  }
-
-  /** The time-stamp counter rdtsc reads: emulated cycles since boot, idle time included. */
-  tsc(): number {
-    return this.monotonicNs() * this.meter.table.cyclesPerNs;
-  }
-
-  /**
-   * Publish the time base to vvar (seqlock odd/even), as the timer tick does. Because the
-   * TSC counts every emulated cycle, the vDSO's base + (tsc - tsc_base) / cycles-per-ns stays
-   * exact between updates, whatever the kernel charged meanwhile.
-   */
-  refreshVvar(): void {
-    const cpn = this.meter.table.cyclesPerNs;
-    const scale = Number.isInteger(cpn) ? 1 : 1000;
-    const mono = this.monotonicNs();
-    updateVvar(this.mem, this.vvarPa, {
-      tsc: mono * cpn,
-      monotonicNs: mono,
-      realtimeNs: this.realtimeBaseNs + mono,
-      num: scale,
-      den: Math.round(cpn * scale),
-    });
+    this.vdso = new VdsoMapping(this);
   }
 
   // ---- time ----
@@ -262,35 +181,6 @@ export class Kernel {
     return this.x86.ptRegs(task.kernelStackFrames);
   }
 
-  /** execve: the calling task becomes the only thread, running the new image. */
-  replaceImage(task: Task, mm: AddressSpace, loaded: LoadedProgram, path: string, argv: string[]): void {
-    const proc = task.proc;
-    for (const t of [...proc.tasks]) if (t !== task) this.bury(t);
-    proc.tasks = [task];
-    proc.mm.destroy();
-    proc.mm = mm;
-    proc.handlers.actions.forEach((a, i) => {
-      // Caught signals revert to the default action; ignored ones stay ignored (execve(2)).
-      if (i > 0 && a.handler > 1n) proc.handlers.actions[i] = { handler: 0n, flags: 0n, restorer: 0n, mask: 0n };
-    });
-    this.files.table(proc).closeOnExec();
-    proc.exe = path;
-    proc.argv = argv;
-    task.fsBase = 0;
-    task.clearChildTid = 0n;
-    const regs = this.ptRegs(task);
-    for (const r of ['r15', 'r14', 'r13', 'r12', 'rbp', 'rbx', 'r11', 'r10', 'r9', 'r8', 'rax', 'rcx', 'rdx', 'rsi', 'rdi'] as const) regs.set(r, 0n);
-    regs.set('rip', BigInt(loaded.entry));
-    regs.set('rsp', BigInt(loaded.sp));
-    regs.set('eflags', 0x202n);
-    regs.set('cs', BigInt(L.USER_CS));
-    regs.set('ss', BigInt(L.USER_DS));
-    const cpu = this.x86.cpu;
-    cpu.cr3 = mm.root;
-    cpu.setMsr(L.MSR_FS_BASE, 0n);
-    this.meter.charge('cr3Switch');
-  }
-
   /** wait4 collected this child: it is gone for good. */
   reap(proc: Process): void {
     proc.reaped = true;
@@ -298,27 +188,10 @@ export class Kernel {
     this.processes.delete(proc.pid);
   }
 
-  // ---- thread-local bases (arch_prctl) ----
-
-  setThreadBase(task: Task, which: 'fs' | 'gs', base: number): void {
-    if (which === 'fs') {
-      task.fsBase = base;
-      if (task === this.current) this.x86.cpu.setMsr(L.MSR_FS_BASE, BigInt.asUintN(64, BigInt(base)));
-    } else if (task === this.current) {
-      // In the kernel the user's GS base is parked in KERNEL_GS_BASE until swapgs.
-      this.x86.cpu.setMsr(L.MSR_KERNEL_GS_BASE, BigInt.asUintN(64, BigInt(base)));
-    }
-  }
-
-  threadBase(task: Task, which: 'fs' | 'gs'): number {
-    if (which === 'fs') return task.fsBase;
-    return task === this.current ? Number(BigInt.asIntN(64, this.x86.cpu.msr(L.MSR_KERNEL_GS_BASE))) : 0;
-  }
-
   // ---- exit ----
 
   /** A task is gone: its kernel stack is freed at the next schedule, when nothing runs on it. */
-  private bury(task: Task): void {
+  bury(task: Task): void {
     task.state = 'zombie';
     this.tasks.delete(task.tid);
     this.deadTasks.push(task);
@@ -430,69 +303,14 @@ export class Kernel {
         stop = handleInt80(this, task);
         break;
       case 'do_exception':
-        stop = this.onException(task);
+        stop = handleException(this, task);
         break;
       case 'do_timer_interrupt':
-        stop = this.onTimer(task);
+        stop = handleTimer(this, task);
         break;
     }
     task.rusage.systemCycles += this.meter.total() - entered;
     return stop;
-  }
-
-  private onException(task: Task): StopReason | void {
-    this.counters.exceptions++;
-    const cpu = this.x86.cpu;
-    const vector = Number(cpu.getReg(6)); // RSI = vector, set by the stub
-    const regs = this.ptRegs(task);
-    const fromUser = (regs.get('cs') & 3n) === 3n;
-    if (!fromUser) {
-      return { kind: 'hook', value: `panic: kernel-mode exception ${vector} at 0x${regs.get('rip').toString(16)}` };
-    }
-    if (vector === VEC_PF) {
-      const addr = cpu.cr2;
-      const err = Number(regs.get('orig_rax'));
-      const access = err & 0x10 ? 'exec' : err & 2 ? 'write' : 'read';
-      const outcome = task.proc.mm.handleFault(addr, access);
-      if (outcome === 'mapped') {
-        this.meter.charge('pageFault');
-        task.proc.minorFaults++;
-        this.emit({ type: 'page-fault', pid: task.proc.pid, addr: `0x${BigInt.asUintN(64, BigInt(addr)).toString(16)}`, minor: true, cycles: this.meter.table.pageFault });
-        return exitToUserMode(this, task, regs, false);
-      }
-      forceSignal(this, task, faultSignal(vector, outcome, addr, regs));
-    } else {
-      forceSignal(this, task, faultSignal(vector, 'maperr', 0, regs));
-    }
-    return exitToUserMode(this, task, regs, false);
-  }
-
-  private onTimer(task: Task): StopReason | void {
-    this.counters.timerInterrupts++;
-    const regs = this.ptRegs(task);
-    this.fireTimers();
-    if (++this.sliceTicks >= TIMESLICE_TICKS && this.runQueue.some((t) => t.state === 'runnable')) {
-      this.sliceTicks = 0;
-      task.rusage.involuntarySwitches++;
-      const s = exitToUserMode(this, task, regs, false);
-      if (s) return s;
-      return { kind: 'hook', value: 'preempt' };
-    }
-    return exitToUserMode(this, task, regs, false);
-  }
-
-  /** Alarms and interval timers that are due. */
-  private fireTimers(): void {
-    const now = this.monotonicNs();
-    for (const proc of this.processes.values()) {
-      if (proc.alarmAt !== null && proc.exitStatus === null && now >= proc.alarmAt) {
-        proc.alarmAt = proc.itimerInterval > 0 ? proc.alarmAt + proc.itimerInterval : null;
-        sendSignalToProcess(this, proc, { signo: SIGALRM, code: 0x80, pid: 0, uid: 0, addr: null });
-      }
-    }
-    for (const t of this.tasks.values()) {
-      if (t.state === 'sleeping' && t.wakeAt !== null && now >= t.wakeAt) this.makeRunnable(t);
-    }
   }
 
   // ---- the run loop ----
@@ -569,7 +387,7 @@ export class Kernel {
   /** A timer tick: in user mode it arrives as an interrupt through the IDT. */
   private tick(): void {
     this.nextTickNs += TICK_NS;
-    this.refreshVvar();
+    this.vdso.refresh();
     const cpu = this.x86.cpu;
     if (!this.current || cpu.cpl !== 3) return;
     // A tick inside the vDSO's seqlock read section changes seq under the reader: it will retry.
@@ -613,7 +431,7 @@ export class Kernel {
       const wakeAt = Math.min(...deadlines);
       if (wakeAt > this.monotonicNs()) this.idleNs += wakeAt - this.monotonicNs();
       while (this.nextTickNs <= this.monotonicNs()) this.nextTickNs += TICK_NS;
-      this.fireTimers();
+      fireTimers(this);
     }
   }
 

@@ -38,6 +38,11 @@ describe('layer check', () => {
     expect(check(tree(clean)).status).toBe(0);
   });
 
+  it('does not mistake a string ending in "import" for an import', () => {
+    const r = check(tree({ ...clean, 'electron/common/names.ts': "export const names = ['packs.import', 'x'];\n" }));
+    expect(r.out).toContain('Layer check passed');
+  });
+
   it.each([
     ['core importing node', 'core/x.ts', "import { readFileSync } from 'node:fs';\n", "core may not import 'node:fs'"],
     ['core importing the host', 'core/x.ts', "import { h } from '../electron/host/h.js';\n", 'core may not import from host'],
@@ -51,6 +56,7 @@ describe('layer check', () => {
     ['renderer importing an unlisted package', 'renderer/src/x.ts', "import WebSocket from 'ws';\n", "renderer may not import package 'ws'"],
     ['svelte component importing fs', 'renderer/src/X.svelte', "<script lang=\"ts\">\n  import fs from 'fs';\n</script>\n", "renderer may not import 'fs'"],
     ['code in labs/', 'labs/pack/evil.js', "export default 1;\n", 'labs/ holds data only'],
+    ['a side-effect import of node in core', 'core/x.ts', "import 'node:fs';\n", "core may not import 'node:fs'"],
   ])('catches %s', (_name, path, text, message) => {
     const r = check(tree({ ...clean, [path]: text }));
     expect(r.status).toBe(1);

@@ -2,7 +2,7 @@
 // execve from the in-memory file system, and wait4.
 
 import { EAGAIN, ECHILD, EFAULT, EINVAL, ENOEXEC, EACCES, E2BIG } from '../errno.js';
-import { ExecError, loadImage } from '../exec.js';
+import { ExecError, loadImage, replaceImage } from '../exec.js';
 import type { Process } from '../task.js';
 import { argAddr, argNum, BLOCK, type SysCtx, type SysResult } from './context.js';
 import { decodeUtf8 } from '../../util/utf8.js';
@@ -117,7 +117,7 @@ export function sysExecve(ctx: SysCtx): SysResult {
     if (err instanceof ExecError) return -ENOEXEC;
     throw err;
   }
-  k.replaceImage(ctx.task, loaded.mm, loaded.loaded, path, argv);
+  replaceImage(k, ctx.task, loaded.mm, loaded.loaded, path, argv);
   return 0;
 }
 

@@ -3,6 +3,9 @@
 import { encodeUtf8 } from '../../util/utf8.js';
 import { EFAULT, EINVAL, ENAMETOOLONG, EPERM, ERANGE } from '../errno.js';
 import { argAddr, argNum, type SysCtx, type SysResult } from './context.js';
+import type { Kernel } from '../kernel.js';
+import type { Task } from '../task.js';
+import * as L from '../x86_64/layout.js';
 
 export const UTS = {
   sysname: 'Linux',
@@ -24,6 +27,22 @@ export const ARCH_SET_FS = 0x1002;
 export const ARCH_GET_FS = 0x1003;
 export const ARCH_GET_GS = 0x1004;
 
+/** The user's FS/GS base: FS is loaded at every switch; in the kernel the user GS sits in KERNEL_GS_BASE. */
+function setThreadBase(k: Kernel, task: Task, which: 'fs' | 'gs', base: number): void {
+  if (which === 'fs') {
+    task.fsBase = base;
+    if (task === k.current) k.x86.cpu.setMsr(L.MSR_FS_BASE, BigInt.asUintN(64, BigInt(base)));
+  } else if (task === k.current) {
+    // In the kernel the user's GS base is parked in KERNEL_GS_BASE until swapgs.
+    k.x86.cpu.setMsr(L.MSR_KERNEL_GS_BASE, BigInt.asUintN(64, BigInt(base)));
+  }
+}
+
+function threadBase(k: Kernel, task: Task, which: 'fs' | 'gs'): number {
+  if (which === 'fs') return task.fsBase;
+  return task === k.current ? Number(BigInt.asIntN(64, k.x86.cpu.msr(L.MSR_KERNEL_GS_BASE))) : 0;
+}
+
 export function sysArchPrctl(ctx: SysCtx): SysResult {
   const code = argNum(ctx, 0);
   const addr = ctx.args[1]!;
@@ -32,13 +51,13 @@ export function sysArchPrctl(ctx: SysCtx): SysResult {
     case ARCH_SET_GS: {
       // Linux refuses bases outside the user half (TASK_SIZE_MAX).
       if (addr >= 0x7ffffffff000n) return -EPERM;
-      ctx.k.setThreadBase(ctx.task, code === ARCH_SET_FS ? 'fs' : 'gs', Number(addr));
+      setThreadBase(ctx.k, ctx.task, code === ARCH_SET_FS ? 'fs' : 'gs', Number(addr));
       return 0;
     }
     case ARCH_GET_FS:
     case ARCH_GET_GS: {
       const b = new Uint8Array(8);
-      new DataView(b.buffer).setBigUint64(0, BigInt(ctx.k.threadBase(ctx.task, code === ARCH_GET_FS ? 'fs' : 'gs')), true);
+      new DataView(b.buffer).setBigUint64(0, BigInt(threadBase(ctx.k, ctx.task, code === ARCH_GET_FS ? 'fs' : 'gs')), true);
       return ctx.mm.write(argAddr(ctx, 1), b) ? 0 : -EFAULT;
     }
     default:

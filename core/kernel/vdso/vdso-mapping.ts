@@ -1,0 +1,59 @@
+// The vDSO and its vvar page: one frame each, shared by every process, mapped at exec
+// below the mmap base. The TSC (rdtsc) reads the kernel's cycle clock, so vvar only
+// needs its time base refreshed at timer ticks.
+
+import { PAGE_SIZE } from '../../mm/phys-memory.js';
+import type { Kernel } from '../kernel.js';
+import type { AddressSpace } from '../mm/address-space.js';
+import { PROT_EXEC, PROT_READ } from '../mm/vma.js';
+import { vdsoImage } from './vdso-image.js';
+import { updateVvar } from './vvar.js';
+
+export class VdsoMapping {
+  private readonly vvarPa: number;
+  private readonly vdsoPa: number;
+
+  constructor(private readonly k: Kernel) {
+    this.vvarPa = k.mem.allocFrame();
+    this.vdsoPa = k.mem.allocFrame();
+    k.mem.bytes.set(vdsoImage().bytes, this.vdsoPa);
+    k.x86.cpu.tscSource = () => this.tsc();
+    this.refresh();
+  }
+
+
+  /** Map [vvar] and [vdso] below the mmap base; returns the vDSO's address (AT_SYSINFO_EHDR). */
+  map(mm: AddressSpace): number {
+    const base = mm.vmas.findFreeTopDown(2 * PAGE_SIZE, mm.mmapBase, 0x10000);
+    if (base === null) throw new Error('no room for the vDSO');
+    mm.vmas.insert({ start: base, end: base + PAGE_SIZE, prot: PROT_READ, shared: false, growsDown: false, name: '[vvar]', backing: null, special: true });
+    mm.vmas.insert({ start: base + PAGE_SIZE, end: base + 2 * PAGE_SIZE, prot: PROT_READ | PROT_EXEC, shared: false, growsDown: false, name: '[vdso]', backing: null, special: true });
+    mm.port.map(mm.root, base, this.vvarPa, { read: true, write: false, exec: false, user: true });
+    mm.port.map(mm.root, base + PAGE_SIZE, this.vdsoPa, { read: true, write: false, exec: true, user: true });
+    mm.vdsoBase = base + PAGE_SIZE;
+    return base + PAGE_SIZE;
+  }
+
+  /** The time-stamp counter rdtsc reads: emulated cycles since boot, idle time included. */
+  tsc(): number {
+    return this.k.monotonicNs() * this.k.meter.table.cyclesPerNs;
+  }
+
+  /**
+   * Publish the time base to vvar (seqlock odd/even), as the timer tick does. Because the
+   * TSC counts every emulated cycle, the vDSO's base + (tsc - tsc_base) / cycles-per-ns stays
+   * exact between updates, whatever the kernel charged meanwhile.
+   */
+  refresh(): void {
+    const cpn = this.k.meter.table.cyclesPerNs;
+    const scale = Number.isInteger(cpn) ? 1 : 1000;
+    const mono = this.k.monotonicNs();
+    updateVvar(this.k.mem, this.vvarPa, {
+      tsc: mono * cpn,
+      monotonicNs: mono,
+      realtimeNs: this.k.realtimeBaseNs + mono,
+      num: scale,
+      den: Math.round(cpn * scale),
+    });
+  }
+}
