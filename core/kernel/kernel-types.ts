@@ -42,5 +42,3 @@ export type KernelStop =
   | { kind: 'limit'; message: string }
   | { kind: 'panic'; message: string };
 
-/** What a hook tells the run loop. */
-export type HookStop = { kind: 'hook'; value: 'blocked' | 'exited' | 'preempt' | 'limit' };

@@ -22,7 +22,7 @@ import { killPending, sendSignalToProcess, sigreturn } from './signal-delivery.j
 import { SeededRandom } from './random.js';
 import { SIGCHLD, SIGKILL } from './signal-names.js';
 
-export type { HookStop, KernelOptions, KernelStop, Limits } from './kernel-types.js';
+export type { KernelOptions, KernelStop, Limits } from './kernel-types.js';
 export { DEFAULT_LIMITS } from './kernel-types.js';
 
 const TICK_NS = 1_000_000; // HZ = 1000
@@ -168,7 +168,6 @@ export class Kernel {
       syscallState: null,
       waitingOn: null,
       rusage: newRusage(),
-      interrupted: false,
       restartBlock: null,
     };
     proc.tasks.push(task);

@@ -92,8 +92,6 @@ export interface Task {
   /** The task's pending wait: what made it sleep, for /proc and the UI. */
   waitingOn: string | null;
   rusage: Rusage;
-  /** Set when a signal interrupted a sleeping syscall and it must not retry. */
-  interrupted: boolean;
   /** The call restart_syscall resumes after a signal without a handler (nanosleep, poll). */
   restartBlock: string | null;
 }

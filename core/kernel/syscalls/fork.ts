@@ -4,6 +4,7 @@
 import { EAGAIN, ECHILD, EFAULT, EINVAL, ENOEXEC, EACCES, E2BIG } from '../errno.js';
 import { ExecError, loadImage, replaceImage } from '../exec.js';
 import type { Process } from '../task.js';
+import type { AddressSpace } from '../mm/address-space.js';
 import { argAddr, argNum, BLOCK, type SysCtx, type SysResult } from './context.js';
 import { decodeUtf8 } from '../../util/utf8.js';
 
@@ -26,10 +27,10 @@ function liveProcesses(ctx: SysCtx): number {
   return n;
 }
 
-function writeTid(ctx: SysCtx, addr: bigint, tid: number): boolean {
+function writeTid(mm: AddressSpace, addr: bigint, tid: number): boolean {
   const b = new Uint8Array(4);
   new DataView(b.buffer).setInt32(0, tid, true);
-  return ctx.mm.write(Number(BigInt.asIntN(64, addr)), b);
+  return mm.write(Number(BigInt.asIntN(64, addr)), b);
 }
 
 /** The heart of fork/vfork/clone (kernel/fork.c kernel_clone). */
@@ -44,8 +45,8 @@ function cloneTask(ctx: SysCtx, flags: number, newSp: bigint, parentTid: bigint,
     const tid = k.allocPid();
     const task = k.newTask(ctx.proc, tid, k.x86.childContext(regs, newSp, fsBase));
     task.blocked = ctx.task.blocked;
-    if (flags & CLONE_PARENT_SETTID) writeTid(ctx, parentTid, tid);
-    if (flags & CLONE_CHILD_SETTID) writeTid(ctx, childTid, tid);
+    if (flags & CLONE_PARENT_SETTID) writeTid(ctx.mm, parentTid, tid);
+    if (flags & CLONE_CHILD_SETTID) writeTid(ctx.mm, childTid, tid);
     if (flags & CLONE_CHILD_CLEARTID) task.clearChildTid = childTid;
     return tid;
   }
@@ -59,12 +60,8 @@ function cloneTask(ctx: SysCtx, flags: number, newSp: bigint, parentTid: bigint,
   k.files.fork(ctx.proc, child);
   const task = k.newTask(child, child.pid, k.x86.childContext(regs, newSp, fsBase));
   task.blocked = ctx.task.blocked;
-  if (flags & CLONE_PARENT_SETTID) writeTid(ctx, parentTid, child.pid);
-  if (flags & CLONE_CHILD_SETTID) {
-    const b = new Uint8Array(4);
-    new DataView(b.buffer).setInt32(0, child.pid, true);
-    mm.write(Number(BigInt.asIntN(64, childTid)), b);
-  }
+  if (flags & CLONE_PARENT_SETTID) writeTid(ctx.mm, parentTid, child.pid);
+  if (flags & CLONE_CHILD_SETTID) writeTid(mm, childTid, child.pid); // in the child's copy
   if (flags & CLONE_CHILD_CLEARTID) task.clearChildTid = childTid;
   return child.pid;
 }
