@@ -12,7 +12,11 @@ describe('strace-format vs strace on a pty', () => {
   it('renders termios, winsize and FIONREAD results identically', () => {
     const { dir, exe } = buildFixture('tty.c');
     const trace = join(dir, 'trace.txt');
-    execFileSync('script', ['-qec', `strace -qq -a0 -e trace=ioctl,getpid -o ${trace} ${exe} 100>${dir}/log0`, '/dev/null'], { cwd: dir });
+    // script(1) runs the command with $SHELL; fd 100 needs bash (dash reads `100>f` as an argument).
+    execFileSync('script', ['-qec', `strace -qq -a0 -e trace=ioctl,getpid -o ${trace} ${exe} 100>${dir}/log0`, '/dev/null'], {
+      cwd: dir,
+      env: { ...process.env, SHELL: '/bin/bash' },
+    });
     const lines = readFileSync(trace, 'utf8').trim().split('\n');
     const { records } = parseLog(readFileSync(join(dir, 'log0'), 'utf8'));
     removeFixtureDir(dir);
