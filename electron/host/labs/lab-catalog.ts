@@ -3,6 +3,7 @@
 // Markdown rendered and sanitised on the host).
 
 import { instantiateLab } from '../packs/lab-instance.js';
+import { substituteText } from '../packs/params.js';
 import { listInstalledPacks, openPack, type OpenedPack } from '../packs/pack-store.js';
 import type { LabDetail, LabSummary } from '../../common/types.js';
 
@@ -89,7 +90,7 @@ export class LabCatalog {
         steps: inst.steps.map((s) => ({ id: s.id, title: s.title, html: s.html })),
         hints: inst.hints.map((h) => ({ step: h.step, html: h.html })),
         starters: inst.starters,
-        checks: lab.def.checks.map((c) => ({ id: c.id, title: c.title, points: c.points })),
+        checks: lab.def.checks.map((c) => ({ id: c.id, title: substituteText(c.title, inst.params), points: c.points })),
       };
     }
     return undefined;

@@ -7,7 +7,7 @@ import { evaluateCheck } from './check-eval.js';
 import { visibleEvents } from './event-view.js';
 import type { LabRunner, ProbeReport, RunOutcome } from './lab-runner.js';
 import type { LoadedLab, LoadedPack } from './pack-types.js';
-import { drawParams, substituteDeep } from './params.js';
+import { drawParams, substituteDeep, substituteText } from './params.js';
 
 export interface GradeTest {
   name: string;
@@ -73,7 +73,7 @@ export async function gradeSubmission(req: GradeRequest): Promise<GradeResults> 
   if (outcome) outcome = { ...outcome, events: visibleEvents(outcome.events) };
   const tests: GradeTest[] = checks.map((check) => {
     const verdict = evaluateCheck(substituteDeep(check.expect, params), { outcome, probes: req.probes ?? [] });
-    const test: GradeTest = { name: check.title, points: verdict.passed ? check.points : 0, max_points: check.points, message: verdict.message };
+    const test: GradeTest = { name: substituteText(check.title, params), points: verdict.passed ? check.points : 0, max_points: check.points, message: verdict.message };
     if (verdict.output !== undefined) test.output = verdict.output;
     return test;
   });

@@ -88,6 +88,8 @@ describe('labs/boundary', () => {
       const r = await gradeSubmission({ pack, labId, seed, runner, submission: { source, fileName: `${labId}.s`, arch: 'x86_64' } });
       expect(r.gradable).toBe(true);
       expect(lostEmulated(pack, labId, r), `seed ${seed}`).toEqual([]);
+      // Check titles show the student's own parameters, never the raw placeholder.
+      expect(r.tests.map((t) => t.name).filter((n) => n.includes('{{'))).toEqual([]);
     }
   }, 60_000);
 
