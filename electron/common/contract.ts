@@ -16,6 +16,8 @@ export const commands = {
   'app.info': { args: obj({}), result: unchecked<AppInfo>() },
   'labs.list': { args: obj({}), result: unchecked<LabSummary[]>() },
   'labs.get': { args: obj({ packId: id, labId: id }), result: unchecked<LabDetail>() },
+  /** Installed packs that failed to load, each with the loader's reason (shown, never silently dropped). */
+  'labs.problems': { args: obj({}), result: unchecked<string[]>() },
   'packs.import': {
     // The .labpack's bytes, base64 (the web host's frames are capped at 8 MiB: packs up to ~6 MiB).
     args: obj({ fileName: str({ maxLength: 255 }), base64: str({ maxLength: 8 * 1024 * 1024 - 1024 }) }),

@@ -132,6 +132,10 @@ export class HostServices {
     return {
       'app.info': async () => ({ name: 'Syscall Lab', version: appVersion(), transport: this.options.transport, platform: process.platform }),
       'labs.list': () => this.catalog.list(),
+      'labs.problems': async () => {
+        await this.catalog.list();
+        return [...this.catalog.problems];
+      },
       'labs.get': async ({ packId, labId }) => {
         const lab = await this.catalog.get(packId, labId);
         if (!lab) throw new CommandFailure('failed', `no lab '${labId}' in pack '${packId}'`);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HostServices } from '../../../../electron/host/services.js';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -82,5 +82,21 @@ describe('dispatch validates every command before a handler runs', () => {
     expect(labs.ok && (labs.value as { labId: string }[]).map((l) => l.labId)).toContain('hello-kernel');
     expect(await s.dispatch('prefs.set', { key: 'theme', value: 'dark' })).toEqual({ ok: true, value: null });
     expect(await s.dispatch('prefs.get', { keys: ['theme', 'missing'] })).toEqual({ ok: true, value: { theme: 'dark' } });
+  });
+
+  it('names an installed pack that fails to load, and still lists the others', async () => {
+    const userDataDir = mkdtempSync(join(tmpdir(), 'syscall-lab-host-'));
+    const broken = join(userDataDir, 'packs', 'broken-pack', '1.0.0');
+    mkdirSync(broken, { recursive: true });
+    writeFileSync(join(broken, 'labpack.yaml'), 'id: broken-pack\ntitle: [unterminated\n');
+    services = new HostServices({ userDataDir, transport: 'web' });
+    const problems = await services.dispatch('labs.problems', {});
+    expect(problems.ok).toBe(true);
+    const list = problems.ok ? (problems.value as string[]) : [];
+    expect(list).toHaveLength(1);
+    expect(list[0]).toContain(broken);
+    expect(list[0]).toMatch(/labpack\.yaml/);
+    const labs = await services.dispatch('labs.list', {});
+    expect(labs.ok && (labs.value as { labId: string }[]).map((l) => l.labId)).toContain('hello-kernel');
   });
 });
