@@ -2,9 +2,7 @@
 // wiring to the host (a terminal, or plain streams when the host's stdio are pipes),
 // and the /proc files generated from kernel state.
 
-import { formatMaps } from './vfs/proc-maps.js';
 import type { Kernel } from './kernel.js';
-import { permString } from './mm/vma.js';
 import type { Process } from './task.js';
 import type { TerminalSink } from './vfs/devices.js';
 import { FdTable } from './vfs/fd-table.js';
@@ -14,7 +12,7 @@ import { createStdio, mountSeedTree, STUDENT_GID, STUDENT_UID } from './vfs/seed
 import { devMajor, devMinor } from './vfs/stat-layout.js';
 import { Vfs, type PathContext } from './vfs/vfs.js';
 import type { WaitQueue } from './vfs/wait-queue.js';
-import { procStatus } from './proc-files.js';
+import { procMaps, procStatus } from './proc-files.js';
 
 export interface HostIo {
   /** Guest output on fd 1 or 2 (also for files dup'ed from them). */
@@ -104,21 +102,7 @@ export class KernelFiles {
 
   private registerProc(): void {
     const k = this.k;
-    this.vfs.registerProcFile('/proc/self/maps', (ctx) => {
-      const proc = k.processes.get(ctx.targetPid);
-      if (!proc) return '';
-      return formatMaps(
-        proc.mm.vmas.areas.map((v) => ({
-          start: BigInt(v.start),
-          end: BigInt(v.end),
-          perms: permString(v),
-          offset: BigInt(v.backing ? v.backing.offset : 0),
-          dev: v.backing ? { major: Number(v.backing.dev.split(':')[0] ?? 0), minor: parseInt(v.backing.dev.split(':')[1] ?? '0', 16) } : { major: 0, minor: 0 },
-          inode: v.backing ? v.backing.inode : 0,
-          name: v.name || null,
-        })),
-      );
-    });
+    this.vfs.registerProcFile('/proc/self/maps', (ctx) => procMaps(k, ctx.targetPid));
     this.vfs.registerProcFile('/proc/self/status', (ctx) => procStatus(k, ctx.targetPid));
   }
 

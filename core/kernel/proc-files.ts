@@ -1,6 +1,25 @@
-// Text of /proc/<pid>/status: the fields a lab reads (Linux's format, a subset).
+// Text of /proc/<pid>/status (the fields a lab reads, Linux's format, a subset) and
+// /proc/<pid>/maps (the process's VMAs, proc(5)).
 
 import type { Kernel } from './kernel.js';
+import { permString } from './mm/vma.js';
+import { formatMaps } from './vfs/proc-maps.js';
+
+export function procMaps(k: Kernel, pid: number): string {
+  const proc = k.processes.get(pid);
+  if (!proc) return '';
+  return formatMaps(
+    proc.mm.vmas.areas.map((v) => ({
+      start: BigInt(v.start),
+      end: BigInt(v.end),
+      perms: permString(v),
+      offset: BigInt(v.backing ? v.backing.offset : 0),
+      dev: v.backing ? { major: Number(v.backing.dev.split(':')[0] ?? 0), minor: parseInt(v.backing.dev.split(':')[1] ?? '0', 16) } : { major: 0, minor: 0 },
+      inode: v.backing ? v.backing.inode : 0,
+      name: v.name || null,
+    })),
+  );
+}
 
 export function procStatus(k: Kernel, pid: number): string {
   const proc = k.processes.get(pid);

@@ -24,12 +24,13 @@ function listing(m: Machine, addr: number, max = 96): EntryLine[] {
 
 export class KernelPathWatch {
   readonly recorder: KernelPathRecorder;
-  private readonly entries: ReadonlySet<number>;
+  /** The kernel's syscall entry points (where "run to syscall" stops). */
+  readonly entryPoints: ReadonlySet<number>;
   private eventsAtEntry = 0;
 
   constructor(private readonly machine: Machine) {
     const x86 = machine.kernel.x86;
-    this.entries = new Set(ENTRY_POINTS.map((s) => x86.symbol(s)));
+    this.entryPoints = new Set(ENTRY_POINTS.map((s) => x86.symbol(s)));
     const hooks = new Set(HOOKS.map((s) => x86.symbol(s)));
     const boundaries = entryBoundaries(
       [
@@ -38,7 +39,7 @@ export class KernelPathWatch {
       ],
       hooks,
     );
-    this.recorder = new KernelPathRecorder(boundaries, this.entries, machine.kernel.meter.table.instruction);
+    this.recorder = new KernelPathRecorder(boundaries, this.entryPoints, machine.kernel.meter.table.instruction);
   }
 
   private sample(): PathSample {
@@ -49,7 +50,7 @@ export class KernelPathWatch {
   /** Sample where the CPU stands now. */
   observe(): void {
     const cpu = this.machine.kernel.x86.cpu;
-    const entering = cpu.cpl === 0 && this.entries.has(cpu.rip);
+    const entering = cpu.cpl === 0 && this.entryPoints.has(cpu.rip);
     if (entering) this.eventsAtEntry = this.machine.events.length;
     this.recorder.observe(cpu.rip, cpu.cpl, this.sample());
     if (!entering) this.noteLine();

@@ -6,6 +6,7 @@ import { array, bool, num, obj, oneOf, optional, str, unchecked, type Infer, typ
 import type { AppInfo, CoreInfo, GradeReport, LabDetail, LabProgressView, LabSummary, LoadReply, SessionState, WorkerFault } from './types.js';
 import type { HostFacts, ProbeInfo, ProbeProgress } from './probe-types.js';
 import type { ProbeRunRecord } from './types.js';
+import type { EmulatedLayoutRun, MachineInspection, MemoryDump } from './inspect-types.js';
 
 /** Every IPC channel and WebSocket message type starts with this. */
 export const CHANNEL_PREFIX = 'syscall-lab:';
@@ -63,6 +64,19 @@ export const commands = {
   },
   'emulator.step': { args: obj({ sessionId: num({ int: true, min: 1 }), count: optional(num({ int: true, min: 1, max: 100_000 })) }), result: unchecked<SessionState>() },
   'emulator.close': { args: obj({ sessionId: num({ int: true, min: 1 }) }), result: unchecked<{ closed: boolean }>() },
+  // ---- machine views: read a stopped session (never changes the run) ----
+  'emulator.memory': {
+    // addr as typed by the student (hex or decimal); checked for canonical form by the core.
+    args: obj({ sessionId: num({ int: true, min: 1 }), addr: str({ minLength: 1, maxLength: 24 }), length: num({ int: true, min: 1, max: 4096 }) }),
+    result: unchecked<MemoryDump>(),
+  },
+  'emulator.inspect': { args: obj({ sessionId: num({ int: true, min: 1 }), stackWords: optional(num({ int: true, min: 1, max: 512 })) }), result: unchecked<MachineInspection>() },
+  'emulator.layouts': {
+    // The same program loaded once per seed: the layouts ASLR produced (address-space map).
+    args: obj({ source: str({ maxLength: 256 * 1024 }), seeds: array(num({ int: true, min: 0, max: 2 ** 31 }), { maxItems: 8 }), aslr: optional(bool()) }),
+    result: unchecked<EmulatedLayoutRun[]>(),
+  },
+  // ---- end of machine views ----
   'probes.list': { args: obj({}), result: unchecked<ProbeInfo[]>() },
   'probes.hostFacts': { args: obj({}), result: unchecked<HostFacts>() },
   'probes.run': {

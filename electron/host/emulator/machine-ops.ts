@@ -6,12 +6,18 @@ import { buildFromSource, ExecError, Machine } from '../../../core/machine.js';
 import { viewMachine } from '../../../core/machine-view.js';
 import type { KernelStop } from '../../../core/kernel/kernel.js';
 import type { RunEvent } from '../../../core/trace/events.js';
+import { KernelPathWatch } from '../../../core/trace/kernel-path-watch.js';
+import type { UserProgramInfo } from '../../../core/machine-inspect.js';
 import type { LoadReply, LoadRequest, SessionState } from '../../common/types.js';
 import { registerArchitecture, registerOp } from './worker-ops.js';
 
-interface Session {
+export interface Session {
   machine: Machine;
   lines: Map<number, number>;
+  /** Source map, symbols and text of the user program (for the inspection views). */
+  program: UserProgramInfo;
+  /** Drives runs and steps, recording the kernel-path timeline. */
+  watch: KernelPathWatch;
   /** Filled by the machine's output and event callbacks. */
   out: { stdout: string; trace: string[]; events: RunEvent[] };
   last: KernelStop | null;
@@ -45,7 +51,7 @@ function state(id: number, s: Session): SessionState {
   return { sessionId: id, ...describe(s.last), stdout: s.out.stdout, trace: s.out.trace, events: s.out.events.slice(-500), view: viewMachine(s.machine, s.lines) };
 }
 
-function session(payload: unknown): [number, Session] {
+export function session(payload: unknown): [number, Session] {
   const id = (payload as { sessionId: number }).sessionId;
   const s = sessions.get(id);
   if (!s) throw new Error(`no machine session ${id} (it may have been closed or the core restarted)`);
@@ -78,7 +84,8 @@ registerOp('machine.load', (payload): LoadReply => {
     if (err instanceof ExecError) return { ok: false, errors: [{ line: 1, column: 1, message: err.message }] };
     throw err;
   }
-  const s: Session = { machine, lines: built.program.lines, out, last: null };
+  const program = { lines: built.program.lines, symbols: built.program.symbols, source: req.source };
+  const s: Session = { machine, lines: built.program.lines, program, watch: new KernelPathWatch(machine), out, last: null };
   if (req.stdin !== undefined) {
     s.machine.pushStdin(new TextEncoder().encode(req.stdin));
     s.machine.endStdin();
@@ -96,7 +103,7 @@ registerOp('machine.run', (payload, budget, progress) => {
   let left = budget;
   for (;;) {
     const n = Math.min(slice, left);
-    s.last = untilSyscall ? s.machine.runToSyscall(n) : s.machine.run(n);
+    s.last = s.watch.run(n, untilSyscall ? s.watch.entryPoints : undefined);
     left -= n;
     if (s.last.kind !== 'budget' || left <= 0) break;
     progress({ instructions: s.machine.stats().instructions, syscalls: s.machine.stats().syscalls });
@@ -108,7 +115,7 @@ registerOp('machine.step', (payload) => {
   const [id, s] = session(payload);
   const count = (payload as { count?: number }).count ?? 1;
   for (let i = 0; i < count; i++) {
-    s.last = s.machine.step();
+    s.last = s.watch.step();
     if (s.last.kind !== 'budget') break;
   }
   // A step that simply finished is not a used-up budget: the machine is ready for more.
