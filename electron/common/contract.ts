@@ -6,7 +6,7 @@ import { array, bool, num, obj, oneOf, optional, str, unchecked, type Infer, typ
 import type { AppInfo, CoreInfo, GradeReport, LabDetail, LabProgressView, LabSummary, LoadReply, SessionState, WorkerFault } from './types.js';
 import type { HostFacts, ProbeInfo, ProbeProgress } from './probe-types.js';
 import type { ProbeRunRecord } from './types.js';
-import type { EmulatedLayoutRun, MachineInspection, MemoryDump } from './inspect-types.js';
+import type { EmulatedLayouts, MachineInspection, MemoryDump } from './inspect-types.js';
 
 /** Every IPC channel and WebSocket message type starts with this. */
 export const CHANNEL_PREFIX = 'syscall-lab:';
@@ -74,7 +74,7 @@ export const commands = {
   'emulator.layouts': {
     // The same program loaded once per seed: the layouts ASLR produced (address-space map).
     args: obj({ source: str({ maxLength: 256 * 1024 }), seeds: array(num({ int: true, min: 0, max: 2 ** 31 }), { maxItems: 8 }), aslr: optional(bool()) }),
-    result: unchecked<EmulatedLayoutRun[]>(),
+    result: unchecked<EmulatedLayouts>(),
   },
   // ---- end of machine views ----
   'probes.list': { args: obj({}), result: unchecked<ProbeInfo[]>() },

@@ -5,7 +5,7 @@
 import type { DisassemblyLine, KernelRegion, SignalsView } from '../../core/machine-inspect.js';
 import type { MemoryDump, StackWord } from '../../core/machine-memory.js';
 import type { KernelPathTimeline } from '../../core/trace/kernel-path.js';
-import type { MapRegion } from './probe-types.js';
+import type { AslrResult, MapRegion } from './probe-types.js';
 
 export type { DisassemblyLine, KernelPathTimeline, KernelRegion, MemoryDump, SignalsView, StackWord };
 
@@ -24,4 +24,10 @@ export interface MachineInspection {
 export interface EmulatedLayoutRun {
   seed: number;
   maps: MapRegion[];
+}
+
+/** Several seeded loads and what moved between them (the same analysis as the native `aslr` probe). */
+export interface EmulatedLayouts {
+  runs: EmulatedLayoutRun[];
+  aslr: AslrResult[];
 }

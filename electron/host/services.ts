@@ -19,7 +19,7 @@ import {
 } from '../common/contract.js';
 import { validate } from '../common/schema.js';
 import type { LoadReply, SessionState } from '../common/types.js';
-import type { EmulatedLayoutRun, MachineInspection, MemoryDump } from '../common/inspect-types.js';
+import type { EmulatedLayouts, MachineInspection, MemoryDump } from '../common/inspect-types.js';
 import { EmulatorHost, WorkerFailure } from './emulator/emulator-host.js';
 import { LabCatalog } from './labs/lab-catalog.js';
 import { ProbeService } from './probes/probe-service.js';
@@ -206,7 +206,7 @@ export class HostServices {
       'emulator.close': async ({ sessionId }) => (await this.emulator.request({ type: 'call', op: 'machine.close', payload: { sessionId }, budget: 0 })) as { closed: boolean },
       'emulator.memory': async (args) => (await this.emulator.request({ type: 'call', op: 'machine.memory', payload: args, budget: 0 })) as MemoryDump,
       'emulator.inspect': async (args) => (await this.emulator.request({ type: 'call', op: 'machine.inspect', payload: args, budget: 0 })) as MachineInspection,
-      'emulator.layouts': async (args) => (await this.emulator.request({ type: 'call', op: 'machine.layouts', payload: args, budget: 0 })) as EmulatedLayoutRun[],
+      'emulator.layouts': async (args) => (await this.emulator.request({ type: 'call', op: 'machine.layouts', payload: args, budget: 0 })) as EmulatedLayouts,
       'probes.list': async () => this.probes.list(),
       'probes.hostFacts': () => this.probes.hostFacts(),
       'probes.run': ({ name, runId, timeoutMs }) => this.probes.run(name, runId, timeoutMs, (p) => this.emit('probes.progress', { ...p, runId })),

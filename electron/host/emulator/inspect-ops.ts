@@ -5,8 +5,9 @@
 import { disassemblyWindow, kernelRegions, mapsText, signalsView } from '../../../core/machine-inspect.js';
 import { InspectError, parseGuestAddress, peekMemory, stackWords, type MemoryDump } from '../../../core/machine-memory.js';
 import { buildFromSource, ExecError, Machine } from '../../../core/machine.js';
-import type { EmulatedLayoutRun, MachineInspection } from '../../common/inspect-types.js';
+import type { EmulatedLayouts, MachineInspection } from '../../common/inspect-types.js';
 import type { MapRegion } from '../../common/probe-types.js';
+import { analyzeAslr } from '../probes/aslr.js';
 import { parseMaps } from '../probes/maps-parse.js';
 import { session, type Session } from './machine-ops.js';
 import { registerOp } from './worker-ops.js';
@@ -45,11 +46,11 @@ registerOp('machine.inspect', (payload): MachineInspection => {
   };
 });
 
-registerOp('machine.layouts', (payload): EmulatedLayoutRun[] => {
+registerOp('machine.layouts', (payload): EmulatedLayouts => {
   const { source, seeds, aslr } = payload as { source: string; seeds: number[]; aslr?: boolean };
   const built = buildFromSource(source, 'x86_64');
   if (!built.ok) throw new Error(`the program does not assemble: line ${built.errors[0]?.line}: ${built.errors[0]?.message}`);
-  return seeds.map((seed) => {
+  const runs = seeds.map((seed) => {
     try {
       // The layout exec chose, before the program runs: what ASLR placed where.
       const m = Machine.fromElf(built.program.elf, '/home/student/a.out', { arch: 'x86_64', seed, aslr: aslr ?? true, argv: ['./a.out'] });
@@ -59,4 +60,5 @@ registerOp('machine.layouts', (payload): EmulatedLayoutRun[] => {
       throw err;
     }
   });
+  return { runs, aslr: analyzeAslr(runs.map((r) => r.maps)) };
 });
