@@ -148,10 +148,13 @@ describe('emulator.inspect', () => {
 
 describe('emulator.layouts', () => {
   it('moves the stack and vDSO between seeds when ASLR is on, and not when it is off', async () => {
-    const runs = await call<{ seed: number; maps: { path: string; start: string }[] }[]>('emulator.layouts', { source: BOOK, seeds: [1, 2, 3] });
+    type Layouts = { runs: { seed: number; maps: { path: string; start: string }[] }[]; aslr: { region: string; moved: boolean }[] };
+    const { runs, aslr } = await call<Layouts>('emulator.layouts', { source: BOOK, seeds: [1, 2, 3] });
     const stacks = new Set(runs.map((r) => r.maps.find((m) => m.path === '[stack]')!.start));
     expect(stacks.size).toBe(3);
-    const fixed = await call<{ seed: number; maps: { path: string; start: string }[] }[]>('emulator.layouts', { source: BOOK, seeds: [1, 2], aslr: false });
+    expect(aslr.find((r) => r.region === '[stack]')?.moved).toBe(true);
+    expect(aslr.find((r) => r.region === 'a.out')?.moved).toBe(false);
+    const fixed = (await call<Layouts>('emulator.layouts', { source: BOOK, seeds: [1, 2], aslr: false })).runs;
     expect(fixed[0]!.maps).toEqual(fixed[1]!.maps);
     // A non-PIE executable never moves.
     const exe = new Set(runs.map((r) => r.maps.find((m) => m.path === '/home/student/a.out')!.start));
