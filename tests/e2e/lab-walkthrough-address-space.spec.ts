@@ -1,0 +1,132 @@
+// A student works through "Address-space layout and ASLR": grows the heap, maps
+// anonymous memory, reads the map in the emulator and on the host, compares seeded
+// runs to see what ASLR moves, and checks the work.
+import { expect, test } from '@playwright/test';
+import { setProgram, stepNumber } from './lab-editor.js';
+import { startWebHostProcess, type WebHostProcess } from './web-host-process.js';
+
+let host: WebHostProcess;
+
+test.beforeAll(async () => {
+  test.skip(Boolean(process.env.SYSCALL_LAB_SKIP_E2E), process.env.SYSCALL_LAB_SKIP_E2E);
+  host = await startWebHostProcess();
+});
+
+test.afterAll(async () => {
+  await host?.stop();
+});
+
+const program = (heap: number, map: number) => `# Address space: grow the heap, map memory, print the map.
+        .intel_syntax noprefix
+        .globl  _start
+        .text
+_start:
+        mov     eax, 12                 # brk(0): the current break
+        xor     edi, edi
+        syscall
+        lea     rdi, [rax + ${heap}]    # brk(break + ${heap})
+        mov     eax, 12
+        syscall
+        mov     eax, 9                  # mmap(NULL, ${map}, RW, PRIVATE|ANON, -1, 0)
+        xor     edi, edi
+        mov     esi, ${map}
+        mov     edx, 3
+        mov     r10d, 0x22
+        mov     r8, -1
+        xor     r9d, r9d
+        syscall
+        mov     r15, rax
+        call    dump_maps
+        mov     eax, 60
+        xor     edi, edi
+        syscall
+
+dump_maps:
+        mov     eax, 2
+        lea     rdi, [rip + path]
+        xor     esi, esi
+        syscall
+        mov     r12, rax
+1:      xor     eax, eax
+        mov     rdi, r12
+        lea     rsi, [rip + buf]
+        mov     edx, 4096
+        syscall
+        test    rax, rax
+        jle     2f
+        mov     rdx, rax
+        mov     eax, 1
+        mov     edi, 1
+        lea     rsi, [rip + buf]
+        syscall
+        jmp     1b
+2:      mov     eax, 3
+        mov     rdi, r12
+        syscall
+        ret
+
+        .section .rodata
+path:   .asciz  "/proc/self/maps"
+        .bss
+buf:    .skip   4096
+`;
+
+test('address space: heap and mmap in the map, emulated beside native, ASLR across seeds, work checked', async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Open lab Address-space layout and ASLR' }).click();
+  const heap = await stepNumber(page, /Grow the heap by \d+ bytes/);
+  const map = await stepNumber(page, /Map \d+ anonymous bytes/);
+  await page.getByRole('button', { name: /Open .*\(x86_64\) in the Playground/ }).first().click();
+  await setProgram(page, program(heap, map));
+
+  // Stop inside the program, after the mmap: its result (in r15) is the new region's start.
+  await page.getByRole('button', { name: 'Run to syscall' }).click(); // brk(0)
+  await page.getByRole('button', { name: 'Run to syscall' }).click(); // brk(end)
+  await page.getByRole('button', { name: 'Run to syscall' }).click(); // mmap
+  await page.getByRole('button', { name: 'Run to syscall' }).click(); // open
+  await expect(page.getByLabel('Privilege level')).toHaveText('CPL 0 (kernel)');
+  await expect(page.locator('tr[data-reg="rax"] code')).toHaveText('0x0000000000000002');
+
+  await page.getByRole('tab', { name: 'Address space' }).click();
+  const emulated = page.getByRole('img', { name: /^Emulated/ });
+  await expect(emulated).toBeVisible();
+  for (const label of ['[heap]', '[stack]', '[vdso]', '[vvar]', 'a.out', 'kernel text (entry code)']) {
+    await expect(emulated.locator(`g.region[data-label="${label}"]`).first()).toBeVisible();
+  }
+  // The anonymous mapping is there with exactly the lab's size.
+  const sizes = await emulated.locator('g.region[data-label="anonymous"] text.rlabel').allTextContents();
+  const kib = map / 1024;
+  expect(sizes.some((t) => t.includes(`${kib} KiB`))).toBe(true);
+  await expect(emulated).toContainText('non-canonical hole');
+
+  // The memory view follows r15: the fresh anonymous page reads as untouched.
+  await page.getByRole('tab', { name: 'Memory' }).click();
+  await page.getByLabel('Follow a register').selectOption('r15');
+  await expect(page.getByText(/has not touched this page yet/)).toBeVisible();
+
+  // Native beside emulated: the maps probe on this machine.
+  await page.getByRole('tab', { name: 'Address space' }).click();
+  await page.getByRole('button', { name: "Read this machine's maps (native)" }).click();
+  const native = page.getByRole('img', { name: /^Native/ });
+  await expect(native).toBeVisible({ timeout: 120_000 });
+  await expect(native.locator('g.region[data-label="[stack]"]')).toBeVisible();
+
+  // ASLR: four seeds; the stack moves, the non-PIE executable does not.
+  await page.getByRole('button', { name: /Compare 4 emulated runs/ }).click();
+  const aslr = page.getByRole('table', { name: 'ASLR across emulated runs' });
+  await expect(aslr).toBeVisible({ timeout: 60_000 });
+  await expect(aslr.locator('tr[data-region="[stack]"] td').first()).toHaveText('yes');
+  await expect(aslr.locator('tr[data-region="a.out"] td').first()).toHaveText('no');
+  await expect(page.getByRole('img', { name: 'seed 4' })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('address-space-map.png'), fullPage: true });
+
+  // Finish the run and check.
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Exited with status 0.');
+  await expect(page.getByLabel('Program output')).toContainText('[heap]');
+  await page.getByRole('button', { name: 'Check my work' }).click();
+  const results = page.getByRole('region', { name: 'Check results' });
+  await expect(results).toContainText('Checks: 100%', { timeout: 60_000 });
+  await page.screenshot({ path: testInfo.outputPath('address-space-checked.png'), fullPage: true });
+});
