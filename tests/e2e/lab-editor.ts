@@ -1,6 +1,17 @@
 // Typing a program the way a student does, whichever editor the Playground shows:
 // the CodeMirror editor (select all, type) or the plain textarea.
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+
+/** A lab's reference solution (tests/fixtures/solutions/boundary/), with its parameters filled in. */
+export function solution(lab: string, params: Record<string, number>): string {
+  const text = readFileSync(new URL(`../fixtures/solutions/boundary/${lab}.s`, import.meta.url), 'utf8');
+  return text.replace(/\{\{params\.(\w+)\}\}/g, (_, name: string) => {
+    const v = params[name];
+    if (v === undefined) throw new Error(`no value for params.${name}`);
+    return String(v);
+  });
+}
 
 export async function setProgram(page: Page, text: string): Promise<void> {
   const cm = page.locator('.cm-content');

@@ -2,7 +2,7 @@
 // anonymous memory, reads the map in the emulator and on the host, compares seeded
 // runs to see what ASLR moves, and checks the work.
 import { expect, test } from '@playwright/test';
-import { setProgram, stepNumber } from './lab-editor.js';
+import { setProgram, solution, stepNumber } from './lab-editor.js';
 import { startWebHostProcess, type WebHostProcess } from './web-host-process.js';
 
 let host: WebHostProcess;
@@ -16,61 +16,6 @@ test.afterAll(async () => {
   await host?.stop();
 });
 
-const program = (heap: number, map: number) => `# Address space: grow the heap, map memory, print the map.
-        .intel_syntax noprefix
-        .globl  _start
-        .text
-_start:
-        mov     eax, 12                 # brk(0): the current break
-        xor     edi, edi
-        syscall
-        lea     rdi, [rax + ${heap}]    # brk(break + ${heap})
-        mov     eax, 12
-        syscall
-        mov     eax, 9                  # mmap(NULL, ${map}, RW, PRIVATE|ANON, -1, 0)
-        xor     edi, edi
-        mov     esi, ${map}
-        mov     edx, 3
-        mov     r10d, 0x22
-        mov     r8, -1
-        xor     r9d, r9d
-        syscall
-        mov     r15, rax
-        call    dump_maps
-        mov     eax, 60
-        xor     edi, edi
-        syscall
-
-dump_maps:
-        mov     eax, 2
-        lea     rdi, [rip + path]
-        xor     esi, esi
-        syscall
-        mov     r12, rax
-1:      xor     eax, eax
-        mov     rdi, r12
-        lea     rsi, [rip + buf]
-        mov     edx, 4096
-        syscall
-        test    rax, rax
-        jle     2f
-        mov     rdx, rax
-        mov     eax, 1
-        mov     edi, 1
-        lea     rsi, [rip + buf]
-        syscall
-        jmp     1b
-2:      mov     eax, 3
-        mov     rdi, r12
-        syscall
-        ret
-
-        .section .rodata
-path:   .asciz  "/proc/self/maps"
-        .bss
-buf:    .skip   4096
-`;
-
 test('address space: heap and mmap in the map, emulated beside native, ASLR across seeds, work checked', async ({ page }, testInfo) => {
   test.setTimeout(240_000);
   await page.goto(host.url);
@@ -78,9 +23,9 @@ test('address space: heap and mmap in the map, emulated beside native, ASLR acro
   const heap = await stepNumber(page, /Grow the heap by \d+ bytes/);
   const map = await stepNumber(page, /Map \d+ anonymous bytes/);
   await page.getByRole('button', { name: /Open .*\(x86_64\) in the Playground/ }).first().click();
-  await setProgram(page, program(heap, map));
+  await setProgram(page, solution('address-space', { heap, map }));
 
-  // Stop inside the program, after the mmap: its result (in r15) is the new region's start.
+  // Stop inside the program, after the mmap (at the entry of the next call, open).
   await page.getByRole('button', { name: 'Run to syscall' }).click(); // brk(0)
   await page.getByRole('button', { name: 'Run to syscall' }).click(); // brk(end)
   await page.getByRole('button', { name: 'Run to syscall' }).click(); // mmap
@@ -100,10 +45,18 @@ test('address space: heap and mmap in the map, emulated beside native, ASLR acro
   expect(sizes.some((t) => t.includes(`${kib} KiB`))).toBe(true);
   await expect(emulated).toContainText('non-canonical hole');
 
-  // The memory view follows r15: the fresh anonymous page reads as untouched.
+  // The memory view at the address mmap returned (read off the trace): the fresh page is untouched.
+  const mmapLine = (await page.getByRole('list', { name: 'System call trace' }).locator('li', { hasText: /^mmap\(/ }).textContent()) ?? '';
+  const addr = / = (0x[0-9a-f]+)$/.exec(mmapLine.trim())?.[1];
+  expect(addr).toBeDefined();
   await page.getByRole('tab', { name: 'Memory' }).click();
-  await page.getByLabel('Follow a register').selectOption('r15');
+  await page.getByLabel('Memory address').fill(addr!);
+  await page.getByRole('button', { name: 'Show' }).click();
   await expect(page.getByText(/has not touched this page yet/)).toBeVisible();
+  // A non-canonical address is refused with the reason.
+  await page.getByLabel('Memory address').fill('0x0000900000000000');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'non-canonical' })).toBeVisible();
 
   // Native beside emulated: the maps probe on this machine.
   await page.getByRole('tab', { name: 'Address space' }).click();

@@ -2,7 +2,7 @@
 // steps into the kernel through both gates and compares the kernel-path timelines,
 // then checks the work.
 import { expect, test } from '@playwright/test';
-import { setProgram, stepNumber } from './lab-editor.js';
+import { setProgram, solution, stepNumber } from './lab-editor.js';
 import { startWebHostProcess, type WebHostProcess } from './web-host-process.js';
 
 let host: WebHostProcess;
@@ -16,37 +16,6 @@ test.afterAll(async () => {
   await host?.stop();
 });
 
-const program = (status: number) => `# int 0x80 vs syscall: the same kernel behind two gates.
-        .intel_syntax noprefix
-        .globl  _start
-        .text
-_start:
-        mov     eax, 4                  # i386 write(1, old, 14)
-        mov     ebx, 1
-        lea     rcx, [rip + old]
-        mov     edx, 14
-        int     0x80
-        mov     eax, 1                  # write(1, new, 12) through syscall
-        mov     edi, 1
-        lea     rsi, [rip + new]
-        mov     edx, 12
-        syscall
-        sub     rsp, 16                 # a buffer on the stack, above 4 GiB
-        mov     DWORD PTR [rsp], 0x0a216968
-        mov     eax, 4
-        mov     ebx, 1
-        mov     rcx, rsp                # int 0x80 keeps only the low 32 bits
-        mov     edx, 4
-        int     0x80
-        mov     eax, 1                  # i386 exit(${status})
-        mov     ebx, ${status}
-        int     0x80
-
-        .section .rodata
-old:    .ascii  "via int 0x80\\n\\n"
-new:    .ascii  "via syscall\\n"
-`;
-
 test('int 0x80 vs syscall: both gates stepped, timelines compared, work checked', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   await page.goto(host.url);
@@ -54,7 +23,8 @@ test('int 0x80 vs syscall: both gates stepped, timelines compared, work checked'
   const status = await stepNumber(page, /Leave through the old door with status \d+/);
   await page.getByRole('button', { name: /Open .*\(x86_64\) in the Playground/ }).first().click();
   await expect(page.getByText('Lab: ')).toContainText('int 0x80');
-  await setProgram(page, program(status));
+  // The reference solution, typed in as a student would.
+  await setProgram(page, solution('int80-vs-syscall', { status }));
 
   // First gate: int 0x80 lands in entry_INT80_compat at CPL 0.
   await page.getByRole('button', { name: 'Run to syscall' }).click();
