@@ -10,7 +10,7 @@
 // to `sysret`; the rest is the handler's own work.
 // Pure: no clock, no I/O — the caller passes the samples in.
 
-import type { CostEvent } from '../cost/cost-table.js';
+import { COST_EVENTS, type CostEvent } from '../cost/cost-table.js';
 
 export const KERNEL_PATH_STAGES = ['syscall', 'swapgs', 'kernel-stack', 'pt_regs', 'dispatch', 'handler', 'exit-work', 'sysret'] as const;
 export type KernelPathStage = (typeof KERNEL_PATH_STAGES)[number];
@@ -74,7 +74,32 @@ export function entryBoundaries(entries: { name: string; kind: 'entry' | 'exit';
   return out;
 }
 
-export type MeterTotals = Record<CostEvent, number>;
+/** The cost meter's per-event cycle totals, in COST_EVENTS order (an array: sampling is on the hot path). */
+export type MeterTotals = ArrayLike<number>;
+
+/**
+ * Copy a meter's per-event totals into sample form. Spelled out field by field: a
+ * loop over string keys was the hottest thing in a recorded run (see
+ * bench/kernel-path-watch.ts); a test keeps the order equal to COST_EVENTS.
+ */
+export function meterTotals(c: Readonly<Record<CostEvent, number>>): MeterTotals {
+  return [
+    c.instructions,
+    c.modeSwitchEntry,
+    c.modeSwitchExit,
+    c.interruptGate,
+    c.dispatch,
+    c.kernelCacheMisses,
+    c.clockRead,
+    c.tlbMiss,
+    c.cr3Switch,
+    c.contextSwitchRegisters,
+    c.schedule,
+    c.contextSwitchCache,
+    c.pageFault,
+    c.signalDelivery,
+  ];
+}
 
 export interface PathSample {
   addr: number;
@@ -118,10 +143,10 @@ const MOVED: Partial<Record<CostEvent, KernelPathStage>> = {
 
 function diff(a: MeterTotals, b: MeterTotals): Partial<Record<CostEvent, number>> {
   const out: Partial<Record<CostEvent, number>> = {};
-  for (const k of Object.keys(b) as CostEvent[]) {
-    const d = b[k] - (a[k] ?? 0);
-    if (d !== 0) out[k] = d;
-  }
+  COST_EVENTS.forEach((event, i) => {
+    const d = b[i]! - a[i]!;
+    if (d !== 0) out[event] = d;
+  });
   return out;
 }
 
@@ -185,7 +210,8 @@ export function buildTimeline(marks: readonly Mark[], end: PathSample | null, co
 export class KernelPathRecorder {
   private marks: Mark[] = [];
   private open = false;
-  private done: KernelPathTimeline | null = null;
+  /** The last pass that ended, kept raw: building a timeline per syscall would slow long runs. */
+  private done: { marks: Mark[]; end: PathSample | null; line: string | null } | null = null;
   /** Set by the caller when the handler has produced the call's trace line. */
   line: string | null = null;
 
@@ -199,7 +225,7 @@ export class KernelPathRecorder {
   observe(addr: number, cpl: number, sample: PathSample): void {
     if (cpl !== 0) {
       if (this.open && this.marks.at(-1)?.stage === 'sysret') {
-        this.done = buildTimeline(this.marks, sample, true, this.instructionCycles, this.line);
+        this.done = { marks: this.marks, end: sample, line: this.line };
         this.open = false;
         this.marks = [];
       }
@@ -211,7 +237,7 @@ export class KernelPathRecorder {
       const last = this.marks.at(-1);
       if (this.open && last && last.sample.addr === addr && last.sample.instructions === sample.instructions) return;
       // A pass that never came back (exit, a kill) is kept as the last, incomplete.
-      if (this.open) this.done = buildTimeline(this.marks, null, false, this.instructionCycles, this.line);
+      if (this.open) this.done = { marks: this.marks, end: null, line: this.line };
       this.marks = [{ stage, sample }];
       this.line = null;
       this.open = true;
@@ -225,12 +251,13 @@ export class KernelPathRecorder {
 
   /** The last pass that ended (came back to user mode, or was cut off by a new entry). */
   finished(): KernelPathTimeline | null {
-    return this.done;
+    const d = this.done;
+    return d ? buildTimeline(d.marks, d.end, d.end !== null, this.instructionCycles, d.line) : null;
   }
 
   /** The pass in progress (measured up to `now`) if any, else the last finished one. */
   timeline(now: PathSample | null = null): KernelPathTimeline | null {
     if (this.open) return buildTimeline(this.marks, now, false, this.instructionCycles, this.line);
-    return this.done;
+    return this.finished();
   }
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildFromSource, Machine } from '../../../core/machine.js';
 import { ENTRY_SOURCE } from '../../../core/kernel/x86_64/entry-source.js';
 import { KernelPathWatch } from '../../../core/trace/kernel-path-watch.js';
-import { buildTimeline, entryBoundaries, KernelPathRecorder, type MeterTotals } from '../../../core/trace/kernel-path.js';
+import { buildTimeline, entryBoundaries, KernelPathRecorder, meterTotals } from '../../../core/trace/kernel-path.js';
+import type { CostEvent } from '../../../core/cost/cost-table.js';
 import { COST_EVENTS, DEFAULT_COSTS } from '../../../core/cost/cost-table.js';
 
 const WRITE_EXIT = `.intel_syntax noprefix
@@ -44,7 +45,7 @@ function entryPushes(): number {
   return body.split('\n').filter((l) => /^\s+push\b/.test(l)).length;
 }
 
-const zero = (): MeterTotals => Object.fromEntries(COST_EVENTS.map((e) => [e, 0])) as MeterTotals;
+const zero = (): Record<CostEvent, number> => Object.fromEntries(COST_EVENTS.map((e) => [e, 0])) as Record<CostEvent, number>;
 
 describe('entryBoundaries', () => {
   it('reads the stages off a listing in objdump form', () => {
@@ -70,9 +71,16 @@ describe('entryBoundaries', () => {
   });
 });
 
+describe('meterTotals', () => {
+  it('lists every cost event in COST_EVENTS order', () => {
+    const c = Object.fromEntries(COST_EVENTS.map((e, i) => [e, i + 1])) as Record<CostEvent, number>;
+    expect(Array.from(meterTotals(c))).toEqual(COST_EVENTS.map((_, i) => i + 1));
+  });
+});
+
 describe('buildTimeline', () => {
   it('moves the hook’s mode-switch and dispatch charges to their stages', () => {
-    const at = (addr: number, instructions: number, c: Partial<MeterTotals>) => ({ addr, instructions, cycles: { ...zero(), ...c } });
+    const at = (addr: number, instructions: number, c: Partial<Record<CostEvent, number>>) => ({ addr, instructions, cycles: meterTotals({ ...zero(), ...c }) });
     const marks = [
       { stage: 'swapgs' as const, sample: at(1, 10, { instructions: 10 }) },
       { stage: 'handler' as const, sample: at(2, 11, { instructions: 11 }) },
@@ -87,9 +95,9 @@ describe('buildTimeline', () => {
 
   it('ignores samples outside a pass and keeps an unfinished pass incomplete', () => {
     const r = new KernelPathRecorder(new Map([[5, 'swapgs']]), new Set([5]), 1);
-    r.observe(9, 3, { addr: 9, instructions: 1, cycles: zero() });
+    r.observe(9, 3, { addr: 9, instructions: 1, cycles: meterTotals(zero()) });
     expect(r.timeline()).toBeNull();
-    r.observe(5, 0, { addr: 5, instructions: 2, cycles: zero() });
+    r.observe(5, 0, { addr: 5, instructions: 2, cycles: meterTotals(zero()) });
     expect(r.timeline()?.complete).toBe(false);
   });
 });
