@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { assertNever, type WorkerReply, type WorkerRequest } from './protocol.js';
 import { handleCall } from './worker-ops.js';
 import './machine-ops.js';
+import './measure-ops.js';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run inside a worker_thread');
