@@ -30,7 +30,7 @@ const CALIBRATION_KEY = 'calibration';
 /** Instruction budget of one generated measurement program (they need well under 10 M). */
 const MEASURE_BUDGET = 50_000_000;
 /** Emulated instructions "Run natively" gives the emulator's side of the comparison. */
-const EMULATED_BUDGET = 200_000_000;
+const EMULATED_BUDGET = 20_000_000;
 
 /** Probe run ids for experiment halves: far above the renderer's (Date.now() % 1e9 and up). */
 let nextProbeRunId = 2_000_000_000 + (Date.now() % 1_000_000_000);

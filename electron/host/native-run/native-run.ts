@@ -27,9 +27,12 @@ export function nativeRunUnsupported(os: string = platform(), cpu: string = arch
   return null;
 }
 
-/** strace -f -o writes "PID  call(...)"; the pid says nothing the emulator's trace can match. */
-export function stripPid(line: string): string {
-  return line.replace(/^\d+ +/, '');
+/**
+ * strace -f -o writes "PID  call(...)      = ret": drop the pid (it says nothing the
+ * emulator's trace can match) and the padding strace adds before " = " (column 40).
+ */
+export function tidyStraceLine(line: string): string {
+  return line.replace(/^\d+ +/, '').replace(/\) {2,}= /, ') = ');
 }
 
 function outcome(r: ChildRunResult, timeoutMs: number): { exit: NativeRunResult['exit']; message: string | null } {
@@ -63,7 +66,7 @@ export async function runNatively(opts: NativeRunOptions): Promise<NativeRunResu
       const tracePath = join(dir, 'trace.txt');
       await writeFile(tracePath, '');
       const traced = await runChild('strace', ['-f', '-q', '-o', tracePath, exe], common);
-      const lines = (await readFile(tracePath, 'utf8')).split('\n').filter((l) => l !== '').map(stripPid);
+      const lines = (await readFile(tracePath, 'utf8')).split('\n').filter((l) => l !== '').map(tidyStraceLine);
       strace = { available: true, lines, message: outcome(traced, opts.timeoutMs).message };
     }
     return { wallMs, exit: first.exit, message: first.message, stdout: plain.stdout.slice(0, 256 * 1024), stderr: plain.stderr.slice(0, 64 * 1024), strace };
