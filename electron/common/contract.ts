@@ -83,6 +83,8 @@ export const commands = {
       // Checked against the experiment's declared ranges by the host.
       params: optional(array(obj({ name: str({ maxLength: 64, pattern: /^[a-zA-Z][a-zA-Z0-9]*$/ }), value: num() }), { maxItems: 16 })),
       table: optional(oneOf(['default', 'calibrated'] as const)),
+      // The native half from this stored probe run (Probes view: "compare with emulated") instead of a new one.
+      nativeFrom: optional(num({ int: true, min: 1 })),
     }),
     result: unchecked<ExperimentResult[]>(),
   },

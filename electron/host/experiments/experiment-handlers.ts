@@ -49,6 +49,7 @@ export function createExperimentService(host: ExperimentHost): ExperimentService
       }
     },
     latestProbe: async (name): Promise<ProbeReport | null> => (await host.probes.history()).find((h) => h.report.probe === name)?.report ?? null,
+    storedProbe: async (runId) => (await host.probes.history()).find((h) => h.runId === runId)?.report ?? null,
     loadCalibration: async () => {
       const raw = await host.readPref(CALIBRATION_KEY);
       if (!raw) return null;
@@ -86,11 +87,11 @@ export function experimentHandlers(host: ExperimentHost, service: ExperimentServ
   };
   return {
     'experiments.list': async () => service.list(),
-    'experiments.run': async ({ id, runId, halves, params, table }) => {
+    'experiments.run': async ({ id, runId, halves, params, table, nativeFrom }) => {
       const given: Record<string, number> = {};
       for (const p of params ?? []) given[p.name] = p.value;
       try {
-        return await service.run(runId, { id, halves, params: given, ...(table ? { table } : {}) }, (p) => host.emit('experiments.progress', p));
+        return await service.run(runId, { id, halves, params: given, ...(table ? { table } : {}), ...(nativeFrom !== undefined ? { nativeFrom } : {}) }, (p) => host.emit('experiments.progress', p));
       } catch (err) {
         // Unknown ids, out-of-range parameters, a run id in use: the caller's mistake.
         throw host.refuse('bad-args', err instanceof Error ? err.message : String(err));

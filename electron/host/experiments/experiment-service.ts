@@ -17,6 +17,8 @@ export interface ExperimentDeps {
   probe: (name: ProbeName, signal: AbortSignal, onProgress: (done: number, total: number) => void) => Promise<ProbeReport>;
   /** The latest stored run of a probe, if any (calibration reuses it). */
   latestProbe: (name: ProbeName) => Promise<ProbeReport | null>;
+  /** A stored probe run by its run id. */
+  storedProbe: (runId: number) => Promise<ProbeReport | null>;
   /** The stored calibration, if any. */
   loadCalibration: () => Promise<CalibrationReport | null>;
   saveCalibration: (report: CalibrationReport | null) => Promise<void>;
@@ -29,6 +31,8 @@ export interface RunRequest {
   halves: ExperimentHalf[];
   /** Cost table of the emulated half; default: the calibrated one when there is one. */
   table?: 'default' | 'calibrated';
+  /** Take the native half from this stored probe run instead of running the probe. */
+  nativeFrom?: number;
 }
 
 type Progress = (p: Omit<ExperimentProgress, 'runId'>) => void;
@@ -79,9 +83,18 @@ export class ExperimentService {
     const halves = [...new Set(req.halves)];
     if (halves.length === 0) throw new Error('ask for at least one half: emulated, native or both');
     const { table, source } = halves.includes('emulated') ? await this.table(req.table) : { table: DEFAULTS_UNUSED, source: '' };
+    let stored: ProbeReport | undefined;
+    if (req.nativeFrom !== undefined) {
+      stored = (await this.deps.storedProbe(req.nativeFrom)) ?? undefined;
+      if (!stored) throw new Error(`there is no stored probe run ${req.nativeFrom}`);
+      if (stored.probe !== def.probe) throw new Error(`probe run ${req.nativeFrom} is ${stored.probe}, not ${def.probe} (the probe behind ${def.id})`);
+    }
     return this.withRun(runId, async (signal) => {
       const out: ExperimentResult[] = [];
-      for (const half of halves) out.push(await this.half(def.id, half, params, table, source, signal, (p) => onProgress({ ...p, runId })));
+      for (const half of halves) {
+        if (half === 'native' && stored) out.push(this.fromReport(def.id, params, stored));
+        else out.push(await this.half(def.id, half, params, table, source, signal, (p) => onProgress({ ...p, runId })));
+      }
       return out;
     });
   }
@@ -97,13 +110,19 @@ export class ExperimentService {
       const def = experimentDef(id)!;
       const report = await this.deps.probe(def.probe, signal, (done, total) => progress({ id, half, done, total }));
       if (signal.aborted) throw new ExperimentCancelled();
-      if (report.error) return { ...base, source: report.kind, series: [], notes: [], measured: [], error: `${def.probe}: ${report.error}` };
-      const output: HalfOutput = NATIVE[id](report, params);
-      return { ...base, source: report.kind, ...output };
+      return this.fromReport(id, params, report);
     } catch (err) {
       if (err instanceof ExperimentCancelled || signal.aborted) return { ...base, source, series: [], notes: [], measured: [], error: 'cancelled' };
       return { ...base, source, series: [], notes: [], measured: [], error: err instanceof Error ? err.message : String(err) };
     }
+  }
+
+  /** The native half from a probe report (fresh or stored). */
+  private fromReport(id: ExperimentId, params: Record<string, number>, report: ProbeReport): ExperimentResult {
+    const base = { id, half: 'native' as const, params, source: report.kind };
+    if (report.error) return { ...base, series: [], notes: [], measured: [], error: `${report.probe}: ${report.error}` };
+    const output: HalfOutput = NATIVE[id](report, params);
+    return { ...base, ...output };
   }
 
   calibration(): Promise<CalibrationReport | null> {
@@ -131,7 +150,7 @@ export class ExperimentService {
         const stored = await this.deps.latestProbe(def.probe);
         let native: ExperimentResult;
         if (stored && !stored.error) {
-          native = { id, half: 'native', params, source: stored.kind, ...NATIVE[id](stored, params) };
+          native = this.fromReport(id, params, stored);
           notes.push(`${def.probe}: the latest stored probe run`);
         } else {
           native = await this.half(id, 'native', params, DEFAULTS_UNUSED, '', signal, progress);

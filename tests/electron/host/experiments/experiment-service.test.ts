@@ -18,6 +18,7 @@ function service(overrides: Partial<ExperimentDeps> = {}): { svc: ExperimentServ
     measure: async (req) => measureProgram(req, 50_000_000),
     probe: (name, signal, onProgress) => runProbe(name, { signal, repeats: 7, minRepeatMs: 2, onProgress: (p) => onProgress(p.done, p.total) }),
     latestProbe: async () => null,
+    storedProbe: async () => null,
     loadCalibration: async () => saved.report,
     saveCalibration: async (r) => {
       saved.report = r;
@@ -127,6 +128,19 @@ describe('emulated half follows the cost table', () => {
     expect(r!.error).toBe('cancelled');
     expect(svc.cancel(7)).toBe(false);
   });
+});
+
+describe('compare a stored probe run with the emulated half', () => {
+  it('takes the native half from the stored run, and refuses a run of another probe', async () => {
+    const stored = await runProbe('null-syscall', { repeats: 7, minRepeatMs: 2 });
+    const { svc } = service({ storedProbe: async (id) => (id === 42 ? stored : null) });
+    const [emu, nat] = await svc.run(1, { id: 'null-syscall', params: {}, halves: ['emulated', 'native'], nativeFrom: 42 }, () => {});
+    expect(emu!.half).toBe('emulated');
+    const getppid = stored.results.find((r) => r.op === 'getppid');
+    expect(nat!.measured).toEqual([{ op: 'getppid', ns: getppid && 'median_ns' in getppid ? getppid.median_ns : NaN }]);
+    await expect(svc.run(2, { id: 'vdso-clock', params: {}, halves: ['native'], nativeFrom: 42 }, () => {})).rejects.toThrow(/is null-syscall, not vdso-clock/);
+    await expect(svc.run(3, { id: 'null-syscall', params: {}, halves: ['native'], nativeFrom: 7 }, () => {})).rejects.toThrow(/no stored probe run 7/);
+  }, 60_000);
 });
 
 describe('calibration against this host', () => {
