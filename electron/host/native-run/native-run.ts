@@ -28,11 +28,14 @@ export function nativeRunUnsupported(os: string = platform(), cpu: string = arch
 }
 
 /**
- * strace -f -o writes "PID  call(...)      = ret": drop the pid (it says nothing the
- * emulator's trace can match) and the padding strace adds before " = " (column 40).
+ * strace -f -o writes "PID  call(...)      = ret". Drop the padding strace adds before
+ * " = " (column 40), and the pid when only one process ran (it says nothing the
+ * emulator's trace could match); with several, the pids tell their lines apart.
  */
-export function tidyStraceLine(line: string): string {
-  return line.replace(/^\d+ +/, '').replace(/\) {2,}= /, ') = ');
+export function tidyStraceLines(lines: readonly string[]): string[] {
+  const pids = new Set(lines.map((l) => /^(\d+) /.exec(l)?.[1]));
+  const single = pids.size === 1;
+  return lines.map((l) => (single ? l.replace(/^\d+ +/, '') : l.replace(/^(\d+) +/, '$1 ')).replace(/\) {2,}= /, ') = '));
 }
 
 function outcome(r: ChildRunResult, timeoutMs: number): { exit: NativeRunResult['exit']; message: string | null } {
@@ -66,7 +69,7 @@ export async function runNatively(opts: NativeRunOptions): Promise<NativeRunResu
       const tracePath = join(dir, 'trace.txt');
       await writeFile(tracePath, '');
       const traced = await runChild('strace', ['-f', '-q', '-o', tracePath, exe], common);
-      const lines = (await readFile(tracePath, 'utf8')).split('\n').filter((l) => l !== '').map(tidyStraceLine);
+      const lines = tidyStraceLines((await readFile(tracePath, 'utf8')).split('\n').filter((l) => l !== ''));
       strace = { available: true, lines, message: outcome(traced, opts.timeoutMs).message };
     }
     return { wallMs, exit: first.exit, message: first.message, stdout: plain.stdout.slice(0, 256 * 1024), stderr: plain.stderr.slice(0, 64 * 1024), strace };

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BothWaysResult } from '../../../../electron/common/native-run-types.js';
-import { nativeRunUnsupported, runNatively, tidyStraceLine } from '../../../../electron/host/native-run/native-run.js';
+import { nativeRunUnsupported, runNatively, tidyStraceLines } from '../../../../electron/host/native-run/native-run.js';
 import { HostServices } from '../../../../electron/host/services.js';
 import { normalizeTrace } from '../../../conformance/normalize.js';
 
@@ -87,9 +87,8 @@ describe('native-run helpers', () => {
     expect(nativeRunUnsupported('linux', 'x64')).toBeNull();
     expect(nativeRunUnsupported('darwin', 'arm64')).toMatch(/needs an x86-64 Linux host \(this is darwin\/arm64\)/);
   });
-  it('drops strace -f’s pid prefix and its padding before “ = ”', () => {
-    expect(tidyStraceLine('12345 write(1, "a", 1)              = 1')).toBe('write(1, "a", 1) = 1');
-    expect(tidyStraceLine('write(1, "a  = b", 1) = 1')).toBe('write(1, "a  = b", 1) = 1');
-    expect(tidyStraceLine('+++ exited with 0 +++')).toBe('+++ exited with 0 +++');
+  it('drops strace’s padding before “ = ”, and the pid prefix when only one process ran', () => {
+    expect(tidyStraceLines(['12345 write(1, "a", 1)              = 1', '12345 +++ exited with 0 +++'])).toEqual(['write(1, "a", 1) = 1', '+++ exited with 0 +++']);
+    expect(tidyStraceLines(['7 fork()   = 8', '8 write(1, "a  = b", 1) = 1'])).toEqual(['7 fork() = 8', '8 write(1, "a  = b", 1) = 1']);
   });
 });
