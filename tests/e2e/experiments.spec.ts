@@ -43,6 +43,8 @@ test('calibrate to this machine: prediction against measurement, with the error 
   const getppid = table.locator('tr', { hasText: 'getppid' });
   await expect(getppid).toHaveCount(1);
   await expect(getppid.locator('td').nth(6)).toHaveText(/^[+-]\d+\.\d%$/);
+  const perExperiment = page.getByRole('table', { name: 'Error per experiment' });
+  await expect(perExperiment.locator('tr', { hasText: 'null-syscall' }).locator('td').nth(3)).toHaveText(/^\d+\.\d%$/);
   // Held-out checks (the read sweep) are listed too.
   await expect(table.locator('tr', { hasText: 'read:4096' }).locator('td').last()).toHaveText('check');
   await page.screenshot({ path: testInfo.outputPath('calibration.png'), fullPage: true });
@@ -50,6 +52,25 @@ test('calibrate to this machine: prediction against measurement, with the error 
   await page.reload();
   await page.getByRole('tab', { name: 'Probes' }).click();
   await expect(page.getByRole('table', { name: 'Prediction against measurement' })).toBeVisible();
+});
+
+test('compare with emulated: a stored probe run charted beside the emulated half; the context-switch breakdown', async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: 'Probes' }).click();
+  await page.getByRole('button', { name: 'Run null-syscall' }).click();
+  await expect(page.getByRole('table', { name: 'Timings' })).toContainText('getppid', { timeout: 150_000 });
+  await page.getByRole('button', { name: 'Compare with emulated (null-syscall)' }).click();
+  const chart = page.getByRole('region', { name: 'Experiment null-syscall' }).locator('[data-chart="null-syscall"]');
+  await expect(chart).toHaveAttribute('data-emulated-points', '1', { timeout: 60_000 });
+  await expect(chart).toHaveAttribute('data-native-points', '1');
+  const card = page.getByRole('region', { name: 'Experiment context-switch' });
+  await card.getByRole('button', { name: 'Run both: context-switch' }).click();
+  const breakdown = card.locator('[data-chart="context-switch-breakdown"]');
+  await expect(breakdown).toHaveAttribute('data-emulated-points', /^[4-9]|1\d$/, { timeout: 150_000 });
+  await expect(breakdown.getByRole('table', { name: /data$/ })).toContainText('contextSwitchCache');
+  await expect(card.locator('[data-chart="context-switch"]')).toHaveAttribute('data-native-points', /^[1-9]/);
+  await card.screenshot({ path: testInfo.outputPath('context-switch.png') });
 });
 
 test('run natively: the book listing traced by strace beside the emulator', async ({ page }) => {

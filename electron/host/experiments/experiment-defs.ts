@@ -64,7 +64,7 @@ export const EXPERIMENTS: readonly ExperimentDef[] = [
       { key: 'switch-breakdown', label: 'per switch, by cost-table row', xUnit: 'cost row', yUnit: 'ns' },
     ],
     charts: [
-      { title: 'Context switch: native distribution (same CPU vs two CPUs) and emulated', series: ['ns-per-switch-p10', 'ns-per-switch', 'ns-per-switch-p90'], x: 'category', y: 'linear', fileName: 'context-switch' },
+      { title: 'Context switch: native distribution (same CPU vs two CPUs) and emulated', series: ['ns-per-switch-p10', 'ns-per-switch', 'ns-per-switch-p90'], x: 'category', y: 'log', fileName: 'context-switch' },
       { title: 'Context switch: emulated breakdown by cost-table row', series: ['switch-breakdown'], x: 'category', y: 'linear', fileName: 'context-switch-breakdown' },
     ],
     probe: 'pipe-pingpong',
