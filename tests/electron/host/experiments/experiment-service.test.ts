@@ -128,6 +128,15 @@ describe('emulated half follows the cost table', () => {
     expect(r!.error).toBe('cancelled');
     expect(svc.cancel(7)).toBe(false);
   });
+
+  it('cancel stops the native half mid-probe and returns no series', async () => {
+    const { svc } = service();
+    const [r] = await svc.run(8, { id: 'read-sweep', params: {}, halves: ['native'] }, (p) => {
+      if (p.done >= 1) svc.cancel(8);
+    });
+    expect(r!.error).toBe('cancelled');
+    expect(r!.series).toEqual([]);
+  }, 60_000);
 });
 
 describe('compare a stored probe run with the emulated half', () => {
