@@ -5,9 +5,8 @@ import type { CommandArgs, CommandResult, EventName, Events } from '../../common
 import type { CalibrationReport } from '../../common/experiment-types.js';
 import type { BothWaysResult } from '../../common/native-run-types.js';
 import type { ProbeName, ProbeReport } from '../../common/probe-types.js';
-import type { SessionState } from '../../common/types.js';
+import type { LoadReply, SessionState } from '../../common/types.js';
 import type { EmulatorHost } from '../emulator/emulator-host.js';
-import type { LoadReply } from '../../common/types.js';
 import { NativeRunRefused, runNatively } from '../native-run/native-run.js';
 import type { ProbeService } from '../probes/probe-service.js';
 import { ExperimentService } from './experiment-service.js';

@@ -82,7 +82,7 @@ export class ExperimentService {
     const params = resolveParams(def, req.params);
     const halves = [...new Set(req.halves)];
     if (halves.length === 0) throw new Error('ask for at least one half: emulated, native or both');
-    const { table, source } = halves.includes('emulated') ? await this.table(req.table) : { table: DEFAULTS_UNUSED, source: '' };
+    const emu = halves.includes('emulated') ? await this.table(req.table) : null;
     let stored: ProbeReport | undefined;
     if (req.nativeFrom !== undefined) {
       stored = (await this.deps.storedProbe(req.nativeFrom)) ?? undefined;
@@ -93,18 +93,20 @@ export class ExperimentService {
       const out: ExperimentResult[] = [];
       for (const half of halves) {
         if (half === 'native' && stored) out.push(this.fromReport(def.id, params, stored));
-        else out.push(await this.half(def.id, half, params, table, source, signal, (p) => onProgress({ ...p, runId })));
+        else out.push(await this.half(def.id, half, params, emu, signal, (p) => onProgress({ ...p, runId })));
       }
       return out;
     });
   }
 
-  private async half(id: ExperimentId, half: ExperimentHalf, params: Record<string, number>, table: CostTable, source: string, signal: AbortSignal, progress: Progress): Promise<ExperimentResult> {
+  /** One half; `emu` is the emulated half's cost table and its label (null for a native-only run). */
+  private async half(id: ExperimentId, half: ExperimentHalf, params: Record<string, number>, emu: { table: CostTable; source: string } | null, signal: AbortSignal, progress: Progress): Promise<ExperimentResult> {
     const base = { id, half, params };
+    const source = half === 'emulated' ? (emu?.source ?? 'default') : '';
     try {
       if (half === 'emulated') {
         const impl = EMULATED[id];
-        const meter = new OpMeter(this.deps.measure, table, impl.steps(params), (done, total) => progress({ id, half, done, total }), signal);
+        const meter = new OpMeter(this.deps.measure, emu?.table ?? { ...DEFAULT_COSTS }, impl.steps(params), (done, total) => progress({ id, half, done, total }), signal);
         return { ...base, source, ...(await impl.run(params, meter)) };
       }
       const def = experimentDef(id)!;
@@ -146,14 +148,14 @@ export class ExperimentService {
         const def = experimentDef(id)!;
         const params = resolveParams(def, {});
         const progress: Progress = (p) => onProgress({ ...p, runId });
-        const emulated = await this.half(id, 'emulated', params, { ...DEFAULT_COSTS }, 'default', signal, progress);
+        const emulated = await this.half(id, 'emulated', params, { table: { ...DEFAULT_COSTS }, source: 'default' }, signal, progress);
         const stored = await this.deps.latestProbe(def.probe);
         let native: ExperimentResult;
         if (stored && !stored.error) {
           native = this.fromReport(id, params, stored);
           notes.push(`${def.probe}: the latest stored probe run`);
         } else {
-          native = await this.half(id, 'native', params, DEFAULTS_UNUSED, '', signal, progress);
+          native = await this.half(id, 'native', params, null, signal, progress);
           notes.push(`${def.probe}: measured now`);
         }
         if (signal.aborted) throw new Error('calibration cancelled');
@@ -166,6 +168,3 @@ export class ExperimentService {
     });
   }
 }
-
-/** Placeholder table for a native-only run (never read). */
-const DEFAULTS_UNUSED: CostTable = DEFAULT_COSTS;
