@@ -7,6 +7,8 @@ import type { AppInfo, CoreInfo, GradeReport, LabDetail, LabProgressView, LabSum
 import type { HostFacts, ProbeInfo, ProbeProgress } from './probe-types.js';
 import type { ProbeRunRecord } from './types.js';
 import type { EmulatedLayouts, MachineInspection, MemoryDump } from './inspect-types.js';
+import type { CalibrationReport, ExperimentDef, ExperimentProgress, ExperimentResult } from './experiment-types.js';
+import type { BothWaysResult } from './native-run-types.js';
 
 /** Every IPC channel and WebSocket message type starts with this. */
 export const CHANNEL_PREFIX = 'syscall-lab:';
@@ -85,6 +87,35 @@ export const commands = {
   },
   'probes.cancel': { args: obj({ runId: num({ int: true, min: 1 }) }), result: unchecked<{ cancelled: boolean }>() },
   'probes.history': { args: obj({}), result: unchecked<ProbeRunRecord[]>() },
+  // Experiments (emulated vs native), calibration, and "run natively": one block.
+  'experiments.list': { args: obj({}), result: unchecked<ExperimentDef[]>() },
+  'experiments.run': {
+    args: obj({
+      id,
+      runId: num({ int: true, min: 1 }),
+      halves: array(oneOf(['emulated', 'native'] as const), { maxItems: 2 }),
+      // Checked against the experiment's declared ranges by the host.
+      params: optional(array(obj({ name: str({ maxLength: 64, pattern: /^[a-zA-Z][a-zA-Z0-9]*$/ }), value: num() }), { maxItems: 16 })),
+      table: optional(oneOf(['default', 'calibrated'] as const)),
+      // The native half from this stored probe run (Probes view: "compare with emulated") instead of a new one.
+      nativeFrom: optional(num({ int: true, min: 1 })),
+    }),
+    result: unchecked<ExperimentResult[]>(),
+  },
+  'experiments.cancel': { args: obj({ runId: num({ int: true, min: 1 }) }), result: unchecked<{ cancelled: boolean }>() },
+  'experiments.calibrate': { args: obj({ runId: num({ int: true, min: 1 }) }), result: unchecked<CalibrationReport>() },
+  'experiments.calibration': { args: obj({ reset: optional(bool()) }), result: unchecked<CalibrationReport | null>() },
+  'native.run': {
+    // Runs the user's program on this machine: the renderer sends it only from the
+    // "Run natively" button, with confirmed: true.
+    args: obj({
+      source: str({ maxLength: 256 * 1024 }),
+      stdin: optional(str({ maxLength: 1024 * 1024 })),
+      timeoutMs: optional(num({ int: true, min: 100, max: 60_000 })),
+      confirmed: bool(),
+    }),
+    result: unchecked<BothWaysResult>(),
+  },
   'prefs.get': { args: obj({ keys: array(str({ maxLength: 64 }), { maxItems: 64 }) }), result: unchecked<Record<string, string>>() },
   'prefs.set': { args: obj({ key: str({ maxLength: 64 }), value: str({ maxLength: 4096 }) }), result: unchecked<null>() },
 } satisfies Record<string, { args: Schema<unknown>; result: Schema<unknown> }>;
@@ -98,6 +129,7 @@ export interface Events {
   'core.fault': WorkerFault;
   'emulator.progress': { sessionId: number; instructions: number; syscalls: number };
   'probes.progress': ProbeProgress & { runId: number };
+  'experiments.progress': ExperimentProgress;
   'host.log': { level: 'info' | 'warn' | 'error'; message: string };
 }
 export type EventName = keyof Events;

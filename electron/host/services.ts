@@ -31,6 +31,8 @@ import { createLabRunner } from './emulator/lab-runner.js';
 import type { ProbeReport } from '../common/probe-types.js';
 import { appVersion, builtinPackDirs } from './paths.js';
 import { writeFileAtomic } from './progress/atomic-write.js';
+import { createExperimentService, experimentHandlers, type ExperimentHost } from './experiments/experiment-handlers.js';
+import type { ExperimentService } from './experiments/experiment-service.js';
 
 export interface HostServicesOptions {
   userDataDir: string;
@@ -54,6 +56,8 @@ export class HostServices {
   readonly emulator: EmulatorHost;
   readonly probes: ProbeService;
   readonly progress: ProgressStore;
+  readonly experiments: ExperimentService;
+  private readonly experimentHost: ExperimentHost;
   private readonly catalog: LabCatalog;
   private readonly listeners = new Set<Listener>();
   private readonly handlers: Handlers;
@@ -71,6 +75,20 @@ export class HostServices {
     });
     this.probes = new ProbeService(options.userDataDir);
     this.progress = new ProgressStore(options.userDataDir, { log: (message) => this.emit('host.log', { level: 'warn', message }) });
+    this.experimentHost = {
+      emulator: this.emulator,
+      probes: this.probes,
+      emit: (event, payload) => this.emit(event, payload),
+      readPref: async (key) => (await this.readPrefs())[key],
+      writePref: async (key, value) => {
+        const prefs = await this.readPrefs();
+        if (value === undefined) delete prefs[key];
+        else prefs[key] = value;
+        await this.writePrefs(prefs);
+      },
+      refuse: (code, message) => new CommandFailure(code, message),
+    };
+    this.experiments = createExperimentService(this.experimentHost);
     this.handlers = this.makeHandlers();
   }
 
@@ -212,6 +230,7 @@ export class HostServices {
       'probes.run': ({ name, runId, timeoutMs }) => this.probes.run(name, runId, timeoutMs, (p) => this.emit('probes.progress', { ...p, runId })),
       'probes.cancel': async ({ runId }) => ({ cancelled: this.probes.cancel(runId) }),
       'probes.history': () => this.probes.history(),
+      ...experimentHandlers(this.experimentHost, this.experiments),
       'prefs.get': async ({ keys }) => {
         const prefs = await this.readPrefs();
         return Object.fromEntries(keys.filter((k) => typeof prefs[k] === 'string').map((k) => [k, prefs[k] as string]));
@@ -227,6 +246,7 @@ export class HostServices {
 
   async close(): Promise<void> {
     this.probes.cancelAll();
+    this.experiments.cancelAll();
     await this.progress.flush();
     await this.emulator.close();
   }

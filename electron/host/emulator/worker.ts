@@ -6,6 +6,7 @@ import { assertNever, type WorkerReply, type WorkerRequest } from './protocol.js
 import { handleCall } from './worker-ops.js';
 import './machine-ops.js';
 import './inspect-ops.js';
+import './measure-ops.js';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run inside a worker_thread');

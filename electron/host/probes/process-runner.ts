@@ -9,6 +9,8 @@ export interface ChildRunOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
   env?: NodeJS.ProcessEnv;
+  /** Text for the child's stdin, then end of file (without it: end of file at once). */
+  stdin?: string;
   /** Each complete stderr line, as it arrives. */
   onStderrLine?: (line: string) => void;
   /** Called once the child exists, with its pid (= its process group id). */
@@ -52,9 +54,12 @@ export function runChild(command: string, args: string[], opts: ChildRunOptions 
     // detached: the child leads a new process group (setsid), so -pid reaches its descendants too.
     const child = spawn(command, args, {
       detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
       env: opts.env ?? process.env,
     });
+    // Without opts.stdin the child reads end of file at once, as from /dev/null.
+    child.stdin.on('error', () => {}); // EPIPE: the child exited without reading it all
+    child.stdin.end(opts.stdin ?? '');
     let pending = '';
     let timer: NodeJS.Timeout | undefined;
     const killAll = (): void => {
