@@ -1,0 +1,103 @@
+// The libc-style system call wrappers of the guest runtime, generated as x86-64
+// assembly. Each wrapper moves the fourth argument from RCX (SysV function ABI) to
+// R10 (kernel ABI, x86-64 psABI A.2.1), loads the number and traps; the shared tail
+// turns a result in -4095..-1 into errno and -1 (syscall(2), NOTES). Numbers come from
+// the kernel's own syscall table, so there is one place per syscall number.
+
+import { SYSCALLS } from '../kernel/syscall-table.js';
+import { ERRNO_TPOFF } from './tls-layout.js';
+
+export interface RuntimeWrapper {
+  /** The C function name the runtime exports. */
+  symbol: string;
+  /** The kernel call it makes (a row name in syscall-table.ts). */
+  syscall: string;
+  /** A fixed argument loaded into a register before the trap (e.g. sigsetsize). */
+  fixed?: { register: 'esi' | 'r10d'; value: number; note: string };
+}
+
+/** The plain wrappers: C arguments pass straight through to the kernel. */
+export const RUNTIME_WRAPPERS: readonly RuntimeWrapper[] = [
+  { symbol: 'read', syscall: 'read' },
+  { symbol: 'write', syscall: 'write' },
+  { symbol: 'open', syscall: 'open' },
+  { symbol: 'openat', syscall: 'openat' },
+  { symbol: 'close', syscall: 'close' },
+  { symbol: 'lseek', syscall: 'lseek' },
+  { symbol: 'fstat', syscall: 'fstat' },
+  { symbol: 'brk', syscall: 'brk' },
+  { symbol: 'mmap', syscall: 'mmap' },
+  { symbol: 'munmap', syscall: 'munmap' },
+  { symbol: 'mprotect', syscall: 'mprotect' },
+  { symbol: 'getpid', syscall: 'getpid' },
+  { symbol: 'getppid', syscall: 'getppid' },
+  { symbol: 'kill', syscall: 'kill' },
+  { symbol: 'sigprocmask', syscall: 'rt_sigprocmask', fixed: { register: 'r10d', value: 8, note: 'sigsetsize: the kernel sigset_t is 64 bits' } },
+  { symbol: 'alarm', syscall: 'alarm' },
+  { symbol: 'pause', syscall: 'pause' },
+  { symbol: 'nanosleep', syscall: 'nanosleep' },
+  { symbol: 'fork', syscall: 'fork' },
+  { symbol: 'wait4', syscall: 'wait4' },
+  { symbol: 'pipe', syscall: 'pipe' },
+  { symbol: 'pipe2', syscall: 'pipe2' },
+  { symbol: 'dup2', syscall: 'dup2' },
+  { symbol: 'execve', syscall: 'execve' },
+  { symbol: 'poll', syscall: 'poll' },
+  { symbol: 'fcntl', syscall: 'fcntl' },
+  { symbol: 'exit_group', syscall: 'exit_group' },
+];
+
+function x86Number(name: string): number {
+  const nr = SYSCALLS.find((r) => r.name === name)?.nr.x86_64;
+  if (nr === undefined || nr === null) throw new Error(`runtime: no x86-64 syscall named ${name}`);
+  return nr;
+}
+
+/** One wrapper's assembly. */
+export function wrapperSource(w: RuntimeWrapper): string {
+  const fixed = w.fixed ? `    mov ${w.fixed.register}, ${w.fixed.value}${' '.repeat(Math.max(1, 24 - w.fixed.register.length - String(w.fixed.value).length))}# ${w.fixed.note}\n` : '';
+  const shuffle = w.fixed?.register === 'r10d' ? '' : '    mov r10, rcx\n';
+  return `.global ${w.symbol}
+.type ${w.symbol}, @function
+${w.symbol}:
+${shuffle}${fixed}    mov eax, ${x86Number(w.syscall)}                          # ${w.syscall}
+    syscall
+    cmp rax, -4095
+    jae __syscall_error
+    ret
+`;
+}
+
+/** All plain wrappers plus the generic syscall(2) and the shared errno tail. */
+export function wrappersSource(): string {
+  return `# ---- system call wrappers (generated from the kernel's syscall table) ----
+.text
+${RUNTIME_WRAPPERS.map(wrapperSource).join('\n')}
+# long syscall(long nr, ...): shift every argument down one register; the sixth
+# kernel argument is the seventh C argument, on the stack (syscall(2)).
+.global syscall
+.type syscall, @function
+syscall:
+    mov rax, rdi
+    mov rdi, rsi
+    mov rsi, rdx
+    mov rdx, rcx
+    mov r10, r8
+    mov r8, r9
+    mov r9, QWORD PTR [rsp + 8]
+    syscall
+    cmp rax, -4095
+    jae __syscall_error
+    ret
+
+# The shared failure path: RAX = -errno. Store errno in this thread's TLS block and
+# return -1, as every libc wrapper does (errno(3)).
+.global __syscall_error
+.type __syscall_error, @function
+__syscall_error:
+    neg eax
+    mov DWORD PTR fs:[${ERRNO_TPOFF}], eax
+    mov rax, -1
+    ret
+`;
+}
