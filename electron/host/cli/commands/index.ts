@@ -14,5 +14,6 @@ export const cliCommands: CommandEntry[] = [
   { name: 'asm', summary: 'assemble a .s file into a static ELF executable', load: async () => (await import('./asm.js')).asmCommand },
   { name: 'web', summary: 'serve the app and its host services on 127.0.0.1 for a browser', load: async () => (await import('./web.js')).webCommand },
   { name: 'probe', summary: 'measure the host kernel with native probes', load: async () => (await import('./probe.js')).probeCommand },
+  { name: 'runtime', summary: 'write the guest C runtime (runtime.s, runtime.h) to a folder', load: async () => (await import('./runtime.js')).runtimeCommand },
   { name: 'pack', summary: 'validate, build and grade lab packs', load: async () => (await import('./pack.js')).packCommand },
 ];
