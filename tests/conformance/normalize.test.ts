@@ -159,6 +159,15 @@ describe('normalizeTrace: kernel-chosen values', () => {
     // A wrong fd is never normalized away.
     expect(norm(['write(2, "x", 1) = 1'])).not.toEqual(norm(['write(1, "x", 1)                  = 1']));
   });
+
+  it('hides the time left that an interrupted nanosleep reports, not the time asked for', () => {
+    // Linux 6.18 under strace (a 10 s sleep cut by alarm(1)) and the emulator's line.
+    const host = 'nanosleep({tv_sec=10, tv_nsec=0}, {tv_sec=8, tv_nsec=999987907}) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)';
+    const emu = 'nanosleep({tv_sec=10, tv_nsec=0}, {tv_sec=9, tv_nsec=20}) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)';
+    expect(norm([emu])).toEqual(norm([host]));
+    expect(norm([host])).toEqual(['nanosleep({tv_sec=10, tv_nsec=0}, {tv_sec=N, tv_nsec=N}) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)']);
+    expect(norm(['nanosleep({tv_sec=5, tv_nsec=0}, {tv_sec=4, tv_nsec=1}) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)'])).not.toEqual(norm([host]));
+  });
 });
 
 describe('normalizeTrace: processes, split calls and /proc/self/maps', () => {

@@ -13,8 +13,10 @@
 //  4. Ids the kernel hands out: the results of getpid, getppid, gettid and
 //     set_tid_address become `PID`; of getuid, geteuid, getgid, getegid `UID`.
 //  5. Clock readings: tv_sec/tv_nsec/tv_usec values written by clock_gettime,
-//     clock_getres and gettimeofday become `N`. (nanosleep's timespec is the program's
-//     input and stays.) uname's nodename becomes "HOST".
+//     clock_getres and gettimeofday become `N`. nanosleep's first timespec is the
+//     program's input and stays; the time left that the kernel writes into its second
+//     when a signal cuts the sleep short is a clock reading and becomes `N`. uname's
+//     nodename becomes "HOST".
 //  6. Addresses the kernel chooses, outside string literals:
 //     - the heap: the result of the first brk call is the base; any value in
 //       [base, base + 4 GiB) becomes `BRK` or `BRK+0xOFF` (so growth by 16 KiB must
@@ -152,6 +154,7 @@ export class TraceNormalizer {
     if (UID_CALLS.has(call)) line = line.replace(/ = \d+$/, ' = UID');
     line = processIds(call, line);
     if (CLOCK_CALLS.has(call)) line = line.replace(/\b(tv_sec|tv_nsec|tv_usec)=\d+/g, '$1=N');
+    if (call === 'nanosleep') line = line.replace(/^(nanosleep\(\{[^}]*\}, )\{tv_sec=\d+, tv_nsec=\d+\}/, '$1{tv_sec=N, tv_nsec=N}');
     if (call === 'uname') line = line.replace(/nodename="(?:[^"\\]|\\.)*"(?:\.\.\.)?/, 'nodename="HOST"');
     line = this.procMaps(call, line);
     this.learn(call, line);

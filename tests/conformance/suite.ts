@@ -50,14 +50,17 @@ function missingFeature(spec: ProgramSpec, ia32: boolean): string | null {
   return null;
 }
 
-export async function runNativeAll(programs: readonly Program[], workDir: string): Promise<Map<string, NativeOutcome>> {
+/** How a program's source becomes an executable in dir (GNU as/ld by default; gcc for C). */
+export type NativeBuild = (sourcePath: string, name: string, dir: string) => Promise<BuildResult>;
+
+export async function runNativeAll(programs: readonly Program[], workDir: string, build: NativeBuild = buildNative): Promise<Map<string, NativeOutcome>> {
   const ia32 = await probeIa32Emulation(workDir);
   const out = new Map<string, NativeOutcome>();
   await mapPool(programs, POOL, async ({ path, spec }) => {
-    const build = await buildNative(path, spec.name, workDir);
-    const skipReason = build.ok ? missingFeature(spec, ia32) : null;
-    const run = build.ok && skipReason === null ? await runNative(spec, build.exe, workDir) : null;
-    out.set(spec.name, { build, run, skipReason });
+    const built = await build(path, spec.name, workDir);
+    const skipReason = built.ok ? missingFeature(spec, ia32) : null;
+    const run = built.ok && skipReason === null ? await runNative(spec, built.exe, workDir) : null;
+    out.set(spec.name, { build: built, run, skipReason });
   });
   return out;
 }
