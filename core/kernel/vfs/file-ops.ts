@@ -19,7 +19,8 @@ export function readFile(file: OpenFile, n: number, clock: () => Timespec): Read
     case 'chr':
       return inode.device.read(n, nonblock);
     case 'proc': {
-      const snap = file.snapshot ?? new Uint8Array(0);
+      if (file.offset === 0 || file.snapshot === null) file.snapshot = file.generate?.() ?? new Uint8Array(0);
+      const snap = file.snapshot;
       const bytes = snap.slice(file.offset, file.offset + n);
       file.offset += bytes.length;
       return { bytes };

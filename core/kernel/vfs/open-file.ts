@@ -9,8 +9,11 @@ export class OpenFile {
   offset = 0;
   /** Descriptors (in any process) referring to this description. */
   refs = 0;
-  /** /proc files: the text generated when the file was opened. */
+  /** /proc files: the text of the last read from offset 0 (null before the first read). */
   snapshot: Uint8Array | null = null;
+  /** /proc files: produces the text. Like seq_file, it runs at a read from offset 0, not
+   *  at open, so a maps file opened before brk or mmap shows their mappings. */
+  generate: (() => Uint8Array) | null = null;
   /** For pipes: which end this description is. */
   pipeEnd: 'read' | 'write' | null = null;
 

@@ -224,19 +224,23 @@ describe('devices and the terminal', () => {
 });
 
 describe('/proc', () => {
-  it('generates registered files at open, for self and for a pid', () => {
+  it('generates registered files at a read from offset 0 (seq_file), for self and for a pid', () => {
     const { vfs, root } = machine();
     let calls = 0;
+    let name = 'before';
     vfs.registerProcFile('/proc/self/maps', (ctx) => {
       calls++;
-      return formatMaps([{ start: 0x400000n, end: 0x401000n, perms: 'r-xp', offset: 0n, dev: { major: 0, minor: 0 }, inode: 0, name: `/pid${ctx.targetPid}` }]);
+      return formatMaps([{ start: 0x400000n, end: 0x401000n, perms: 'r-xp', offset: 0n, dev: { major: 0, minor: 0 }, inode: 0, name: `/pid${ctx.targetPid}-${name}` }]);
     });
     const f = vfs.open('/proc/self/maps', O_RDONLY, 0, { ...root, pid: 7 }) as OpenFile;
+    expect(calls).toBe(0);
+    name = 'after'; // what changes between open and read (brk, mmap) is seen by the read
+    expect(text(vfs.read(f, 10))).toBe('00400000-0');
+    expect(text(vfs.read(f, 1000))).toBe('0401000 r-xp 00000000 00:00 0                                  /pid7-after\n');
     expect(calls).toBe(1);
-    expect(text(vfs.read(f, 1000))).toBe('00400000-00401000 r-xp 00000000 00:00 0                                  /pid7\n');
     expect(text(vfs.read(f, 1000))).toBe('');
     const g = vfs.open('/proc/42/maps', O_RDONLY, 0, root) as OpenFile;
-    expect(text(vfs.read(g, 1000))).toContain('/pid42');
+    expect(text(vfs.read(g, 1000))).toContain('/pid42-after');
     expect(vfs.open('/proc/self/maps', O_WRONLY, 0, root)).toBe(-EACCES);
     expect(vfs.fstat(f).size).toBe(0n);
     expect(vfs.open('/proc/self/nothing', O_RDONLY, 0, root)).toBe(-ENOENT);
