@@ -20,7 +20,7 @@ export const AT = {
 } as const;
 
 const STACK_TOP = 0x7ffffffff000; // TASK_SIZE on x86-64 (47-bit user half, last page unusable)
-const PIE_BASE = 0x555555554000; // ELF_ET_DYN_BASE, page aligned
+const PIE_BASE = 0x555555554000; // ELF_ET_DYN_BASE, page aligned: where a static PIE's brk starts
 const MMAP_GAP = 128 * 1024 * 1024; // minimum gap below the stack (MIN_GAP)
 const INITIAL_STACK = 132 * 1024;
 /** x86-64 CPUID.1:EDX as a typical core reports it: the AT_HWCAP value Linux passes. */
@@ -94,6 +94,21 @@ function mapSegments(mm: AddressSpace, elf: ParsedElf, image: ExecImage, bias: n
   return { end, phdrAddr };
 }
 
+/**
+ * Where a static PIE goes: an ET_DYN without PT_INTERP is what Linux calls a loader,
+ * and load_elf_binary (fs/binfmt_elf.c, 6.x) places it like an mmap with a zero hint,
+ * top-down from the mmap base, so it lands just below the stack gap (0x7f...), not at
+ * ELF_ET_DYN_BASE where PIE programs with an interpreter go.
+ */
+function staticPieBias(mm: AddressSpace, elf: ParsedElf): number {
+  const loads = elf.programHeaders.filter((p) => p.type === 1);
+  const lo = pageDown(Math.min(...loads.map((p) => Number(p.vaddr))));
+  const hi = pageUp(Math.max(...loads.map((p) => Number(p.vaddr) + Number(p.memsz))));
+  const start = mm.vmas.findFreeTopDown(hi - lo, mm.mmapBase, PAGE_SIZE * 16);
+  if (start === null) throw new ExecError('no room in the address space for the program');
+  return start - lo;
+}
+
 /** Lay out argv/envp/auxv on the new stack; returns the initial RSP (pointing at argc). */
 function buildStack(mm: AddressSpace, top: number, argv: string[], envp: string[], auxv: [number, bigint][], random: Uint8Array, execfn: string): { sp: number; auxv: [number, bigint][] } {
   let p = top;
@@ -132,14 +147,16 @@ export function loadImage(k: Kernel, image: ExecImage, argv: string[], envp: str
   const elf = checkElf(k, image.bytes);
   const mm = k.newAddressSpace();
   try {
-    const bias = elf.type === 'dyn' ? PIE_BASE + randomPages(k, 28) : 0;
-    const { end, phdrAddr } = mapSegments(mm, elf, image, bias);
-    mm.brkStart = pageUp(end) + randomPages(k, 13); // arch_randomize_brk: up to 32 MiB
-    mm.brk = mm.brkStart;
     const stackTop = STACK_TOP - randomPages(k, 22);
     mm.stackTop = stackTop;
     mm.vmas.insert({ start: stackTop - INITIAL_STACK, end: stackTop, prot: PROT_READ | PROT_WRITE, shared: false, growsDown: true, name: '[stack]', backing: null, special: false });
     mm.mmapBase = pageDown(stackTop - MMAP_GAP - randomPages(k, 28));
+    const bias = elf.type === 'dyn' ? staticPieBias(mm, elf) : 0;
+    const { end, phdrAddr } = mapSegments(mm, elf, image, bias);
+    // A static PIE's heap is moved out of the mmap region to ELF_ET_DYN_BASE
+    // (load_elf_binary's brk_moved); otherwise it follows the image.
+    mm.brkStart = (elf.type === 'dyn' ? PIE_BASE : pageUp(end)) + randomPages(k, 13); // arch_randomize_brk
+    mm.brk = mm.brkStart;
     const vdsoBase = k.vdso.map(mm);
     const entry = Number(elf.entry) + bias;
     const auxv: [number, bigint][] = [
