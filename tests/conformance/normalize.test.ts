@@ -240,6 +240,24 @@ describe('normalizeTrace: processes, split calls and /proc/self/maps', () => {
     // Another file's reads are data and stay.
     expect(norm(['read(3, "00400000", 8) = 8'])).toEqual(['read(3, "00400000", 8) = 8']);
   });
+
+  it('readv of /proc/self/maps (musl fread) keeps only the fd, the iovec count and end of file', () => {
+    // Host lines from musl/memory-layout.c under strace; the emulator's text is shorter.
+    const host = [
+      'open("/proc/self/maps", O_RDONLY|O_LARGEFILE) = 3',
+      'readv(3, [{iov_base="00400000-00401000 r--p 00000000 "..., iov_len=16382}, {iov_base="", iov_len=1024}], 2) = 1042',
+      'readv(3, [{iov_base="", iov_len=15340}, {iov_base="", iov_len=1024}], 2) = 0',
+    ];
+    const emu = [
+      'open("/proc/self/maps", O_RDONLY|O_LARGEFILE) = 3',
+      'readv(3, [{iov_base="00400000-00401000 r--p 00000000 "..., iov_len=16382}, {iov_base="", iov_len=1024}], 2) = 930',
+      'readv(3, [{iov_base="", iov_len=15452}, {iov_base="", iov_len=1024}], 2) = 0',
+    ];
+    expect(norm(host)).toEqual(['open("/proc/self/maps", O_RDONLY|O_LARGEFILE) = 3', 'readv(3, MAPS, 2) = LEN', 'readv(3, MAPS, 2) = 0']);
+    expect(norm(emu)).toEqual(norm(host));
+    // A readv of another fd is data and stays.
+    expect(norm([host[1] as string])).toEqual([host[1]]);
+  });
 });
 
 describe('normalizeTrace on live native runs', () => {

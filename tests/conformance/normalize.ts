@@ -43,7 +43,8 @@
 // 10. /proc/self/maps is the layout itself (addresses, inodes, a vDSO or not), which a
 //     program checks in its own output: on an fd opened on it (until closed), a read's
 //     data becomes `MAPS`, its size argument `SIZE` and a positive result `LEN`
-//     (a result of 0, end of file, stays).
+//     (a result of 0, end of file, stays). A readv on it (stdio's fread in musl) keeps
+//     only its fd, iovec count and a result of 0: `readv(3, MAPS, 2) = LEN`.
 // Everything else (fds, lengths, flags, errno names, string contents, si_code, fixed
 // addresses the program chose) must match exactly.
 
@@ -169,11 +170,16 @@ export class TraceNormalizer {
       if (fd !== undefined) this.mapsFds.add(fd);
       return line;
     }
-    const fd = /^(?:read|close)\((\d+)/.exec(line)?.[1];
+    const fd = /^(?:read|readv|close)\((\d+)/.exec(line)?.[1];
     if (fd === undefined || !this.mapsFds.has(fd)) return line;
     if (call === 'close') {
       this.mapsFds.delete(fd);
       return line;
+    }
+    if (call === 'readv') {
+      // The iovecs hold the text and lengths that depend on it; only the count stays.
+      const v = /, (\d+)\) = (\d+)$/.exec(line);
+      return v ? `readv(${fd}, MAPS, ${v[1] ?? ''}) = ${v[2] === '0' ? '0' : 'LEN'}` : line;
     }
     const m = /^read\(\d+, (?:"(?:[^"\\]|\\.)*"(?:\.\.\.)?|0x[0-9a-f]+), \d+\) = (\d+)$/.exec(line);
     if (!m) return line;

@@ -38,11 +38,33 @@ export function gccWithRuntime(runtimeDir: string): NativeBuild {
   };
 }
 
-/** musl-gcc with musl's own start-up files and libc, static (non-PIE or static-pie). */
+const MUSL_LIB = '/usr/lib/x86_64-linux-musl';
+const MUSL_INCLUDE = '/usr/include/x86_64-linux-musl';
+
+/** A file that ships with gcc itself (crtbeginS.o, libgcc.a), by asking gcc where it is. */
+async function gccFile(flag: string): Promise<string> {
+  const r = await runProcess('gcc', [flag], { stdin: null, timeoutMs: NATIVE_TIMEOUT_MS });
+  return r.stdout.toString().trim();
+}
+
+/**
+ * musl's own start-up files and libc, linked statically. Non-PIE is `musl-gcc -static`.
+ * Debian's musl-gcc.specs knows no -static-pie (it links Scrt1.o and asks for
+ * ld-musl-x86_64.so.1 as the interpreter), so a static PIE is gcc with the pieces
+ * named by hand: rcrt1.o (which relocates the program itself), no dynamic linker.
+ */
 export function muslGcc(pie: boolean): NativeBuild {
-  return (source, name, dir) => {
-    const exe = join(dir, pie ? `${name}-pie` : name);
-    const mode = pie ? ['-static-pie', '-fPIE'] : ['-static', '-no-pie'];
-    return compile('musl-gcc', [...mode, '-O1', '-o', exe, source], exe);
+  return async (source, name, dir) => {
+    const exe = join(dir, name);
+    if (!pie) return compile('musl-gcc', ['-static', '-O1', '-o', exe, source], exe);
+    const [crtbegin, crtend, libgcc, include] = await Promise.all([
+      gccFile('-print-file-name=crtbeginS.o'),
+      gccFile('-print-file-name=crtendS.o'),
+      gccFile('-print-libgcc-file-name'),
+      gccFile('-print-file-name=include'),
+    ]);
+    const args = ['-static-pie', '-fPIE', '-nostdlib', '-nostdinc', '-isystem', MUSL_INCLUDE, '-isystem', include, '-O1', '-o', exe];
+    args.push(`${MUSL_LIB}/rcrt1.o`, `${MUSL_LIB}/crti.o`, crtbegin, source, `${MUSL_LIB}/libc.a`, libgcc, crtend, `${MUSL_LIB}/crtn.o`);
+    return compile('gcc', args, exe);
   };
 }
