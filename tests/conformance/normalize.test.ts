@@ -160,6 +160,13 @@ describe('normalizeTrace: kernel-chosen values', () => {
     expect(norm(['write(2, "x", 1) = 1'])).not.toEqual(norm(['write(1, "x", 1)                  = 1']));
   });
 
+  it('hides addresses anywhere the randomised mmap base can put them, down to 1 TiB below the stack', () => {
+    // A static PIE under Linux 6.18 ASLR, loaded in the mmap region below 0x7f0000000000.
+    expect(norm(['arch_prctl(ARCH_SET_FS, 0x7efcd2b6b658) = 0'])).toEqual(['arch_prctl(ARCH_SET_FS, 0xADDR) = 0']);
+    expect(norm(['arch_prctl(ARCH_SET_FS, 0x7f396c471658) = 0'])).toEqual(['arch_prctl(ARCH_SET_FS, 0xADDR) = 0']);
+    expect(norm(['arch_prctl(ARCH_SET_FS, 0x5621683486) = 0'])).toEqual(['arch_prctl(ARCH_SET_FS, 0x5621683486) = 0']);
+  });
+
   it('hides the time left that an interrupted nanosleep reports, not the time asked for', () => {
     // Linux 6.18 under strace (a 10 s sleep cut by alarm(1)) and the emulator's line.
     const host = 'nanosleep({tv_sec=10, tv_nsec=0}, {tv_sec=8, tv_nsec=999987907}) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)';

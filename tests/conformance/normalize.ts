@@ -25,8 +25,10 @@
 //     - mappings: each successful mmap's result starts region MAPn (n counts from 1 in
 //       trace order) of the mapped length rounded up to pages; values inside become
 //       `MAPn` or `MAPn+0xOFF` (so munmap/mprotect/si_addr must hit the same mapping);
-//     - anything else in [0x7f0000000000, 0x800000000000), the top of the 47-bit user
-//       half where Linux puts the stack, vDSO and mmap base, becomes `0xADDR`.
+//     - anything else in [0x7e0000000000, 0x800000000000), the top of the 47-bit user
+//       half where Linux puts the stack, vDSO and mmap base, becomes `0xADDR`. The
+//       mmap base moves down by up to 2^28 pages (1 TiB, mmap_rnd_bits), so the region
+//       (and a static PIE, which is loaded there) can start below 0x7f0000000000.
 //  7. Optional (`hideImageAddresses`): values in [0x400000, 0x10000000), where GNU ld
 //     links a static non-PIE executable, become `0xIMAGE`. Used only when the emulator
 //     assembled and linked the .s itself, since its link step may lay sections out
@@ -54,7 +56,7 @@ export interface NormalizeOptions {
 
 const PAGE = 0x1000n;
 const HEAP_SPAN = 1n << 32n;
-const USER_TOP_LO = 0x7f0000000000n;
+const USER_TOP_LO = 0x7e0000000000n;
 const USER_TOP_HI = 0x800000000000n;
 const IMAGE_LO = 0x400000n;
 const IMAGE_HI = 0x10000000n;
