@@ -36,6 +36,7 @@ __libc_start_main:
     lea rax, [rax + 8]
     jne 1b
     mov QWORD PTR [rip + __auxv], rax
+    call __relocate_static_pie
     # The thread pointer: %fs:0 must hold its own address (ELF TLS ABI, x86-64).
     lea rsi, [rip + __tcb]
     mov QWORD PTR [rsi], rsi
@@ -50,6 +51,45 @@ __libc_start_main:
     call main
     mov edi, eax
     call exit
+
+# A static PIE must fix its own absolute pointers before anything reads them: there is
+# no dynamic linker. Each R_X86_64_RELATIVE entry in DT_RELA says "store base + addend
+# at base + offset" (x86-64 psABI 4.4.1). The image is linked at 0, so the base is where
+# its ELF header landed. A non-PIE link has no _DYNAMIC (the weak symbol is 0): nothing
+# to do.
+.weak _DYNAMIC
+.hidden _DYNAMIC
+__relocate_static_pie:
+    lea rdx, [rip + _DYNAMIC]
+    test rdx, rdx
+    jz 9f
+    lea r8, [rip + __ehdr_start]        # the load base
+    xor esi, esi                        # DT_RELA
+    xor ecx, ecx                        # DT_RELASZ
+1:  mov rax, QWORD PTR [rdx]
+    test rax, rax
+    jz 2f
+    cmp rax, 7
+    cmove rsi, QWORD PTR [rdx + 8]
+    cmp rax, 8
+    cmove rcx, QWORD PTR [rdx + 8]
+    add rdx, 16
+    jmp 1b
+2:  test rsi, rsi
+    jz 9f
+    add rsi, r8
+    add rcx, rsi                        # end of the table
+3:  cmp rsi, rcx
+    jae 9f
+    cmp DWORD PTR [rsi + 8], 8          # ELF64_R_TYPE(r_info) == R_X86_64_RELATIVE
+    jne 4f
+    mov rax, QWORD PTR [rsi + 16]       # r_addend
+    add rax, r8
+    mov rdi, QWORD PTR [rsi]            # r_offset
+    mov QWORD PTR [r8 + rdi], rax
+4:  add rsi, 24                         # sizeof(Elf64_Rela)
+    jmp 3b
+9:  ret
 
 # int atexit(void (*fn)(void)): a fixed table, run last-registered first (atexit(3)).
 .global atexit

@@ -6,9 +6,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runtimeFiles } from '../../../core/runtime/runtime-files.js';
 
-/** The gcc command line that builds prog.c against the runtime in dir (non-PIE static). */
-export function gccArgs(dir: string, sources: readonly string[], out: string): string[] {
-  return ['-static', '-nostdlib', '-fno-builtin', '-fno-stack-protector', '-no-pie', '-O1', `-I${dir}`, '-o', out, join(dir, 'runtime.s'), ...sources];
+/**
+ * The gcc command line that builds C sources against the runtime in dir: a static
+ * executable at a fixed address, or a static PIE (the runtime's start-up applies its
+ * R_X86_64_RELATIVE relocations itself).
+ */
+export function gccArgs(dir: string, sources: readonly string[], out: string, pie = false): string[] {
+  const mode = pie ? ['-static-pie', '-fPIE'] : ['-static', '-no-pie'];
+  return [...mode, '-nostdlib', '-fno-builtin', '-fno-stack-protector', '-O1', `-I${dir}`, '-o', out, join(dir, 'runtime.s'), ...sources];
 }
 
 /** Creates dir if needed and writes the runtime files; returns their paths. */

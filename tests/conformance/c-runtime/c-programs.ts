@@ -30,11 +30,11 @@ async function compile(compiler: string, args: string[], exe: string): Promise<B
   return { ok: true, exe, log: '' };
 }
 
-/** gcc -static -nostdlib against the runtime written to runtimeDir (writeRuntime). */
-export function gccWithRuntime(runtimeDir: string): NativeBuild {
+/** gcc -nostdlib (static or static-pie) against the runtime written to runtimeDir (writeRuntime). */
+export function gccWithRuntime(runtimeDir: string, pie: boolean): NativeBuild {
   return (source, name, dir) => {
     const exe = join(dir, name);
-    return compile('gcc', gccArgs(runtimeDir, [source], exe), exe);
+    return compile('gcc', gccArgs(runtimeDir, [source], exe, pie), exe);
   };
 }
 
