@@ -54,41 +54,69 @@ __libc_start_main:
 
 # A static PIE must fix its own absolute pointers before anything reads them: there is
 # no dynamic linker. Each R_X86_64_RELATIVE entry in DT_RELA says "store base + addend
-# at base + offset" (x86-64 psABI 4.4.1). The image is linked at 0, so the base is where
-# its ELF header landed. A non-PIE link has no _DYNAMIC (the weak symbol is 0): nothing
-# to do.
-.weak _DYNAMIC
-.hidden _DYNAMIC
+# at base + offset" (x86-64 psABI 4.4.1). Everything comes from the auxv, so no
+# link-time symbol is needed: the ELF header sits just before the program headers
+# (AT_PHDR - 64, GNU ld's e_phoff), the base is AT_ENTRY - e_entry, and a fixed-address
+# executable (ET_EXEC) has nothing to relocate.
 __relocate_static_pie:
-    lea rdx, [rip + _DYNAMIC]
-    test rdx, rdx
-    jz 9f
-    lea r8, [rip + __ehdr_start]        # the load base
-    xor esi, esi                        # DT_RELA
-    xor ecx, ecx                        # DT_RELASZ
+    mov rdx, QWORD PTR [rip + __auxv]
+    xor r8d, r8d                        # AT_PHDR
+    xor r9d, r9d                        # AT_ENTRY
 1:  mov rax, QWORD PTR [rdx]
     test rax, rax
     jz 2f
+    cmp rax, 3
+    cmove r8, QWORD PTR [rdx + 8]
+    cmp rax, 9
+    cmove r9, QWORD PTR [rdx + 8]
+    add rdx, 16
+    jmp 1b
+2:  test r8, r8
+    jz 9f
+    lea r10, [r8 - 64]                  # the ELF header, if the tables follow it
+    cmp DWORD PTR [r10], 0x464c457f     # "\x7fELF"
+    jne 9f
+    cmp QWORD PTR [r10 + 0x20], 64      # e_phoff
+    jne 9f
+    cmp WORD PTR [r10 + 0x10], 3        # e_type == ET_DYN
+    jne 9f
+    sub r9, QWORD PTR [r10 + 0x18]      # base = AT_ENTRY - e_entry
+    movzx ecx, WORD PTR [r10 + 0x38]    # e_phnum
+3:  test ecx, ecx
+    jz 9f
+    cmp DWORD PTR [r8], 2               # PT_DYNAMIC
+    je 4f
+    add r8, 56
+    dec ecx
+    jmp 3b
+4:  mov rdx, QWORD PTR [r8 + 16]
+    add rdx, r9                         # the dynamic section, relocated
+    mov r8, r9
+    xor esi, esi                        # DT_RELA
+    xor ecx, ecx                        # DT_RELASZ
+5:  mov rax, QWORD PTR [rdx]
+    test rax, rax
+    jz 6f
     cmp rax, 7
     cmove rsi, QWORD PTR [rdx + 8]
     cmp rax, 8
     cmove rcx, QWORD PTR [rdx + 8]
     add rdx, 16
-    jmp 1b
-2:  test rsi, rsi
+    jmp 5b
+6:  test rsi, rsi
     jz 9f
     add rsi, r8
     add rcx, rsi                        # end of the table
-3:  cmp rsi, rcx
+7:  cmp rsi, rcx
     jae 9f
     cmp DWORD PTR [rsi + 8], 8          # ELF64_R_TYPE(r_info) == R_X86_64_RELATIVE
-    jne 4f
+    jne 8f
     mov rax, QWORD PTR [rsi + 16]       # r_addend
     add rax, r8
     mov rdi, QWORD PTR [rsi]            # r_offset
     mov QWORD PTR [r8 + rdi], rax
-4:  add rsi, 24                         # sizeof(Elf64_Rela)
-    jmp 3b
+8:  add rsi, 24                         # sizeof(Elf64_Rela)
+    jmp 7b
 9:  ret
 
 # int atexit(void (*fn)(void)): a fixed table, run last-registered first (atexit(3)).
