@@ -26,7 +26,7 @@ describe('syscall-lab CLI', () => {
     expect(bad.stdout).toBe('');
   });
 
-  it.each(['run', 'web', 'probe', 'pack', 'asm'])('%s --help prints its usage and exits 0', async (name) => {
+  it.each(['run', 'web', 'probe', 'pack', 'asm', 'runtime'])('%s --help prints its usage and exits 0', async (name) => {
     const r = await cli(name, '--help');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`usage: syscall-lab ${name}`));
