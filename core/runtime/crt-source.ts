@@ -1,11 +1,11 @@
 // The runtime's start-up and shutdown path, as x86-64 guest assembly: _start reads the
 // initial stack the kernel built at execve (SysV AMD64 ABI 3.4.1: argc, argv[],
 // NULL, envp[], NULL, auxv pairs), __libc_start_main sets up the thread pointer and
-// the vDSO, calls main, and exit runs the atexit handlers before exit_group.
+// the vDSO, calls main, and exit runs the atexit handlers before exit_group. The
+// static-PIE relocation and the vDSO lookup it calls are in elf-walk-source.ts.
 
 import { ARCH_SET_FS, ATEXIT_MAX, ERRNO_TPOFF, TCB_SIZE, TLS_DATA_SIZE } from './tls-layout.js';
 
-const AT_SYSINFO_EHDR = 33;
 
 export const CRT_SOURCE = `# ---- start-up: _start -> __libc_start_main -> main -> exit ----
 .text
@@ -51,73 +51,6 @@ __libc_start_main:
     call main
     mov edi, eax
     call exit
-
-# A static PIE must fix its own absolute pointers before anything reads them: there is
-# no dynamic linker. Each R_X86_64_RELATIVE entry in DT_RELA says "store base + addend
-# at base + offset" (x86-64 psABI 4.4.1). Everything comes from the auxv, so no
-# link-time symbol is needed: the ELF header sits just before the program headers
-# (AT_PHDR - 64, GNU ld's e_phoff), the base is AT_ENTRY - e_entry, and a fixed-address
-# executable (ET_EXEC) has nothing to relocate.
-__relocate_static_pie:
-    mov rdx, QWORD PTR [rip + __auxv]
-    xor r8d, r8d                        # AT_PHDR
-    xor r9d, r9d                        # AT_ENTRY
-1:  mov rax, QWORD PTR [rdx]
-    test rax, rax
-    jz 2f
-    cmp rax, 3
-    cmove r8, QWORD PTR [rdx + 8]
-    cmp rax, 9
-    cmove r9, QWORD PTR [rdx + 8]
-    add rdx, 16
-    jmp 1b
-2:  test r8, r8
-    jz 9f
-    lea r10, [r8 - 64]                  # the ELF header, if the tables follow it
-    cmp DWORD PTR [r10], 0x464c457f     # "\x7fELF"
-    jne 9f
-    cmp QWORD PTR [r10 + 0x20], 64      # e_phoff
-    jne 9f
-    cmp WORD PTR [r10 + 0x10], 3        # e_type == ET_DYN
-    jne 9f
-    sub r9, QWORD PTR [r10 + 0x18]      # base = AT_ENTRY - e_entry
-    movzx ecx, WORD PTR [r10 + 0x38]    # e_phnum
-3:  test ecx, ecx
-    jz 9f
-    cmp DWORD PTR [r8], 2               # PT_DYNAMIC
-    je 4f
-    add r8, 56
-    dec ecx
-    jmp 3b
-4:  mov rdx, QWORD PTR [r8 + 16]
-    add rdx, r9                         # the dynamic section, relocated
-    mov r8, r9
-    xor esi, esi                        # DT_RELA
-    xor ecx, ecx                        # DT_RELASZ
-5:  mov rax, QWORD PTR [rdx]
-    test rax, rax
-    jz 6f
-    cmp rax, 7
-    cmove rsi, QWORD PTR [rdx + 8]
-    cmp rax, 8
-    cmove rcx, QWORD PTR [rdx + 8]
-    add rdx, 16
-    jmp 5b
-6:  test rsi, rsi
-    jz 9f
-    add rsi, r8
-    add rcx, rsi                        # end of the table
-7:  cmp rsi, rcx
-    jae 9f
-    cmp DWORD PTR [rsi + 8], 8          # ELF64_R_TYPE(r_info) == R_X86_64_RELATIVE
-    jne 8f
-    mov rax, QWORD PTR [rsi + 16]       # r_addend
-    add rax, r8
-    mov rdi, QWORD PTR [rsi]            # r_offset
-    mov QWORD PTR [r8 + rdi], rax
-8:  add rsi, 24                         # sizeof(Elf64_Rela)
-    jmp 7b
-9:  ret
 
 # int atexit(void (*fn)(void)): a fixed table, run last-registered first (atexit(3)).
 .global atexit
@@ -247,96 +180,6 @@ clock_gettime:
 2:  cmp rax, -4095
     jae __syscall_error
     ret
-
-# __vdso_init(auxv): find __vdso_clock_gettime the way a dynamic linker would:
-# AT_SYSINFO_EHDR -> program headers (load bias, PT_DYNAMIC) -> DT_HASH, DT_SYMTAB,
-# DT_STRTAB -> the symbol by name (vdso(7), ELF-64 "Dynamic Section"). Leaves the
-# pointer 0 when anything is missing.
-__vdso_init:
-1:  mov rax, QWORD PTR [rdi]
-    test rax, rax
-    jz 9f
-    cmp rax, ${AT_SYSINFO_EHDR}
-    je 2f
-    add rdi, 16
-    jmp 1b
-2:  mov r8, QWORD PTR [rdi + 8]         # r8 = the vDSO's ELF header
-    test r8, r8
-    jz 9f
-    movzx ecx, WORD PTR [r8 + 56]       # e_phnum
-    mov r9, QWORD PTR [r8 + 32]         # e_phoff
-    add r9, r8
-    mov r10, -1                         # load bias, not yet known
-    xor r11d, r11d                      # PT_DYNAMIC's vaddr
-3:  test ecx, ecx
-    jz 5f
-    mov edx, DWORD PTR [r9]             # p_type
-    cmp edx, 1                          # PT_LOAD: bias = base + p_offset - p_vaddr
-    jne 4f
-    cmp r10, -1
-    jne 4f
-    mov r10, r8
-    add r10, QWORD PTR [r9 + 8]
-    sub r10, QWORD PTR [r9 + 16]
-4:  cmp edx, 2                          # PT_DYNAMIC
-    jne 41f
-    mov r11, QWORD PTR [r9 + 16]
-41: add r9, 56
-    dec ecx
-    jmp 3b
-5:  cmp r10, -1
-    je 9f
-    test r11, r11
-    jz 9f
-    add r11, r10
-    xor esi, esi                        # DT_SYMTAB
-    xor edx, edx                        # DT_STRTAB
-    xor ecx, ecx                        # DT_HASH
-6:  mov rax, QWORD PTR [r11]
-    test rax, rax
-    jz 7f
-    mov r9, QWORD PTR [r11 + 8]
-    add r9, r10
-    cmp rax, 6
-    cmove rsi, r9
-    cmp rax, 5
-    cmove rdx, r9
-    cmp rax, 4
-    cmove rcx, r9
-    add r11, 16
-    jmp 6b
-7:  test rsi, rsi
-    jz 9f
-    test rdx, rdx
-    jz 9f
-    test rcx, rcx
-    jz 9f
-    mov ecx, DWORD PTR [rcx + 4]        # nchain: the number of symbols
-8:  test ecx, ecx
-    jz 9f
-    mov eax, DWORD PTR [rsi]            # st_name
-    lea rdi, [rdx + rax]
-    lea r9, [rip + __vdso_cgt_name]
-81: mov al, BYTE PTR [rdi]
-    cmp al, BYTE PTR [r9]
-    jne 82f
-    inc rdi
-    inc r9
-    test al, al
-    jnz 81b
-    cmp WORD PTR [rsi + 6], 0           # st_shndx: SHN_UNDEF is not a definition
-    je 82f
-    mov rax, QWORD PTR [rsi + 8]        # st_value
-    add rax, r10
-    mov QWORD PTR [rip + __vdso_clock_gettime], rax
-    ret
-82: add rsi, 24                         # sizeof(Elf64_Sym)
-    dec ecx
-    jmp 8b
-9:  ret
-
-.section .rodata
-__vdso_cgt_name: .asciz "__vdso_clock_gettime"
 
 .bss
 .balign 8
