@@ -203,6 +203,11 @@ export class Kernel {
     proc.tasks = proc.tasks.filter((t) => t !== task);
     if (task.clearChildTid !== 0n) proc.mm.write(Number(BigInt.asIntN(64, task.clearChildTid)), new Uint8Array(4));
     if (proc.tasks.length === 0) this.finishProcess(proc, status, null, false);
+    else {
+      // One thread of several: strace -f still reports it, under the thread's id.
+      const code = (status >> 8) & 0xff;
+      this.emit({ type: 'exit', pid: task.tid, status: code, signal: null, line: formatExitLine({ code }) });
+    }
   }
 
   exitGroup(proc: Process, status: number): void {
