@@ -6,6 +6,10 @@
 
 import { ARCH_SET_FS, ATEXIT_MAX, ERRNO_TPOFF, TCB_SIZE, TLS_DATA_SIZE } from './tls-layout.js';
 
+// CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM|CLONE_SETTLS|
+// CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID: what glibc's pthread_create passes.
+const THREAD_CLONE_FLAGS = 0x3d0f00;
+
 
 export const CRT_SOURCE = `# ---- start-up: _start -> __libc_start_main -> main -> exit ----
 .text
@@ -37,9 +41,9 @@ __libc_start_main:
     jne 1b
     mov QWORD PTR [rip + __auxv], rax
     call __relocate_static_pie
-    # The thread pointer: %fs:0 must hold its own address (ELF TLS ABI, x86-64).
-    lea rsi, [rip + __tcb]
-    mov QWORD PTR [rsi], rsi
+    lea rdi, [rip + __tls_area]
+    call __tls_setup
+    mov rsi, rax
     mov edi, ${ARCH_SET_FS}                       # ARCH_SET_FS (arch_prctl(2))
     mov eax, 158                        # arch_prctl
     syscall
@@ -51,6 +55,49 @@ __libc_start_main:
     call main
     mov edi, eax
     call exit
+
+# void *__tls_setup(void *area): lay out one thread's TLS in an area of
+# RUNTIME_TLS_SIZE bytes (data below, TCB above) and return its thread pointer, whose
+# first word must hold its own address (ELF TLS ABI, x86-64); errno starts at 0.
+.global __tls_setup
+.type __tls_setup, @function
+__tls_setup:
+    lea rax, [rdi + ${TLS_DATA_SIZE}]
+    mov QWORD PTR [rax], rax
+    mov DWORD PTR [rax + ${ERRNO_TPOFF}], 0
+    ret
+
+# int thread_spawn(void (*fn)(void *), void *arg, void *stack_top, void *tp, int *tid):
+# a thread in this process (clone(2) with CLONE_THREAD and CLONE_SETTLS, as
+# pthread_create does) running fn(arg) on its own stack with thread pointer tp; it
+# ends with exit(2), which ends only that thread. *tid gets its id, and the kernel
+# zeroes *tid when the thread has exited (CLONE_CHILD_CLEARTID).
+.global thread_spawn
+.type thread_spawn, @function
+thread_spawn:
+    and rdx, -16
+    mov QWORD PTR [rdx - 16], rdi       # the new stack starts with fn, arg
+    mov QWORD PTR [rdx - 8], rsi
+    lea rsi, [rdx - 16]                 # child_stack
+    mov rdx, r8                         # parent_tid
+    mov r10, r8                         # child_tid
+    mov r8, rcx                         # tls
+    mov edi, ${THREAD_CLONE_FLAGS}
+    mov eax, 56                         # clone
+    syscall
+    test rax, rax
+    jnz 1f
+    xor ebp, ebp                        # the thread's outermost frame
+    pop rax
+    pop rdi
+    call rax                            # RSP is back at the 16-byte aligned top
+    xor edi, edi
+    mov eax, 60                         # exit: this thread only
+    syscall
+    hlt
+1:  cmp rax, -4095
+    jae __syscall_error
+    ret
 
 # int atexit(void (*fn)(void)): a fixed table, run last-registered first (atexit(3)).
 .global atexit
@@ -190,7 +237,6 @@ __vdso_clock_gettime: .zero 8
 __atexit_count: .zero 8
 __atexit_fns: .zero ${ATEXIT_MAX * 8}
 .balign 64
-__tls_data: .zero ${TLS_DATA_SIZE}                  # static TLS: errno at %fs:${ERRNO_TPOFF}
-__tcb: .zero ${TCB_SIZE}                        # the thread pointer points here
+__tls_area: .zero ${TLS_DATA_SIZE + TCB_SIZE}                 # the first thread's TLS: errno at %fs:${ERRNO_TPOFF}
 .text
 `;

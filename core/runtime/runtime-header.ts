@@ -3,6 +3,7 @@
 // word), not glibc's, since the wrappers hand them to the kernel unchanged.
 
 import { RUNTIME_WRAPPERS } from './syscall-wrappers.js';
+import { TCB_SIZE, TLS_DATA_SIZE } from './tls-layout.js';
 
 export const RUNTIME_HEADER = `/* Syscall Lab guest runtime: _start, errno, atexit, system call wrappers.
  * Build: gcc -static -nostdlib -fno-builtin -fno-stack-protector -no-pie runtime.s prog.c
@@ -41,6 +42,9 @@ extern char **environ;
 int *__errno_location(void);
 #define errno (*__errno_location())
 void *__thread_pointer(void);
+#define RUNTIME_TLS_SIZE ${TLS_DATA_SIZE + TCB_SIZE}   /* bytes of one thread's TLS area (16-aligned) */
+void *__tls_setup(void *area);      /* returns the thread pointer for a new thread */
+int thread_spawn(void (*fn)(void *), void *arg, void *stack_top, void *tp, int *tid);
 
 int atexit(void (*fn)(void));
 void exit(int status) __attribute__((noreturn));

@@ -160,6 +160,14 @@ describe('normalizeTrace: kernel-chosen values', () => {
     expect(norm(['write(2, "x", 1) = 1'])).not.toEqual(norm(['write(1, "x", 1)                  = 1']));
   });
 
+  it("hides the thread id clone stores at parent_tid, as it hides clone's result", () => {
+    // Linux 6.18 under strace -f, c-runtime/errno-threads.c.
+    const host = 'clone(child_stack=0x4072b0, flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM|CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID, parent_tid=[10866], tls=0x403280, child_tidptr=0x403210) = 10866';
+    expect(norm([host])).toEqual([host.replace('[10866]', '[PID]').replace(/10866$/, 'PID')]);
+    expect(norm([host.replace(/10866/g, '101')])).toEqual(norm([host]));
+    expect(norm([host.replace('tls=0x403280', 'tls=0x403290')])).not.toEqual(norm([host]));
+  });
+
   it('hides addresses anywhere the randomised mmap base can put them, down to 1 TiB below the stack', () => {
     // A static PIE under Linux 6.18 ASLR, loaded in the mmap region below 0x7f0000000000.
     expect(norm(['arch_prctl(ARCH_SET_FS, 0x7efcd2b6b658) = 0'])).toEqual(['arch_prctl(ARCH_SET_FS, 0xADDR) = 0']);

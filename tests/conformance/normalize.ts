@@ -35,7 +35,7 @@
 //     differently from GNU ld; the GNU-built ELF is compared with exact addresses.
 //  8. More process ids: the results of fork, vfork, clone and wait4 (when positive),
 //     the pid arguments of kill, tkill, tgkill (first two) and wait4 (first, when
-//     positive) become `PID`; in a signal's siginfo `si_pid` becomes `PID`, `si_uid`
+//     positive) and the tid clone stores at `parent_tid=[N]` become `PID`; in a signal's siginfo `si_pid` becomes `PID`, `si_uid`
 //     `UID`, and a child's CPU times `si_utime`/`si_stime` `N` (clock ticks).
 //  9. Calls split across processes: strace -f prints `wait4(-1,  <unfinished ...>` when
 //     another process's line interrupts, and `<... wait4 resumed>...) = N` later. The two
@@ -100,6 +100,7 @@ function offsetName(name: string, off: bigint): string {
 function processIds(call: string, line: string): string {
   let out = line;
   if (CHILD_RESULT_CALLS.has(call)) out = out.replace(/ = [1-9]\d*$/, ' = PID');
+  if (call === 'clone') out = out.replace(/\bparent_tid=\[\d+\]/, 'parent_tid=[PID]');
   if (call === 'kill' || call === 'tkill' || call === 'wait4') out = out.replace(/^([a-z0-9_]+)\([1-9]\d*,/, '$1(PID,');
   if (call === 'tgkill') out = out.replace(/^tgkill\(\d+, \d+,/, 'tgkill(PID, PID,');
   if (out.startsWith('--- ')) {
