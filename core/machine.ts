@@ -50,6 +50,23 @@ export function buildFromSource(source: string, arch: Arch, fileName = 'program.
   return { ok: true, program: { elf: linked.elf, lines, symbols } };
 }
 
+/**
+ * On Linux the running program is a file at the path it was started from, so
+ * execve(argv[0], ...) and open("/proc/self/exe"-style paths) find it. Put the image
+ * there in the in-memory file system too (owned by the student, mode 0755), unless
+ * something already is or the path cannot be a file.
+ */
+function placeProgramFile(kernel: Kernel, path: string, elf: Uint8Array): void {
+  const vfs = kernel.files.vfs;
+  if (!path.startsWith('/') || path.endsWith('/')) return;
+  if (typeof vfs.lookup(path, { base: vfs.root, creds: { uid: 0, gid: 0 }, pid: 0, arch: kernel.arch }) !== 'number') return;
+  try {
+    vfs.addFile(path, elf, 0o755, 1000, 1000);
+  } catch {
+    // A path component is a file already: leave the tree as it is.
+  }
+}
+
 export class Machine {
   readonly kernel: Kernel;
   readonly loaded: LoadedProgram;
@@ -74,6 +91,7 @@ export class Machine {
     });
     const argv = options.argv ?? [path];
     const envp = options.envp ?? ['HOME=/home/student', 'PATH=/usr/bin:/bin', 'USER=student', 'LANG=C.UTF-8'];
+    placeProgramFile(kernel, path, elf);
     const { loaded } = execProgram(kernel, { bytes: elf, path, inode: 1_048_577 }, argv, envp);
     return new Machine(kernel, loaded);
   }
