@@ -8,6 +8,7 @@ import { LazyFlags } from './alu-flags.js';
 import type { Inst } from './inst.js';
 import { FIXED1, STATUS_FLAGS, RFLAGS_WRITABLE, CR0_WP, CR4_PGE, EFER_NXE } from './registers.js';
 import { MsrFile } from './msr-file.js';
+import { HookMap } from './hook-map.js';
 import type { CodeCache } from './fetch.js';
 import type { X86Cpu } from './cpu.js';
 
@@ -55,7 +56,7 @@ export class X86CpuState {
   tssRsp0 = 0;
   /** Interrupt stack table entries 1..7 (index 0 unused). */
   readonly tssIst: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
-  readonly hooks = new Map<number, KernelHook>();
+  readonly hooks = new HookMap();
   /** What rdtsc reads; the kernel supplies its cycle clock. Default: instructions retired. */
   tscSource: (() => number) | null = null;
   readonly breakpoints = new Set<number>();

@@ -83,19 +83,27 @@ function jnz(cpu: X86Cpu, i: Inst): void {
   if (!cpu.fl.zf()) cpu.rip += i.imm;
 }
 
+// RSP moves by 8 on its int32 halves (borrow/carry by hand): cheaper than rebuilding
+// the halves from a double, and the kernel's entry code is 36 pushes and pops per syscall.
 function push64(cpu: X86Cpu, i: Inst): void {
-  const sp = cpu.hi[RSP]! * TWO32 + (cpu.lo[RSP]! >>> 0) - 8;
-  cpu.mmu.write64(sp, cpu.lo[i.reg]!, cpu.hi[i.reg]!);
-  cpu.setRegNum(RSP, sp);
+  const lo = cpu.lo;
+  const hi = cpu.hi;
+  const l = lo[RSP]!;
+  cpu.mmu.write64(hi[RSP]! * TWO32 + (l >>> 0) - 8, lo[i.reg]!, hi[i.reg]!);
+  if (l >>> 0 < 8) hi[RSP] = (hi[RSP]! - 1) | 0;
+  lo[RSP] = (l - 8) | 0;
 }
 
 function pop64(cpu: X86Cpu, i: Inst): void {
-  const sp = cpu.hi[RSP]! * TWO32 + (cpu.lo[RSP]! >>> 0);
-  const v = cpu.mmu.read64(sp);
+  const lo = cpu.lo;
+  const hi = cpu.hi;
+  const l = lo[RSP]!;
+  const v = cpu.mmu.read64(hi[RSP]! * TWO32 + (l >>> 0));
   const vh = cpu.mmu.hi;
-  cpu.setRegNum(RSP, sp + 8);
-  cpu.lo[i.reg] = v;
-  cpu.hi[i.reg] = vh;
+  if (l >>> 0 >= 0xfffffff8) hi[RSP] = (hi[RSP]! + 1) | 0;
+  lo[RSP] = (l + 8) | 0;
+  lo[i.reg] = v;
+  hi[i.reg] = vh;
 }
 
 /** op [mem], imm / op [mem], reg for the ALU ops that write back: one write translation, no re-walk. */

@@ -20,13 +20,14 @@ export function runLoop(cpu: X86Cpu): StopReason {
     try {
       const checkHooks = cpu.hooks.size !== 0;
       const checkBp = cpu.breakpoints.size !== 0;
+      const hookAt = cpu.hooks.atOffset;
       for (;;) {
         if (done >= left) {
           cpu.stats.instructions += done;
           return BUDGET;
         }
         const rip = cpu.rip;
-        if (checkHooks && cpu.cpl === 0) {
+        if (checkHooks && hookAt[rip & 0xfff] !== 0 && cpu.cpl === 0) {
           const hook = cpu.hooks.get(rip);
           if (hook !== undefined) {
             if (!first && checkBp && cpu.breakpoints.has(rip)) return cpu.stopAt(done, { kind: 'breakpoint', addr: rip });
