@@ -12,7 +12,6 @@ import { RSP } from './registers.js';
 import { RR_EG, RI, RM } from './exec-fast-alu.js';
 import { eaFast } from './ea-fast.js';
 
-const TWO32 = 4294967296;
 
 function movRR64(cpu: X86Cpu, i: Inst): void {
   cpu.lo[i.rm] = cpu.lo[i.reg]!;
@@ -89,16 +88,18 @@ function push64(cpu: X86Cpu, i: Inst): void {
   const lo = cpu.lo;
   const hi = cpu.hi;
   const l = lo[RSP]!;
-  cpu.mmu.write64(hi[RSP]! * TWO32 + (l >>> 0) - 8, lo[i.reg]!, hi[i.reg]!);
-  if (l >>> 0 < 8) hi[RSP] = (hi[RSP]! - 1) | 0;
-  lo[RSP] = (l - 8) | 0;
+  const nl = (l - 8) | 0;
+  const nh = l >>> 0 < 8 ? (hi[RSP]! - 1) | 0 : hi[RSP]!;
+  cpu.mmu.write64At(nh, nl, lo[i.reg]!, hi[i.reg]!);
+  hi[RSP] = nh;
+  lo[RSP] = nl;
 }
 
 function pop64(cpu: X86Cpu, i: Inst): void {
   const lo = cpu.lo;
   const hi = cpu.hi;
   const l = lo[RSP]!;
-  const v = cpu.mmu.read64(hi[RSP]! * TWO32 + (l >>> 0));
+  const v = cpu.mmu.read64At(hi[RSP]!, l);
   const vh = cpu.mmu.hi;
   if (l >>> 0 >= 0xfffffff8) hi[RSP] = (hi[RSP]! + 1) | 0;
   lo[RSP] = (l + 8) | 0;

@@ -185,6 +185,46 @@ export class X86Mmu implements PagingControl {
     return lo;
   }
 
+  // Stack accesses with the address as int32 halves (RSP's): the TLB index comes from
+  // the low half. For a kernel-half address, `vpn & mask` on the double page number
+  // would be an out-of-int32-range truncation, a slow path in V8, on every push and pop.
+
+  /** read64 at the address ah * 2^32 + (al >>> 0); the high half of the value in this.hi. */
+  read64At(ah: number, al: number): number {
+    const off = al & 0xfff;
+    if (off > PAGE_SIZE - 8) return this.read64(ah * 4294967296 + (al >>> 0));
+    const vpn = ah * 1048576 + (al >>> 12);
+    const t = this.tlb;
+    const i = (al >>> 12) & t.mask;
+    let pa: number;
+    if (t.tag[i] === vpn && (t.perm[i]! & this.needR) !== 0) {
+      t.hits++;
+      pa = t.frame[i]! + off;
+    } else pa = this.translate(ah * 4294967296 + (al >>> 0), ACCESS_READ) + off;
+    this.hi = this.ld32(pa + 4);
+    return this.ld32(pa);
+  }
+
+  /** write64 at the address ah * 2^32 + (al >>> 0). */
+  write64At(ah: number, al: number, lo: number, hi: number): void {
+    const off = al & 0xfff;
+    if (off > PAGE_SIZE - 8) {
+      this.write64(ah * 4294967296 + (al >>> 0), lo, hi);
+      return;
+    }
+    const vpn = ah * 1048576 + (al >>> 12);
+    const t = this.tlb;
+    const i = (al >>> 12) & t.mask;
+    let frame: number;
+    if (t.tag[i] === vpn && (t.perm[i]! & this.needW) !== 0) {
+      t.hits++;
+      frame = t.frame[i]!;
+    } else frame = this.translate(ah * 4294967296 + (al >>> 0), ACCESS_WRITE);
+    if (this.codeFrames[frame >>> 12] !== 0) this.onCodeWrite(frame >>> 12);
+    this.st32(frame + off, lo);
+    this.st32(frame + off + 4, hi);
+  }
+
   // Physical loads/stores (little-endian host assumed, as on x86-64 and arm64 hosts).
   ld16(pa: number): number {
     if ((pa & 1) === 0) return this.u16[pa >> 1]!;
