@@ -8,7 +8,6 @@ import { aluEG, aluGE, aluEI, incDecE } from './exec-alu.js';
 import { movEG, movGE } from './exec-move.js';
 import { jcc } from './exec-control.js';
 import { pushZ, popZ } from './exec-stack.js';
-import { RSP } from './registers.js';
 import { RR_EG, RI, RM } from './exec-fast-alu.js';
 import { eaFast } from './ea-fast.js';
 
@@ -82,29 +81,14 @@ function jnz(cpu: X86Cpu, i: Inst): void {
   if (!cpu.fl.zf()) cpu.rip += i.imm;
 }
 
-// RSP moves by 8 on its int32 halves (borrow/carry by hand): cheaper than rebuilding
-// the halves from a double, and the kernel's entry code is 36 pushes and pops per syscall.
 function push64(cpu: X86Cpu, i: Inst): void {
-  const lo = cpu.lo;
-  const hi = cpu.hi;
-  const l = lo[RSP]!;
-  const nl = (l - 8) | 0;
-  const nh = l >>> 0 < 8 ? (hi[RSP]! - 1) | 0 : hi[RSP]!;
-  cpu.mmu.write64At(nh, nl, lo[i.reg]!, hi[i.reg]!);
-  hi[RSP] = nh;
-  lo[RSP] = nl;
+  cpu.push64(cpu.lo[i.reg]!, cpu.hi[i.reg]!);
 }
 
 function pop64(cpu: X86Cpu, i: Inst): void {
-  const lo = cpu.lo;
-  const hi = cpu.hi;
-  const l = lo[RSP]!;
-  const v = cpu.mmu.read64At(hi[RSP]!, l);
-  const vh = cpu.mmu.hi;
-  if (l >>> 0 >= 0xfffffff8) hi[RSP] = (hi[RSP]! + 1) | 0;
-  lo[RSP] = (l + 8) | 0;
-  lo[i.reg] = v;
-  hi[i.reg] = vh;
+  const v = cpu.pop64();
+  cpu.lo[i.reg] = v;
+  cpu.hi[i.reg] = cpu.eh;
 }
 
 /** op [mem], imm / op [mem], reg for the ALU ops that write back: one write translation, no re-walk. */

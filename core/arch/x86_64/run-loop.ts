@@ -27,8 +27,13 @@ export function runLoop(cpu: X86Cpu): StopReason {
           return BUDGET;
         }
         const rip = cpu.rip;
-        if (checkHooks && hookAt[rip & 0xfff] !== 0 && cpu.cpl === 0) {
-          const hook = cpu.hooks.get(rip);
+        // Offset in the current code page; the filter indexes by it (rip & 0xfff on a
+        // kernel-half rip is a double-to-int32 truncation V8 handles out of line).
+        const off = rip - cpu.codeBase;
+        const inPage = off >= 0 && off < 4096;
+        const pageOff = inPage ? off : rip & 0xfff;
+        if (checkHooks && hookAt[pageOff] !== 0 && cpu.cpl === 0) {
+          const hook = cpu.hooks.find(rip, pageOff);
           if (hook !== undefined) {
             if (!first && checkBp && cpu.breakpoints.has(rip)) return cpu.stopAt(done, { kind: 'breakpoint', addr: rip });
             first = false;
@@ -44,9 +49,8 @@ export function runLoop(cpu: X86Cpu): StopReason {
         }
         if (checkBp && !first && cpu.breakpoints.has(rip)) return cpu.stopAt(done, { kind: 'breakpoint', addr: rip });
         first = false;
-        const off = rip - cpu.codeBase;
         let inst: Inst | undefined;
-        if (off >= 0 && off < 4096) inst = cpu.codeInsts[off | 0];
+        if (inPage) inst = cpu.codeInsts[off];
         // cur first: a fault during fetch must report (and restart at) this RIP.
         cur = rip;
         if (inst === undefined) inst = fetchDecode(cpu, rip);
