@@ -99,7 +99,8 @@ export function dispatch(k: Kernel, task: Task, table: TableEntry[], nr: number,
     }
     return 'blocked';
   }
-  return { ret: typeof result === 'number' ? result : BigInt.asIntN(64, result), row, args: shown };
+  // A number beyond 2^53 is normalised the way a bigint is: the register's signed value.
+  return { ret: typeof result === 'number' && Number.isSafeInteger(result) ? result : BigInt.asIntN(64, BigInt(result)), row, args: shown };
 }
 
 /** The registers as the kernel found them on entry (before the result overwrote RAX). */

@@ -77,7 +77,9 @@ export class X86CpuState {
   constructor(readonly mem: PhysicalMemory) {
     this.mmu = new X86Mmu(mem);
     this.msrs = new MsrFile(this);
-    this.code = { frame: -1, pages: [] };
+    // Sized up front: assigning far past the end of an empty array makes V8 switch it to
+    // a hash table, and the fetch after every mode switch or hook looks a page up here.
+    this.code = { frame: -1, pages: new Array<(Inst | undefined)[] | undefined>(Math.ceil(mem.maxBytes / 4096)) };
     this.mmu.onCodeWrite = (frameNo) => this.invalidateCode(frameNo);
     const mmu = this.mmu;
     const tlb = mmu.tlb;
