@@ -102,6 +102,14 @@ export class CostMeter {
     return this.record(this.cnt);
   }
 
+  /** Cycles charged so far as an array in COST_EVENTS order (a copy; cheap enough to sample per instruction). */
+  cycleTotals(): number[] {
+    const c = this.cyc;
+    const out = new Array<number>(c.length);
+    for (let i = 0; i < c.length; i++) out[i] = c[i]!;
+    return out;
+  }
+
   private record(from: Float64Array): Record<CostEvent, number> {
     const out = {} as Record<CostEvent, number>;
     COST_EVENTS.forEach((e, i) => (out[e] = from[i]!));

@@ -34,3 +34,15 @@ describe('CostMeter', () => {
     expect(COST_EVENTS.map((e) => EV[e])).toEqual(COST_EVENTS.map((_, i) => i));
   });
 });
+
+describe('CostMeter.cycleTotals', () => {
+  it('lists the cycles in COST_EVENTS order, as the kernel-path samples need, and is a copy', () => {
+    const m = new CostMeter();
+    m.charge('dispatch', 2);
+    m.instructions(5);
+    const totals = m.cycleTotals();
+    expect(totals).toEqual(COST_EVENTS.map((e) => m.cycles[e]));
+    m.charge('dispatch');
+    expect(totals[EV.dispatch!]).toBe(2 * DEFAULT_COSTS.dispatch);
+  });
+});
