@@ -1,9 +1,12 @@
 // Kernel-path speed (issue: x86-64 machine, point 11). Prints:
 //   - guest instructions per second on a syscall-free loop (whole machine, kernel idle);
 //   - syscall round trips per second through the full guest entry path (getppid loop);
-//   - wall time to read /data/1mib.bin one byte per read();
-//   - for each program, the ratio of emulated to native wall time for the same ELF.
-// Figures are from one run on this machine; they are noisy and never asserted.
+//   - time to read /data/1mib.bin one byte per read();
+//   - for each program, the ratio of emulated to native time for the same ELF.
+// Emulated runs are timed in process CPU time (user + system), best of REPS: on a shared
+// machine other load inflates wall time far more. Native runs are short child processes,
+// timed by wall clock, best of REPS. Figures are noisy and never asserted.
+// Run: npm run build:node && node dist/bench/kernel-speed.js [reps]
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -15,7 +18,7 @@ const LOOP = `.intel_syntax noprefix
 .global _start
 .text
 _start:
-    mov ecx, 100000000
+    mov ecx, 20000000
     xor eax, eax
 1:  add rax, rcx
     sub rdx, 3
@@ -73,28 +76,42 @@ function build(source: string): Uint8Array {
   return r.program.elf;
 }
 
+const REPS = Math.max(1, Number(process.argv[2] ?? 3) || 3);
+
+function cpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
 function emulate(elf: Uint8Array, argv: string[]): { seconds: number; instructions: number; syscalls: number } {
-  const m = Machine.fromElf(elf, argv[0]!, { arch: 'x86_64', record: false, argv });
-  const t0 = process.hrtime.bigint();
-  for (;;) {
-    const stop = m.run(50_000_000);
-    if (stop.kind === 'exit') break;
-    if (stop.kind !== 'budget') throw new Error(`unexpected stop ${JSON.stringify(stop)}`);
+  let best: { seconds: number; instructions: number; syscalls: number } | null = null;
+  for (let rep = 0; rep < REPS; rep++) {
+    const m = Machine.fromElf(elf, argv[0]!, { arch: 'x86_64', record: false, argv });
+    const t0 = cpuSeconds();
+    for (;;) {
+      const stop = m.run(50_000_000);
+      if (stop.kind === 'exit') break;
+      if (stop.kind !== 'budget') throw new Error(`unexpected stop ${JSON.stringify(stop)}`);
+    }
+    const seconds = cpuSeconds() - t0;
+    const s = m.stats();
+    if (!best || seconds < best.seconds) best = { seconds, instructions: s.instructions, syscalls: s.syscalls };
   }
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  const s = m.stats();
-  return { seconds, instructions: s.instructions, syscalls: s.syscalls };
+  return best!;
 }
 
 function native(elf: Uint8Array, args: string[]): number {
   const dir = mkdtempSync(join(tmpdir(), 'syscall-lab-bench-'));
   const path = join(dir, 'prog');
   writeFileSync(path, elf, { mode: 0o755 });
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(path, args, { stdio: 'ignore' });
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (r.status !== 0) throw new Error(`native run failed with ${r.status ?? r.signal}`);
-  return seconds;
+  let best = Infinity;
+  for (let rep = 0; rep < REPS; rep++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(path, args, { stdio: 'ignore' });
+    best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
+    if (r.status !== 0) throw new Error(`native run failed with ${r.status ?? r.signal}`);
+  }
+  return best;
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -102,12 +119,13 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const loop = build(LOOP);
 const e1 = emulate(loop, ['/home/student/loop']);
 const n1 = native(loop, []);
-console.log(`syscall-free loop: ${fmt(e1.instructions / e1.seconds)} guest instructions/s (${e1.seconds.toFixed(2)} s emulated, ${n1.toFixed(3)} s native, emulated/native = ${(e1.seconds / n1).toFixed(0)}×)`);
+console.log(`(emulated: CPU time, best of ${REPS}; native: wall time, best of ${REPS})`);
+console.log(`syscall-free loop: ${fmt(e1.instructions / e1.seconds)} guest instructions/s (target ≥ 50 M; ${e1.seconds.toFixed(2)} s emulated, ${n1.toFixed(3)} s native, emulated/native = ${(e1.seconds / n1).toFixed(0)}×)`);
 
 const sys = build(SYSCALLS);
 const e2 = emulate(sys, ['/home/student/getppid']);
 const n2 = native(sys, []);
-console.log(`syscall round trips: ${fmt(e2.syscalls / e2.seconds)} per second through the guest entry path (${fmt(e2.syscalls)} syscalls, ${e2.seconds.toFixed(2)} s; native ${fmt(e2.syscalls / n2)}/s, emulated/native = ${(e2.seconds / n2).toFixed(0)}×)`);
+console.log(`syscall round trips: ${fmt(e2.syscalls / e2.seconds)} per second through the guest entry path (target ≥ 1 M; ${fmt(e2.syscalls)} syscalls, ${e2.seconds.toFixed(2)} s; native ${fmt(e2.syscalls / n2)}/s, emulated/native = ${(e2.seconds / n2).toFixed(0)}×)`);
 
 const reader = build(BYTE_READER);
 const e3 = emulate(reader, ['/home/student/reader', '/data/1mib.bin']);

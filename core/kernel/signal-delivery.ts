@@ -9,6 +9,7 @@ import type { Kernel } from './kernel.js';
 import { SIGKILL, SIGSEGV, signalDefaultAction, signalName } from './signal-names.js';
 import { SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_RESTORER, SA_SIGINFO, sigBit } from './sigaction-flags.js';
 import type { PendingSignal, Process, Task } from './task.js';
+import { PT_REGS } from './x86_64/entry-source.js';
 import type { PtRegs } from './x86_64/pt-regs.js';
 import { restoreRtFrame, setupRtFrame } from './x86_64/signal-frame.js';
 
@@ -62,7 +63,7 @@ export function forceSignal(k: Kernel, task: Task, info: PendingSignal): void {
 }
 
 export function killPending(proc: Process): boolean {
-  return proc.sharedPending.some((s) => s.signo === SIGKILL);
+  return proc.sharedPending.length !== 0 && proc.sharedPending.some((s) => s.signo === SIGKILL);
 }
 
 /** Is there a signal the task would take now (it is pending and not blocked)? */
@@ -98,7 +99,9 @@ function traceSignal(k: Kernel, task: Task, info: PendingSignal, disposition: 'h
 
 /** Restart bookkeeping for a syscall the signal interrupted (handle_signal in arch/x86/kernel/signal.c). */
 function fixSyscallRestart(task: Task, regs: PtRegs, withHandler: boolean, restartFlag: boolean): void {
-  const ret = Number(BigInt.asIntN(64, regs.get('rax')));
+  const ret = regs.num(PT_REGS.rax);
+  // Fast exit for every result that is not one of the ERESTART* codes (512..516).
+  if (ret > -ERESTARTSYS || ret < -ERESTART_RESTARTBLOCK) return;
   const restart = () => {
     regs.set('rax', regs.get('orig_rax'));
     regs.set('rip', regs.get('rip') - 2n);
@@ -135,6 +138,11 @@ function fixSyscallRestart(task: Task, regs: PtRegs, withHandler: boolean, resta
  * the registers were rewritten.
  */
 export function exitToUserMode(k: Kernel, task: Task, regs: PtRegs, inSyscall: boolean): StopReason | void {
+  // The common case: nothing pending for this task or its process.
+  if (task.pending.length === 0 && task.proc.sharedPending.length === 0) {
+    if (inSyscall) fixSyscallRestart(task, regs, false, false);
+    return;
+  }
   for (;;) {
     const info = dequeue(task);
     if (!info) break;

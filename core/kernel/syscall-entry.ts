@@ -1,22 +1,46 @@
 // do_syscall_64 and do_int80_syscall_32: the TypeScript behind the entry code's
 // `call`. Bounds check, table lookup, SYSCALL_DEFINE-style argument sanitising,
 // one place that writes the result register, the trace line, then the exit work.
+// The common case (nobody recording, no signal pending) makes no bigint and no string:
+// arguments travel as int32 halves (RawArgs) and handlers read them as numbers.
 
 import type { StopReason } from '../arch/x86_64/cpu.js';
 import { formatReturn, formatSyscall, unknownSyscallName, UNKNOWN_SYSCALL_ARG_KINDS, type SysArgKind, type SysRetKind } from '../trace/strace-format.js';
+import { EV } from '../cost/cost-table.js';
 import { ENOSYS, ERESTARTNOHAND, ERESTARTSYS, ERESTART_RESTARTBLOCK, errnoName } from './errno.js';
 import type { Kernel } from './kernel.js';
 import { exitToUserMode, hasDeliverable, killPending } from './signal-delivery.js';
-import { buildTable, rowFor, sanitize, type SyscallRow, type TableEntry } from './syscall-table.js';
-import { BLOCK, type SysCtx } from './syscalls/context.js';
+import { buildTable, rowFor, type SyscallRow, type TableEntry } from './syscall-table.js';
+import { BLOCK, EntryCtx, RawArgs } from './syscalls/context.js';
 import { nanosleepRemaining } from './syscalls/time.js';
 import type { Task } from './task.js';
+import { PT_REGS as R } from './x86_64/entry-source.js';
 import type { PtRegs } from './x86_64/pt-regs.js';
 
 const X86_TABLE = buildTable('x86_64');
 const I386_TABLE = buildTable('i386');
-const ARG_REGS_64 = ['rdi', 'rsi', 'rdx', 'r10', 'r8', 'r9'] as const;
-const ARG_REGS_32 = ['rbx', 'rcx', 'rdx', 'rsi', 'rdi', 'rbp'] as const;
+const ARG_REGS_64: readonly number[] = [R.rdi, R.rsi, R.rdx, R.r10, R.r8, R.r9];
+const ARG_REGS_32: readonly number[] = [R.rbx, R.rcx, R.rdx, R.rsi, R.rdi, R.rbp];
+/** Scratch for the entry paths: dispatch copies what it needs, so one per module suffices. */
+const RAW = new RawArgs();
+const NO_ARGS: bigint[] = [];
+
+function fillRaw(raw: RawArgs, regs: PtRegs, offs: readonly number[]): RawArgs {
+  for (let i = 0; i < 6; i++) {
+    raw.lo[i] = regs.lo(offs[i]!);
+    raw.hi[i] = regs.hi(offs[i]!);
+  }
+  return raw;
+}
+
+/** The first n raw registers as bigints, for the trace. */
+function rawBig(raw: RawArgs, n: number): bigint[] {
+  const out: bigint[] = [];
+  for (let i = 0; i < n; i++) out.push(raw.big(i));
+  return out;
+}
+
+const toBig = (v: number | bigint): bigint => (typeof v === 'bigint' ? v : BigInt(v));
 const ENTRY_REGS = ['rax', 'rdi', 'rsi', 'rdx', 'r10', 'r8', 'r9', 'rcx', 'r11', 'rip', 'rsp', 'orig_rax'] as const;
 
 function restartCode(row: SyscallRow): number {
@@ -33,28 +57,34 @@ function restartCode(row: SyscallRow): number {
 }
 
 interface Outcome {
-  ret: bigint;
+  /** The handler's result (a number in the common case; bigint for full 64-bit values). */
+  ret: number | bigint;
   row: SyscallRow | null;
-  /** The registers as a tracer sees them (strace prints these, not the sanitised values). */
+  /** The registers as a tracer sees them (strace prints these, not the sanitised values); empty when nobody records. */
   args: bigint[];
 }
 
-/** Runs the call; returns null when the task went to sleep (the entry will be retried). */
-function dispatch(k: Kernel, task: Task, table: TableEntry[], nr: number, raw: bigint[], via: 'syscall' | 'int80', entry: Record<string, string> | null): Outcome | 'blocked' | 'exited' {
-  k.meter.charge('dispatch');
+/**
+ * Runs the call for any architecture's entry: `nr` as the entry decoded it, `raw` the six
+ * argument registers (the caller's scratch; read before any handler runs), `entry` the
+ * register snapshot when recording (entrySnapshot) or null. Returns 'blocked' when the
+ * task went to sleep (the entry will be retried) and 'exited' when the call never returns.
+ */
+export function dispatch(k: Kernel, task: Task, table: TableEntry[], nr: number, raw: RawArgs, via: 'syscall' | 'int80', entry: Record<string, string> | null): Outcome | 'blocked' | 'exited' {
+  const meter = k.meter;
+  meter.chargeAt(EV.dispatch!, meter.table.dispatch);
   const row = rowFor(table, nr);
-  if (row === undefined || row === 'ni_syscall') return { ret: BigInt(-ENOSYS), row: null, args: raw };
+  if (row === undefined || row === 'ni_syscall') return { ret: -ENOSYS, row: null, args: entry ? rawBig(raw, 6) : NO_ARGS };
   // Compat (int 0x80) arguments are 32-bit: the kernel ignores the upper halves.
-  const args = row.args.map((a, i) => sanitize(via === 'int80' ? BigInt.asUintN(32, raw[i]!) : raw[i]!, a.type));
-  const ctx: SysCtx = { k, task, proc: task.proc, mm: task.proc.mm, arch: k.arch, args };
-  const shown = raw.slice(0, row.args.length);
-  if (row.ret === 'noreturn') traceCall(k, task, row.name, shown, row.args.map((a) => a.kind), 0n, 'noreturn', via, entry);
-  k.meter.charge('kernelCacheMisses');
+  const ctx = new EntryCtx(k, task, k.arch, row.args, raw, via === 'int80');
+  const shown = entry ? rawBig(raw, row.args.length) : NO_ARGS;
+  if (entry && row.ret === 'noreturn') traceCall(k, task, row.name, shown, row.args.map((a) => a.kind), 0n, 'noreturn', via, entry);
+  meter.chargeAt(EV.kernelCacheMisses!, meter.table.kernelCacheMisses);
   const result = row.impl(ctx);
-  if (killPending(task.proc)) k.killProcess(task.proc, 9, false, { deferExitEvent: true });
+  if (task.proc.sharedPending.length !== 0 && killPending(task.proc)) k.killProcess(task.proc, 9, false, { deferExitEvent: true });
   if (task.state === 'zombie' || task.proc.exitStatus !== null) {
     // The call never returned (kill(getpid(), SIGKILL), a fatal exec...): strace shows `= ?`.
-    if (row.ret !== 'noreturn') traceCall(k, task, row.name, shown, row.args.map((a) => a.kind), 0n, 'noreturn', via, entry);
+    if (entry && row.ret !== 'noreturn') traceCall(k, task, row.name, shown, row.args.map((a) => a.kind), 0n, 'noreturn', via, entry);
     k.flushDeferredExit();
     return 'exited';
   }
@@ -65,11 +95,12 @@ function dispatch(k: Kernel, task: Task, table: TableEntry[], nr: number, raw: b
         if (row.name === 'nanosleep') nanosleepRemaining(ctx, false);
         task.restartBlock = row.name === 'restart_syscall' ? task.restartBlock : row.name;
       } else task.syscallState = null;
-      return { ret: BigInt(restartCode(row)), row, args: shown };
+      return { ret: restartCode(row), row, args: shown };
     }
     return 'blocked';
   }
-  return { ret: BigInt.asIntN(64, BigInt(result)), row, args: shown };
+  // A number beyond 2^53 is normalised the way a bigint is: the register's signed value.
+  return { ret: typeof result === 'number' && Number.isSafeInteger(result) ? result : BigInt.asIntN(64, BigInt(result)), row, args: shown };
 }
 
 /** The registers as the kernel found them on entry (before the result overwrote RAX). */
@@ -120,13 +151,24 @@ function traceRestart(k: Kernel, task: Task, ret: bigint, via: 'syscall' | 'int8
 }
 
 function enter(k: Kernel): void {
-  k.meter.charge('modeSwitchEntry');
-  if (k.meter.table.pageTableIsolation) k.meter.charge('cr3Switch');
+  const m = k.meter;
+  m.chargeAt(EV.modeSwitchEntry!, m.table.modeSwitchEntry);
+  if (m.table.pageTableIsolation) m.chargeAt(EV.cr3Switch!, m.table.cr3Switch);
 }
 
 function leave(k: Kernel): void {
-  k.meter.charge('modeSwitchExit');
-  if (k.meter.table.pageTableIsolation) k.meter.charge('cr3Switch');
+  const m = k.meter;
+  m.chargeAt(EV.modeSwitchExit!, m.table.modeSwitchExit);
+  if (m.table.pageTableIsolation) m.chargeAt(EV.cr3Switch!, m.table.cr3Switch);
+}
+
+/** SYSRET only when it restores exactly what pt_regs holds: RCX = RIP, R11 = RFLAGS, RIP canonical-low (entry_64.S). */
+function sysretAllowed(regs: PtRegs): boolean {
+  if (regs.lo(R.rcx) !== regs.lo(R.rip) || regs.hi(R.rcx) !== regs.hi(R.rip)) return false;
+  if (regs.lo(R.r11) !== regs.lo(R.eflags) || regs.hi(R.r11) !== regs.hi(R.eflags)) return false;
+  // Unsigned RIP < 0x7ffffffff000.
+  const hi = regs.hi(R.rip) >>> 0;
+  return hi < 0x7fff || (hi === 0x7fff && regs.lo(R.rip) >>> 0 < 0xfffff000);
 }
 
 export function handleSyscall(k: Kernel, task: Task, via: 'syscall'): StopReason | void {
@@ -134,32 +176,18 @@ export function handleSyscall(k: Kernel, task: Task, via: 'syscall'): StopReason
   enter(k);
   const regs = k.ptRegs(task);
   // do_syscall_64(regs, int nr): the number is the low 32 bits, compared unsigned.
-  const nr = Number(BigInt.asUintN(32, regs.get('orig_rax')));
-  const raw = ARG_REGS_64.map((r) => regs.get(r));
+  const nr = regs.lo(R.orig_rax) >>> 0;
   const entry = entrySnapshot(k, regs);
-  const out = dispatch(k, task, X86_TABLE, nr, raw, via, entry);
+  const out = dispatch(k, task, X86_TABLE, nr, fillRaw(RAW, regs, ARG_REGS_64), via, entry);
   if (out === 'exited') return { kind: 'hook', value: 'exited' };
   if (out === 'blocked') return sleep(k, task, 'do_syscall_64');
-  regs.set('rax', out.ret);
-  if (out.row?.name === 'restart_syscall') {
-    if (entry) traceRestart(k, task, out.ret, via, entry);
-  } else if (out.row?.traceArgs) {
-    // rt_sigreturn: the saved mask sits at uc_sigmask in the frame, 296 bytes above the RSP it was called with.
-    const rsp = BigInt(entry?.rsp ?? '0');
-    traceCall(k, task, out.row.name, [rsp + 296n], out.row.traceArgs.map((a) => a.kind), out.ret, out.row.ret ?? 'dec', via, entry);
-  } else if (out.row) {
-    if (out.row.ret !== 'noreturn') traceCall(k, task, out.row.name, out.args, out.row.args.map((a) => a.kind), out.ret, out.row.ret ?? 'dec', via, entry);
-  } else {
-    // strace shows the number as the kernel takes it: the low 32 bits, sign-extended.
-    traceCall(k, task, `syscall_0x${BigInt.asUintN(64, BigInt.asIntN(32, regs.get('orig_rax'))).toString(16)}`, out.args, UNKNOWN_SYSCALL_ARG_KINDS, out.ret, 'dec', via, entry);
-  }
+  if (typeof out.ret === 'number') regs.setNum(R.rax, out.ret);
+  else regs.set('rax', out.ret);
+  if (entry) traceSyscall64(k, task, regs, out, via, entry);
   const stop = exitToUserMode(k, task, regs, true);
   if (stop) return stop;
   leave(k);
-  // SYSRET only when it restores exactly what pt_regs holds (entry_64.S's checks).
-  const rip = regs.get('rip');
-  const sysretOk = regs.get('rcx') === rip && regs.get('r11') === regs.get('eflags') && rip < 0x7ffffffff000n;
-  k.x86.setHookReturn(sysretOk ? 1 : 0);
+  k.x86.setHookReturn(sysretAllowed(regs) ? 1 : 0);
   if (k.yieldRequested) {
     k.yieldRequested = false;
     return { kind: 'hook', value: 'preempt' };
@@ -170,20 +198,37 @@ export function handleInt80(k: Kernel, task: Task): StopReason | void {
   k.counters.int80++;
   k.meter.charge('interruptGate');
   const regs = k.ptRegs(task);
-  const nr = Number(BigInt.asUintN(32, regs.get('orig_rax')));
-  const raw = ARG_REGS_32.map((r) => regs.get(r));
+  const nr = regs.lo(R.orig_rax) >>> 0;
   const entry = entrySnapshot(k, regs);
-  const out = dispatch(k, task, I386_TABLE, nr, raw, 'int80', entry);
+  const out = dispatch(k, task, I386_TABLE, nr, fillRaw(RAW, regs, ARG_REGS_32), 'int80', entry);
   if (out === 'exited') return { kind: 'hook', value: 'exited' };
   if (out === 'blocked') return sleep(k, task, 'do_int80_syscall_32');
   // Compat syscalls return a 32-bit result, sign-extended into RAX.
-  regs.set('rax', BigInt.asUintN(64, BigInt.asIntN(32, out.ret)));
+  const ret = toBig(out.ret);
+  regs.set('rax', BigInt.asUintN(64, BigInt.asIntN(32, ret)));
   if (out.row) {
-    if (out.row.ret !== 'noreturn') traceCall(k, task, out.row.name, out.args, out.row.args.map((a) => a.kind), out.ret, out.row.ret ?? 'dec', 'int80', entry);
-  } else traceCall(k, task, unknownSyscallName(nr), out.args, UNKNOWN_SYSCALL_ARG_KINDS, out.ret, 'dec', 'int80', entry);
+    if (out.row.ret !== 'noreturn') traceCall(k, task, out.row.name, out.args, out.row.args.map((a) => a.kind), ret, out.row.ret ?? 'dec', 'int80', entry);
+  } else traceCall(k, task, unknownSyscallName(nr), out.args, UNKNOWN_SYSCALL_ARG_KINDS, ret, 'dec', 'int80', entry);
   const stop = exitToUserMode(k, task, regs, true);
   if (stop) return stop;
   k.meter.charge('modeSwitchExit');
+}
+
+/** The trace line for a call that returned (recording only). */
+function traceSyscall64(k: Kernel, task: Task, regs: PtRegs, out: Outcome, via: 'syscall', entry: Record<string, string>): void {
+  const ret = toBig(out.ret);
+  if (out.row?.name === 'restart_syscall') {
+    traceRestart(k, task, ret, via, entry);
+  } else if (out.row?.traceArgs) {
+    // rt_sigreturn: the saved mask sits at uc_sigmask in the frame, 296 bytes above the RSP it was called with.
+    const rsp = BigInt(entry.rsp ?? '0');
+    traceCall(k, task, out.row.name, [rsp + 296n], out.row.traceArgs.map((a) => a.kind), ret, out.row.ret ?? 'dec', via, entry);
+  } else if (out.row) {
+    if (out.row.ret !== 'noreturn') traceCall(k, task, out.row.name, out.args, out.row.args.map((a) => a.kind), ret, out.row.ret ?? 'dec', via, entry);
+  } else {
+    // strace shows the number as the kernel takes it: the low 32 bits, sign-extended.
+    traceCall(k, task, `syscall_0x${BigInt.asUintN(64, BigInt.asIntN(32, regs.get('orig_rax'))).toString(16)}`, out.args, UNKNOWN_SYSCALL_ARG_KINDS, ret, 'dec', via, entry);
+  }
 }
 
 /** Put the task to sleep inside the hook; when it next runs, the hook runs again (the call is retried). */

@@ -6,7 +6,7 @@
 
 import type { KernelStop } from '../kernel/kernel-types.js';
 import type { Machine } from '../machine.js';
-import { entryBoundaries, KernelPathRecorder, meterTotals, type EntryLine, type KernelPathTimeline, type PathSample } from './kernel-path.js';
+import { entryBoundaries, KernelPathRecorder, type EntryLine, type KernelPathTimeline, type PathSample } from './kernel-path.js';
 
 const ENTRY_POINTS = ['entry_SYSCALL_64', 'entry_INT80_compat'] as const;
 const EXIT_PATHS = ['swapgs_restore_regs_and_return_to_usermode'] as const;
@@ -44,7 +44,7 @@ export class KernelPathWatch {
 
   private sample(): PathSample {
     const cpu = this.machine.kernel.x86.cpu;
-    return { addr: cpu.rip, instructions: cpu.stats.instructions, cycles: meterTotals(this.machine.kernel.meter.cycles) };
+    return { addr: cpu.rip, instructions: cpu.stats.instructions, cycles: this.machine.kernel.meter.cycleTotals() };
   }
 
   /** Sample where the CPU stands now. */

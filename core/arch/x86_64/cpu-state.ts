@@ -8,6 +8,7 @@ import { LazyFlags } from './alu-flags.js';
 import type { Inst } from './inst.js';
 import { FIXED1, STATUS_FLAGS, RFLAGS_WRITABLE, CR0_WP, CR4_PGE, EFER_NXE } from './registers.js';
 import { MsrFile } from './msr-file.js';
+import { HookMap } from './hook-map.js';
 import type { CodeCache } from './fetch.js';
 import type { X86Cpu } from './cpu.js';
 
@@ -55,7 +56,7 @@ export class X86CpuState {
   tssRsp0 = 0;
   /** Interrupt stack table entries 1..7 (index 0 unused). */
   readonly tssIst: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
-  readonly hooks = new Map<number, KernelHook>();
+  readonly hooks = new HookMap();
   /** What rdtsc reads; the kernel supplies its cycle clock. Default: instructions retired. */
   tscSource: (() => number) | null = null;
   readonly breakpoints = new Set<number>();
@@ -76,7 +77,9 @@ export class X86CpuState {
   constructor(readonly mem: PhysicalMemory) {
     this.mmu = new X86Mmu(mem);
     this.msrs = new MsrFile(this);
-    this.code = { frame: -1, pages: [] };
+    // Sized up front: assigning far past the end of an empty array makes V8 switch it to
+    // a hash table, and the fetch after every mode switch or hook looks a page up here.
+    this.code = { frame: -1, pages: new Array<(Inst | undefined)[] | undefined>(Math.ceil(mem.maxBytes / 4096)) };
     this.mmu.onCodeWrite = (frameNo) => this.invalidateCode(frameNo);
     const mmu = this.mmu;
     const tlb = mmu.tlb;

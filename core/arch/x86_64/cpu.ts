@@ -159,19 +159,29 @@ export class X86Cpu extends X86CpuState {
     else this.wrM(i.size, this.ea(i), v, vh);
   }
 
+  // RSP moves by 8 on its int32 halves (borrow/carry by hand) and the MMU translates
+  // from them: cheaper than going through a double, and the kernel's entry code alone
+  // is 36 pushes and pops per syscall. RSP changes only after the access succeeded.
   push64(lo: number, hi: number): void {
-    const sp = this.regNum(RSP) - 8;
-    this.mmu.write64(sp, lo, hi);
-    this.setRegNum(RSP, sp);
+    const L = this.lo;
+    const H = this.hi;
+    const l = L[RSP]!;
+    const nl = (l - 8) | 0;
+    const nh = l >>> 0 < 8 ? (H[RSP]! - 1) | 0 : H[RSP]!;
+    this.mmu.write64At(nh, nl, lo, hi);
+    H[RSP] = nh;
+    L[RSP] = nl;
   }
 
   /** Pops 64 bits; low half returned, high half in eh. */
   pop64(): number {
-    const sp = this.regNum(RSP);
-    const l = this.mmu.read64(sp);
+    const L = this.lo;
+    const l = L[RSP]!;
+    const v = this.mmu.read64At(this.hi[RSP]!, l);
     this.eh = this.mmu.hi;
-    this.setRegNum(RSP, sp + 8);
-    return l;
+    if (l >>> 0 >= 0xfffffff8) this.hi[RSP] = (this.hi[RSP]! + 1) | 0;
+    L[RSP] = (l + 8) | 0;
+    return v;
   }
 
   /** objdump-style disassembly of `count` instructions at `addr`, read through the MMU (no side effects). */

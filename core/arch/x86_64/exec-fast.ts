@@ -8,11 +8,9 @@ import { aluEG, aluGE, aluEI, incDecE } from './exec-alu.js';
 import { movEG, movGE } from './exec-move.js';
 import { jcc } from './exec-control.js';
 import { pushZ, popZ } from './exec-stack.js';
-import { RSP } from './registers.js';
 import { RR_EG, RI, RM } from './exec-fast-alu.js';
 import { eaFast } from './ea-fast.js';
 
-const TWO32 = 4294967296;
 
 function movRR64(cpu: X86Cpu, i: Inst): void {
   cpu.lo[i.rm] = cpu.lo[i.reg]!;
@@ -84,18 +82,13 @@ function jnz(cpu: X86Cpu, i: Inst): void {
 }
 
 function push64(cpu: X86Cpu, i: Inst): void {
-  const sp = cpu.hi[RSP]! * TWO32 + (cpu.lo[RSP]! >>> 0) - 8;
-  cpu.mmu.write64(sp, cpu.lo[i.reg]!, cpu.hi[i.reg]!);
-  cpu.setRegNum(RSP, sp);
+  cpu.push64(cpu.lo[i.reg]!, cpu.hi[i.reg]!);
 }
 
 function pop64(cpu: X86Cpu, i: Inst): void {
-  const sp = cpu.hi[RSP]! * TWO32 + (cpu.lo[RSP]! >>> 0);
-  const v = cpu.mmu.read64(sp);
-  const vh = cpu.mmu.hi;
-  cpu.setRegNum(RSP, sp + 8);
+  const v = cpu.pop64();
   cpu.lo[i.reg] = v;
-  cpu.hi[i.reg] = vh;
+  cpu.hi[i.reg] = cpu.eh;
 }
 
 /** op [mem], imm / op [mem], reg for the ALU ops that write back: one write translation, no re-walk. */

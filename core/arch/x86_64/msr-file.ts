@@ -1,5 +1,6 @@
 // Model-specific registers (SDM Vol 4). FS/GS bases are mirrored as numbers because
-// every FS/GS-relative access adds them; the rest are kept as bigint.
+// every FS/GS-relative access adds them; the rest are kept as bigint, and the fields
+// SYSCALL/SYSRET read on every system call also as numbers (sceOn, starHi...).
 
 import { X86Fault, VEC_GP } from '../../mm/x86-64/fault.js';
 import {
@@ -28,11 +29,20 @@ function canonical(v: bigint): boolean {
 }
 
 export class MsrFile {
-  efer = BigInt(EFER_SCE | EFER_LME | EFER_LMA | EFER_NXE);
-  star = 0n;
-  lstar = 0n;
+  private eferNow = BigInt(EFER_SCE | EFER_LME | EFER_LMA | EFER_NXE);
+  private starNow = 0n;
+  private lstarNow = 0n;
+  private fmaskNow = 0n;
+  /** EFER.SCE: SYSCALL/SYSRET enabled. */
+  sceOn = true;
+  /** STAR[47:32] (SYSCALL CS) and STAR[63:48] (SYSRET CS base). */
+  starSyscallCs = 0;
+  starSysretCs = 0;
+  /** LSTAR as a signed number (it is canonical). */
+  lstarNum = 0;
+  /** FMASK's low 32 bits. */
+  fmaskNum = 0;
   cstar = 0n;
-  fmask = 0n;
   tscAux = 0n;
   /** Signed canonical numbers. */
   fsBase = 0;
@@ -40,6 +50,43 @@ export class MsrFile {
   kernelGsBase = 0;
 
   constructor(private readonly owner: MsrOwner) {}
+
+  get efer(): bigint {
+    return this.eferNow;
+  }
+
+  set efer(v: bigint) {
+    this.eferNow = v;
+    this.sceOn = (v & BigInt(EFER_SCE)) !== 0n;
+  }
+
+  get star(): bigint {
+    return this.starNow;
+  }
+
+  set star(v: bigint) {
+    this.starNow = v;
+    this.starSyscallCs = Number((v >> 32n) & 0xffffn);
+    this.starSysretCs = Number((v >> 48n) & 0xffffn);
+  }
+
+  get lstar(): bigint {
+    return this.lstarNow;
+  }
+
+  set lstar(v: bigint) {
+    this.lstarNow = v;
+    this.lstarNum = Number(BigInt.asIntN(64, v));
+  }
+
+  get fmask(): bigint {
+    return this.fmaskNow;
+  }
+
+  set fmask(v: bigint) {
+    this.fmaskNow = v;
+    this.fmaskNum = Number(v & 0xffffffffn);
+  }
 
   /** undefined for an MSR this CPU does not implement (RDMSR then raises #GP(0)). */
   read(index: number): bigint | undefined {

@@ -20,14 +20,20 @@ export function runLoop(cpu: X86Cpu): StopReason {
     try {
       const checkHooks = cpu.hooks.size !== 0;
       const checkBp = cpu.breakpoints.size !== 0;
+      const hookAt = cpu.hooks.atOffset;
       for (;;) {
         if (done >= left) {
           cpu.stats.instructions += done;
           return BUDGET;
         }
         const rip = cpu.rip;
-        if (checkHooks && cpu.cpl === 0) {
-          const hook = cpu.hooks.get(rip);
+        // Offset in the current code page; the filter indexes by it (rip & 0xfff on a
+        // kernel-half rip is a double-to-int32 truncation V8 handles out of line).
+        const off = rip - cpu.codeBase;
+        const inPage = off >= 0 && off < 4096;
+        const pageOff = inPage ? off : rip & 0xfff;
+        if (checkHooks && hookAt[pageOff] !== 0 && cpu.cpl === 0) {
+          const hook = cpu.hooks.find(rip, pageOff);
           if (hook !== undefined) {
             if (!first && checkBp && cpu.breakpoints.has(rip)) return cpu.stopAt(done, { kind: 'breakpoint', addr: rip });
             first = false;
@@ -43,9 +49,8 @@ export function runLoop(cpu: X86Cpu): StopReason {
         }
         if (checkBp && !first && cpu.breakpoints.has(rip)) return cpu.stopAt(done, { kind: 'breakpoint', addr: rip });
         first = false;
-        const off = rip - cpu.codeBase;
         let inst: Inst | undefined;
-        if (off >= 0 && off < 4096) inst = cpu.codeInsts[off | 0];
+        if (inPage) inst = cpu.codeInsts[off];
         // cur first: a fault during fetch must report (and restart at) this RIP.
         cur = rip;
         if (inst === undefined) inst = fetchDecode(cpu, rip);

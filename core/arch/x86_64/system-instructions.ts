@@ -6,7 +6,7 @@ import type { X86Cpu } from './cpu.js';
 import type { Inst } from './inst.js';
 import { X86Fault, VEC_BP, VEC_GP, VEC_UD } from '../../mm/x86-64/fault.js';
 import { deliverInterrupt } from './interrupts.js';
-import { DF, EFER_SCE, FIXED1, IF, RAX, RCX, RDX, RF, R11, RSP, RBX } from './registers.js';
+import { DF, FIXED1, IF, RAX, RCX, RDX, RF, R11, RSP, RBX } from './registers.js';
 
 const TWO32 = 4294967296;
 
@@ -25,28 +25,28 @@ export function raiseGp(): void {
 /** SDM Vol 2B SYSCALL. */
 export function syscall(cpu: X86Cpu): void {
   const m = cpu.msrs;
-  if ((m.efer & BigInt(EFER_SCE)) === 0n) throw new X86Fault(VEC_UD, 0);
+  if (!m.sceOn) throw new X86Fault(VEC_UD, 0);
   cpu.setRegNum(RCX, cpu.rip);
   const rflags = cpu.getRflags() & ~RF;
   cpu.lo[R11] = rflags;
   cpu.hi[R11] = 0;
-  cpu.setRflags((rflags & ~Number(m.fmask)) | FIXED1);
-  const sel = Number((m.star >> 32n) & 0xffffn);
+  cpu.setRflags((rflags & ~m.fmaskNum) | FIXED1);
+  const sel = m.starSyscallCs;
   cpu.cs = sel & 0xfffc;
   cpu.ss = (sel + 8) & 0xffff;
-  cpu.rip = Number(BigInt.asIntN(64, m.lstar));
+  cpu.rip = m.lstarNum;
 }
 
 /** SDM Vol 2B SYSRET (REX.W form): #GP(0) on a non-canonical RCX, as Intel CPUs do. */
 export function sysret(cpu: X86Cpu): void {
   const m = cpu.msrs;
-  if ((m.efer & BigInt(EFER_SCE)) === 0n) throw new X86Fault(VEC_UD, 0);
+  if (!m.sceOn) throw new X86Fault(VEC_UD, 0);
   privileged(cpu);
   const h = cpu.hi[RCX]!;
   if (h > 0x7fff || h < -0x8000) throw new X86Fault(VEC_GP, 0);
   const target = cpu.regNum(RCX);
   cpu.setRflags(((cpu.lo[R11]! & 0x3c7fd7) | FIXED1) >>> 0);
-  const sel = Number((m.star >> 48n) & 0xffffn);
+  const sel = m.starSysretCs;
   cpu.cs = ((sel + 16) | 3) & 0xffff;
   cpu.ss = ((sel + 8) | 3) & 0xffff;
   cpu.rip = target;

@@ -143,7 +143,7 @@ export class AddressSpace {
       const n = Math.min(data.length - done, PAGE_SIZE - off);
       const frame = this.frameFor(page, 'write');
       if (frame === null) return false;
-      this.mem.bytes.set(data.subarray(done, done + n), frame + off);
+      this.mem.bytes.set(n === data.length ? data : data.subarray(done, done + n), frame + off);
       this.onFrameWrite?.(frame);
       done += n;
     }

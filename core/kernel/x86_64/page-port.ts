@@ -8,6 +8,13 @@ import type { PagePort, PageProt } from '../mm/page-port.js';
 const TWO32 = 4294967296;
 
 export class X86PagePort implements PagePort {
+  // The leaf PTE found last: copy_to/from_user on the same page (a read() loop's buffer)
+  // then costs one load instead of a four-level walk. Table pages are only freed with
+  // their root (freeRoot), so a leaf's address stays valid until then.
+  private lastRoot = -1;
+  private lastPage = NaN;
+  private lastPte = 0;
+
   constructor(
     private readonly mem: PhysicalMemory,
     private readonly cpu: X86Cpu,
@@ -34,11 +41,21 @@ export class X86PagePort implements PagePort {
   }
 
   lookup(root: number, va: number): number | null {
-    const pte = pteAddress(this.mem, root, va, false);
-    if (pte === null) return null;
-    const lo = this.mem.view.getUint32(pte, true);
+    const page = Math.floor(va / PAGE_SIZE);
+    let pte: number;
+    if (root === this.lastRoot && page === this.lastPage) pte = this.lastPte;
+    else {
+      const found = pteAddress(this.mem, root, va, false);
+      if (found === null) return null;
+      pte = found;
+      this.lastRoot = root;
+      this.lastPage = page;
+      this.lastPte = pte;
+    }
+    const i32 = this.mem.i32;
+    const lo = i32[pte >> 2]!;
     if ((lo & PTE_P) === 0) return null;
-    const hi = this.mem.view.getUint32(pte + 4, true) & 0x000fffff;
+    const hi = i32[(pte >> 2) + 1]! & 0x000fffff;
     return hi * TWO32 + ((lo & ~0xfff) >>> 0);
   }
 
@@ -47,6 +64,7 @@ export class X86PagePort implements PagePort {
   }
 
   freeRoot(root: number): void {
+    this.lastRoot = -1;
     // Free the user half's table pages (PML4 entries 0..255), then the PML4 itself.
     const view = this.mem.view;
     const freeLevel = (table: number, level: number, entries: number): void => {

@@ -1,10 +1,14 @@
 // Access to the pt_regs block the entry code pushed on a task's kernel stack.
 // task_pt_regs(): it always sits at the very top of the stack (arch/x86 processor.h).
+// Two forms: bigint get/set for general use, and int32-half / number accessors for the
+// syscall fast path, where a bigint per register read showed up as the top host cost.
 
 import type { PhysicalMemory } from '../../mm/phys-memory.js';
 import { PT_REGS, PT_REGS_SIZE } from './entry-source.js';
 
 export type PtRegName = keyof typeof PT_REGS;
+
+const TWO32 = 4294967296;
 
 export class PtRegs {
   /** Physical address of the block (it never crosses a page: it is the top 168 bytes of one). */
@@ -19,6 +23,37 @@ export class PtRegs {
 
   set(name: PtRegName, value: bigint): void {
     this.mem.view.setBigUint64(this.pa + PT_REGS[name], BigInt.asUintN(64, value), true);
+  }
+
+  // The fast accessors take the register's offset (PT_REGS.rax): a string key would be a
+  // megamorphic property lookup per access.
+
+  /** Low 32 bits (as int32) of the register at `off`. The block is 8-byte aligned: one aligned load. */
+  lo(off: number): number {
+    return this.mem.i32[(this.pa + off) >> 2]!;
+  }
+
+  /** High 32 bits (as int32) of the register at `off`. */
+  hi(off: number): number {
+    return this.mem.i32[(this.pa + off + 4) >> 2]!;
+  }
+
+  /** The register at `off` as a signed number: exact for canonical addresses and 32-bit values. */
+  num(off: number): number {
+    return this.hi(off) * TWO32 + (this.lo(off) >>> 0);
+  }
+
+  /** Store a signed integer at `off` as its 64-bit two's complement. */
+  setNum(off: number, v: number): void {
+    if (!Number.isSafeInteger(v)) {
+      this.mem.view.setBigInt64(this.pa + off, BigInt.asIntN(64, BigInt(Math.trunc(v))), true);
+      return;
+    }
+    const h = Math.floor(v / TWO32);
+    const i = (this.pa + off) >> 2;
+    const m = this.mem.i32;
+    m[i] = (v - h * TWO32) | 0;
+    m[i + 1] = h | 0;
   }
 
   /** Register values by name, as strings, for the trace and the UI. */

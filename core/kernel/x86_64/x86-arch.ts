@@ -240,7 +240,9 @@ export class X86Arch {
     deliverInterrupt(this.cpu, L.TIMER_VECTOR, 0, 0, false, this.cpu.rip);
   }
 
+  /** The hook's C return value in RAX (a small non-negative int). */
   setHookReturn(value: number): void {
-    this.cpu.setReg(0, BigInt(value));
+    this.cpu.lo[0] = value;
+    this.cpu.hi[0] = 0;
   }
 }

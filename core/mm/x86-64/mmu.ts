@@ -185,6 +185,44 @@ export class X86Mmu implements PagingControl {
     return lo;
   }
 
+  // Stack accesses with the address as int32 halves (RSP's): the TLB index comes from
+  // the low half. For a kernel-half address, `vpn & mask` on the double page number
+  // would be an out-of-int32-range truncation, a slow path in V8, on every push and pop.
+
+  /** Frame for an access at the address ah * 2^32 + (al >>> 0) needing `need`: TLB first, else a walk. */
+  private frameAt(ah: number, al: number, need: number, access: number): number {
+    const vpn = ah * 1048576 + (al >>> 12);
+    const t = this.tlb;
+    const i = (al >>> 12) & t.mask;
+    if (t.tag[i] === vpn && (t.perm[i]! & need) !== 0) {
+      t.hits++;
+      return t.frame[i]!;
+    }
+    return this.translate(ah * 4294967296 + (al >>> 0), access);
+  }
+
+  /** read64 at the address ah * 2^32 + (al >>> 0); the high half of the value in this.hi. */
+  read64At(ah: number, al: number): number {
+    const off = al & 0xfff;
+    if (off > PAGE_SIZE - 8) return this.read64(ah * 4294967296 + (al >>> 0));
+    const pa = this.frameAt(ah, al, this.needR, ACCESS_READ) + off;
+    this.hi = this.ld32(pa + 4);
+    return this.ld32(pa);
+  }
+
+  /** write64 at the address ah * 2^32 + (al >>> 0). */
+  write64At(ah: number, al: number, lo: number, hi: number): void {
+    const off = al & 0xfff;
+    if (off > PAGE_SIZE - 8) {
+      this.write64(ah * 4294967296 + (al >>> 0), lo, hi);
+      return;
+    }
+    const frame = this.frameAt(ah, al, this.needW, ACCESS_WRITE);
+    if (this.codeFrames[frame >>> 12] !== 0) this.onCodeWrite(frame >>> 12);
+    this.st32(frame + off, lo);
+    this.st32(frame + off + 4, hi);
+  }
+
   // Physical loads/stores (little-endian host assumed, as on x86-64 and arm64 hosts).
   ld16(pa: number): number {
     if ((pa & 1) === 0) return this.u16[pa >> 1]!;

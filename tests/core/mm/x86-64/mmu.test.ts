@@ -142,3 +142,37 @@ describe('X86Mmu', () => {
     expect(seen).toEqual([f / 4096]);
   });
 });
+
+describe('X86Mmu stack accessors (address as int32 halves)', () => {
+  const halves = (va: number): [number, number] => {
+    const h = Math.floor(va / 2 ** 32);
+    return [h | 0, (va - h * 2 ** 32) | 0];
+  };
+
+  it('read64At/write64At match read64/write64 in both halves and across a page boundary', () => {
+    const { mem, mmu } = setup();
+    for (const base of [0x7000, -0x7fff0000]) {
+      mapPage(mem, mmu.cr3, base, mem.allocFrame(), { writable: true });
+      mapPage(mem, mmu.cr3, base + 0x1000, mem.allocFrame(), { writable: true });
+      for (const va of [base + 0x10, base + 0xff8, base + 0xffc, base + 0x1ff8]) {
+        const [ah, al] = halves(va);
+        mmu.write64At(ah, al, 0x11223344, -0x55667788);
+        expect(mmu.read64(va)).toBe(0x11223344);
+        expect(mmu.hi).toBe(-0x55667788);
+        mmu.write64(va, 7, 8);
+        expect(mmu.read64At(ah, al)).toBe(7);
+        expect(mmu.hi).toBe(8);
+      }
+    }
+  });
+
+  it('fault on a missing or read-only page like write64 does', () => {
+    const { mem, mmu } = setup();
+    mapPage(mem, mmu.cr3, 0x3000, mem.allocFrame(), { writable: false });
+    const [ah, al] = halves(0x3008);
+    expect(() => mmu.write64At(ah, al, 1, 2)).toThrow(X86Fault);
+    expect(mmu.read64At(ah, al)).toBe(0);
+    const [mh, ml] = halves(0x9000);
+    expect(() => mmu.read64At(mh, ml)).toThrow(X86Fault);
+  });
+});
