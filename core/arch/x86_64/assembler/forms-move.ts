@@ -8,6 +8,7 @@ import { immSpec } from './forms-arith.js';
 import { immediate, inferSize, InsnError } from './operand-size.js';
 import { CONDITIONS, isAcc, isGpr, isMem, isReg, rmOf, type FormEntry, type Handler, type InsnInput } from './insn.js';
 import { fitsSigned } from './emit.js';
+import { segmentOverride } from './registers.js';
 
 function mismatch(i: InsnInput): InsnError {
   return new InsnError(`operand type mismatch for '${i.mnemonic}'`);
@@ -77,7 +78,8 @@ const movabs: Handler = (i) => {
     if (m.size !== 0 && m.size !== size) return new InsnError(`operand size mismatch for '${i.mnemonic}'`);
     const disp = m.disp ?? { kind: 'abs', value: 0n, forward: false };
     const spec: Spec = { opcode: [op + (size === 8 ? 0 : 1)], size, imm: { value: disp, size: 8, reloc: R_X86_64_64 } };
-    if (m.seg !== null) spec.prefixes = [({ es: 0x26, cs: 0x2e, ss: 0x36, ds: 0x3e, fs: 0x64, gs: 0x65 } as Record<string, number>)[m.seg.name] ?? 0x3e];
+    const seg = segmentOverride(m.seg, null);
+    if (seg !== null) spec.prefixes = [seg];
     return spec;
   };
   if (isMem(src)) return moffs(src, dst, 0xa0);
