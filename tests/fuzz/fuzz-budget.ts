@@ -1,5 +1,7 @@
 // Shared settings for the fuzzers in this folder. Each file runs at least FUZZ_RUNS
 // inputs per target on every CI run; FUZZ_SEED (env) replays a failure that CI printed.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export const FUZZ_RUNS = 10_000;
 
@@ -29,4 +31,13 @@ export class Tally {
     const rows = [...this.counts].sort((a, b) => b[1] - a[1]).map(([k, v]) => `  ${String(v).padStart(6)}  ${k}${this.samples.has(k) ? `   e.g. ${JSON.stringify(this.samples.get(k))}` : ''}`);
     return `${title}: ${this.total()} inputs\n${rows.join('\n')}`;
   }
+}
+
+/**
+ * With FUZZ_TRACE=DIR, each input is written to DIR/<name>.current before it is tried,
+ * so the input behind a hang (which no assertion can catch) is left on disk.
+ */
+export function traceInput(name: string, input: Uint8Array | string): void {
+  const dir = process.env.FUZZ_TRACE;
+  if (dir !== undefined && dir !== '') writeFileSync(join(dir, `${name}.current`), input);
 }
