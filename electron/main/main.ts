@@ -1,13 +1,14 @@
 // The Electron main process: one locked-down window over the same host services the
 // web host and CLI use. Only this folder and electron/preload import 'electron'.
 
-import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHANNEL_PREFIX } from '../common/contract.js';
 import { contentSecurityPolicy } from '../common/csp.js';
 import { appRoot, rendererDistDir } from '../host/paths.js';
 import { HostServices } from '../host/services.js';
+import { attachCrashRecovery, DEFAULT_RECOVERY } from './crash-recovery.js';
 import { isTrustedSender, registerIpcHandlers } from './ipc.js';
 
 const APP_ORIGIN = 'app://lab';
@@ -66,6 +67,24 @@ async function createWindow(services: HostServices): Promise<void> {
   services.on((event, payload) => {
     if (!window.isDestroyed()) window.webContents.send(`${CHANNEL_PREFIX}event`, { event, payload });
   });
+  attachCrashRecovery(
+    {
+      onRendererGone: (l) => window.webContents.on('render-process-gone', (_e, d) => l(d)),
+      onUnresponsive: (l) => window.on('unresponsive', l),
+      onResponsive: (l) => window.on('responsive', l),
+      reload: () => window.webContents.reload(),
+      forceCrash: () => window.webContents.forcefullyCrashRenderer(),
+      isDestroyed: () => window.isDestroyed(),
+    },
+    {
+      askReload: async () =>
+        (await dialog.showMessageBox(window, { type: 'warning', buttons: ['Reload', 'Wait'], defaultId: 0, cancelId: 1, message: 'Syscall Lab is not responding', detail: 'Reload the window? Your open lab and drafts are kept.' })).response === 0,
+      reportCrashLoop: (d, n) =>
+        void dialog.showMessageBox(window, { type: 'error', message: 'The window keeps crashing', detail: `It crashed ${n} times in a minute (${d.reason}), so it was not reloaded again. Restart Syscall Lab; your saved work is kept.` }),
+      log: (m) => console.error(`syscall-lab: ${m}`),
+    },
+    { ...DEFAULT_RECOVERY, now: () => Date.now() },
+  );
   window.once('ready-to-show', () => window.show());
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 }
