@@ -14,6 +14,9 @@ import type { AsmError, ObjectImage } from './types.js';
 
 
 const MAX_PASSES = 100;
+/** Bytes one section may hold (bss: its size). Past this the assembler reports an error instead of exhausting the JS heap. */
+export const MAX_SECTION_BYTES = 1 << 24;
+export const MAX_BSS_BYTES = 1 << 28;
 
 export function layoutProgram(prog: ParsedProgram, backend: ArchBackend): { image: ObjectImage; errors: AsmError[] } {
   const equNames = new Set<string>();
@@ -160,11 +163,17 @@ function runPass(
     return evaluate(e, env);
   };
   let here = { line: 1, column: 1 };
+  const oversized = new Set<string>();
+  const room = (): number => (prog.sections.get(section)?.nobits === true ? MAX_BSS_BYTES : MAX_SECTION_BYTES) - (r.sectionSizes.get(section) ?? 0);
   const emit = (bytes: ArrayLike<number>): void => {
     const sink = r.bytes.get(section) as number[];
-    if (final && prog.sections.get(section)?.nobits === true && Array.prototype.some.call(bytes, (b: number) => b !== 0))
+    const nobits = prog.sections.get(section)?.nobits === true;
+    if (final && nobits && Array.prototype.some.call(bytes, (b: number) => b !== 0))
       r.errors.push({ ...here, message: `attempt to store non-zero value in section '${section}'` });
-    for (let i = 0; i < bytes.length; i++) sink.push(bytes[i] ?? 0);
+    if (bytes.length > room()) {
+      if (!oversized.has(section)) r.errors.push({ ...here, message: `section '${section}' would grow past ${(nobits ? MAX_BSS_BYTES : MAX_SECTION_BYTES) >> 20} MiB` });
+      oversized.add(section);
+    } else if (final && !nobits) for (let i = 0; i < bytes.length; i++) sink.push(bytes[i] ?? 0);
     r.sectionSizes.set(section, (r.sectionSizes.get(section) ?? 0) + bytes.length);
   };
   const addFixups = (base: number, fx: InstructionFixup[] | undefined, line: number, column: number): void => {
@@ -264,11 +273,17 @@ function runPass(
         const unit = s.kind === 'fill' && s.size !== null ? Number(constant(evalAt(s.size, s.line), fail, 'size')) : 1;
         const fillExpr = s.kind === 'skip' ? s.fill : s.value;
         const fill = fillExpr === null ? 0n : constant(evalAt(fillExpr, s.line), fail, 'fill value');
-        if (n < 0n || n > 1n << 28n) {
-          fail(`invalid size ${n}`);
+        const one = littleEndian(fill, Math.min(Math.max(unit, 0), 8));
+        if (n < 0n || n * BigInt(one.length) > BigInt(Math.max(room(), 0))) {
+          fail(n < 0n ? `invalid size ${n}` : `section '${section}' would grow past ${(prog.sections.get(section)?.nobits === true ? MAX_BSS_BYTES : MAX_SECTION_BYTES) >> 20} MiB`);
           break;
         }
-        const one = littleEndian(fill, Math.min(Math.max(unit, 0), 8));
+        if (!final || (fill === 0n && prog.sections.get(section)?.nobits === true)) {
+          // Only the final pass keeps bytes, and bss keeps none: count the size without allocating it.
+          const zeros: ArrayLike<number> = { length: Number(n) * one.length };
+          emit(zeros);
+          break;
+        }
         const out = new Uint8Array(Number(n) * one.length);
         for (let i = 0; i < out.length; i++) out[i] = one[i % one.length] ?? 0;
         emit(out);

@@ -76,6 +76,8 @@ export function tokenize(text: string, column: number): { tokens: Token[]; error
       let j = i + 1;
       let value: number;
       if (text[j] === '\\') {
+        // A backslash that ends the line escapes nothing.
+        if (j + 1 >= text.length) return { tokens, error: { column: col, message: 'bad character constant' } };
         const esc = decodeEscape(text, j);
         value = esc.value;
         j = esc.end;

@@ -7,7 +7,9 @@ import { tokenize } from './lexer.js';
 import type { StatementText } from './source-splitter.js';
 import type { AsmError } from './types.js';
 
-const MAX_EXPANSION = 1 << 20;
+// A teaching program never needs more; a typo such as `.rept 100000000` must end in an
+// error rather than a frozen assembler (or a JS stack overflow from nested bodies).
+export const MAX_REPT_STATEMENTS = 1 << 16;
 
 function directive(p: StatementText): string {
   return /^(\.[A-Za-z]+)\b/.exec(p.text)?.[1]?.toLowerCase() ?? '';
@@ -49,7 +51,11 @@ export function expandRept(parts: StatementText[], errors: AsmError[]): Statemen
       i++;
       expand(j, body);
       i = j + 1;
-      for (let k = 0; k < count && sink.length + body.length <= MAX_EXPANSION; k++) sink.push(...body);
+      if (body.length > 0 && count > (MAX_REPT_STATEMENTS - sink.length) / body.length) {
+        errors.push({ line: p.line, column: p.column, message: `.rept expands to more than ${MAX_REPT_STATEMENTS} statements` });
+        continue;
+      }
+      for (let k = 0; k < count; k++) for (const b of body) sink.push(b);
     }
   };
   expand(parts.length, out);
@@ -69,5 +75,5 @@ function repeatCount(p: StatementText, errors: AsmError[]): number {
     errors.push({ line: p.line, column: p.column, message: '.rept count must be a constant' });
     return 0;
   }
-  return v.value < 0n ? 0 : Number(v.value > 1000000n ? 1000000n : v.value);
+  return v.value < 0n ? 0 : Number(v.value > BigInt(MAX_REPT_STATEMENTS) ? BigInt(MAX_REPT_STATEMENTS) + 1n : v.value);
 }

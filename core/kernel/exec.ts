@@ -6,7 +6,7 @@ import { parseElf, type ParsedElf } from '../elf/parse.js';
 import { PAGE_SIZE } from '../mm/phys-memory.js';
 import { encodeUtf8 } from '../util/utf8.js';
 import type { Kernel } from './kernel.js';
-import { pageDown, pageUp, type AddressSpace } from './mm/address-space.js';
+import { pageDown, pageUp, USER_TOP, type AddressSpace } from './mm/address-space.js';
 import { PROT_EXEC, PROT_READ, PROT_WRITE } from './mm/vma.js';
 import type { Process, Task } from './task.js';
 import * as L from './x86_64/layout.js';
@@ -66,6 +66,10 @@ function mapSegments(mm: AddressSpace, elf: ParsedElf, image: ExecImage, bias: n
     const offset = Number(ph.offset);
     const filesz = Number(ph.filesz);
     const memsz = Number(ph.memsz);
+    // Check before mapping: a segment past the user half (or bigger than the run's memory)
+    // must be refused, not inserted and then torn down page by page (binfmt_elf: -EINVAL / -ENOMEM).
+    if (vaddr < 0 || vaddr + memsz > USER_TOP) throw new ExecError(`segment ${ph.index} (vaddr 0x${(BigInt(bias) + ph.vaddr).toString(16)}, memsz 0x${ph.memsz.toString(16)}) lies outside the user address space`);
+    if (mm.committed + (pageUp(vaddr + memsz) - pageDown(vaddr)) > mm.limitBytes) throw new ExecError('the program is larger than the run memory limit');
     const prot = (ph.flags.r ? PROT_READ : 0) | (ph.flags.w ? PROT_WRITE : 0) | (ph.flags.x ? PROT_EXEC : 0);
     const start = pageDown(vaddr);
     const lead = vaddr - start;

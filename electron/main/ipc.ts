@@ -15,6 +15,12 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
+/** The sender of an IPC message is our window's top page, loaded from app://lab (Electron security checklist 17: validate the sender of all IPC messages). */
+export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, windowContents: unknown): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame !== undefined && event.sender === windowContents && isAppUrl(frame.url);
+}
+
 export interface IpcMainLike {
   handle(channel: string, listener: (event: IpcMainInvokeEvent, args: unknown) => Promise<unknown>): void;
 }

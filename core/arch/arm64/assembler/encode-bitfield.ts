@@ -74,6 +74,17 @@ export function encodeBitfieldAlias(op: FieldAlias, ops: readonly Operand[], ctx
   return bitfield(base, rd, rn, (w - lsb) % w, width - 1);
 }
 
+/** BFC Rd, #lsb, #width: clear a field, i.e. BFI from the zero register (ARM ARM C6.2 "BFC", Armv8.2). */
+export function encodeBitfieldClear(ops: readonly Operand[], ctx: EncodeCtx, site: InsnSite): Encoded {
+  expectCount(ops, 3, 3, site);
+  const rd = reg(ops[0], {}, site);
+  const w = rd.width;
+  const lsb = constInRange(ctx, immOperand(ops[1], site), 0, w - 1, 'lsb');
+  const width = constInRange(ctx, immOperand(ops[2], site), 1, w - lsb, 'width');
+  const zr: GpReg = { num: 31, width: w, isSp: false, isZr: true, name: w === 64 ? 'xzr' : 'wzr' };
+  return bitfield('bfm', rd, zr, (w - lsb) % w, width - 1);
+}
+
 /**
  * uxtb/uxth/uxtw and sxtb/sxth/sxtw. GNU as also takes an X destination for
  * the unsigned forms and encodes the 32-bit instruction (writing Wd zeroes the

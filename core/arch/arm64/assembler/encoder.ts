@@ -2,7 +2,7 @@
 // 32-bit word (plus fixup or literal request) out. One row per mnemonic.
 
 import { encodeAddSub, encodeCompare, encodeNeg } from './encode-arith.js';
-import { encodeBitfield, encodeBitfieldAlias, encodeExtendAlias, encodeExtr, encodeShift } from './encode-bitfield.js';
+import { encodeBitfield, encodeBitfieldAlias, encodeBitfieldClear, encodeExtendAlias, encodeExtr, encodeShift } from './encode-bitfield.js';
 import { condOfBranch, encodeAdr, encodeB, encodeBCond, encodeBranchReg, encodeCbz, encodeTbz } from './encode-branch.js';
 import { encodeCarry, encodeCondCompare, encodeOneSource } from './encode-dp-misc.js';
 import { encodeCondSelect, encodeMultiply, type CondSelectOp, type MulOp } from './encode-dp-reg.js';
@@ -38,6 +38,7 @@ add(['lslv', 'lsrv', 'asrv', 'rorv'], (n) => (o, c, s) => {
 });
 add(['extr'], () => encodeExtr);
 add(['ubfx', 'sbfx', 'bfxil', 'ubfiz', 'sbfiz', 'bfi'], (n) => (o, c, s) => encodeBitfieldAlias(n as 'ubfx', o, c, s));
+add(['bfc'], () => encodeBitfieldClear);
 add(['uxtb', 'uxth', 'uxtw', 'sxtb', 'sxth', 'sxtw'], (n) => (o, _c, s) => encodeExtendAlias(n as 'uxtb', o, s));
 add(
   ['madd', 'msub', 'mul', 'mneg', 'udiv', 'sdiv', 'smulh', 'umulh', 'smaddl', 'smsubl', 'umaddl', 'umsubl', 'smull', 'umull', 'smnegl', 'umnegl'],

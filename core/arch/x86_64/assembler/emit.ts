@@ -6,7 +6,7 @@
 import type { EncodeContext, EncodeResult, InstructionFixup } from '../../../asm/backend.js';
 import type { ExprValue } from '../../../asm/expr.js';
 import type { MemOperand } from './operands.js';
-import { SEGMENT_PREFIX, type Register } from './registers.js';
+import { segmentOverride, type Register } from './registers.js';
 
 // ELF x86-64 psABI relocation types.
 export const R_X86_64_64 = 1;
@@ -57,7 +57,8 @@ export function emitSpec(spec: Spec, ctx: EncodeContext): EmitResult {
   const mem = spec.rm !== undefined && 'kind' in spec.rm ? spec.rm : null;
   const rmReg = spec.rm !== undefined && !('kind' in spec.rm) ? spec.rm : null;
   const regReg = typeof spec.reg === 'object' ? spec.reg : null;
-  if (mem !== null && mem.seg !== null) prefixes.push(SEGMENT_PREFIX[mem.seg.name] ?? 0x3e);
+  const seg = mem === null ? null : segmentOverride(mem.seg, mem.base);
+  if (seg !== null) prefixes.push(seg);
   if (mem !== null) {
     const addrRegs = [mem.base, mem.index].filter((r): r is Register => r !== null && r.cls === 'gpr');
     const widths = new Set(addrRegs.map((r) => r.width));

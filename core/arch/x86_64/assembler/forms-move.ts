@@ -8,6 +8,7 @@ import { immSpec } from './forms-arith.js';
 import { immediate, inferSize, InsnError } from './operand-size.js';
 import { CONDITIONS, isAcc, isGpr, isMem, isReg, rmOf, type FormEntry, type Handler, type InsnInput } from './insn.js';
 import { fitsSigned } from './emit.js';
+import { segmentOverride } from './registers.js';
 
 function mismatch(i: InsnInput): InsnError {
   return new InsnError(`operand type mismatch for '${i.mnemonic}'`);
@@ -77,7 +78,8 @@ const movabs: Handler = (i) => {
     if (m.size !== 0 && m.size !== size) return new InsnError(`operand size mismatch for '${i.mnemonic}'`);
     const disp = m.disp ?? { kind: 'abs', value: 0n, forward: false };
     const spec: Spec = { opcode: [op + (size === 8 ? 0 : 1)], size, imm: { value: disp, size: 8, reloc: R_X86_64_64 } };
-    if (m.seg !== null) spec.prefixes = [({ es: 0x26, cs: 0x2e, ss: 0x36, ds: 0x3e, fs: 0x64, gs: 0x65 } as Record<string, number>)[m.seg.name] ?? 0x3e];
+    const seg = segmentOverride(m.seg, null);
+    if (seg !== null) spec.prefixes = [seg];
     return spec;
   };
   if (isMem(src)) return moffs(src, dst, 0xa0);
@@ -144,6 +146,23 @@ const push: Handler = (i) => {
   return pushPop(i, op, 0x50, 0xff, 6);
 };
 
+/** pushw/popw: the 16-bit forms GNU spells with a w suffix; `pushw imm` is 66 6A/68 (SDM PUSH). */
+function word16(base: Handler, isPush: boolean): Handler {
+  return (i) => {
+    const [op] = i.ops;
+    if (i.ops.length !== 1 || op === undefined) return new InsnError(`number of operands mismatch for '${i.mnemonic}'`);
+    if (op.kind === 'imm') {
+      if (!isPush) return mismatch(i);
+      const imm = immediate(i.mnemonic, op.value, 16);
+      if (imm instanceof InsnError) return imm;
+      return { opcode: [imm.fits8 ? 0x6a : 0x68], size: 16, imm: immSpec(imm.value, 16, imm.fits8) };
+    }
+    if (op.kind === 'reg' && op.reg.width !== 16) return new InsnError(`operand size mismatch for '${i.mnemonic}'`);
+    if (op.kind === 'mem' && op.size !== 0 && op.size !== 16) return new InsnError(`operand size mismatch for '${i.mnemonic}'`);
+    return base({ ...i, ops: [op.kind === 'mem' ? { ...op, size: 16 } : op] });
+  };
+}
+
 const pop: Handler = (i) => {
   const [op] = i.ops;
   if (i.ops.length !== 1 || op === undefined) return new InsnError(`number of operands mismatch for '${i.mnemonic}'`);
@@ -171,6 +190,8 @@ export const MOVE_FORMS: Record<string, FormEntry> = {
   movsxd: { handler: movsxd },
   lea: { handler: lea },
   push: { handler: push },
+  pushw: { handler: word16(push, true) },
+  popw: { handler: word16(pop, false) },
   pop: { handler: pop },
 };
 for (const [cc, n] of Object.entries(CONDITIONS)) {

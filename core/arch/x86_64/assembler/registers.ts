@@ -47,3 +47,15 @@ export function lookupRegister(name: string): Register | undefined {
 
 /** Segment-override prefix bytes (SDM Vol 2A §2.1.1). */
 export const SEGMENT_PREFIX: Record<string, number> = { es: 0x26, cs: 0x2e, ss: 0x36, ds: 0x3e, fs: 0x64, gs: 0x65 };
+
+/**
+ * The prefix for an explicit `seg:` in a memory operand, or null when `seg` is the
+ * segment the address uses anyway: SS for an rsp/rbp base, DS otherwise (SDM Vol 1
+ * §3.7.4). GNU as drops such redundant overrides, so `BYTE PTR ds:0x10` (how objdump
+ * prints an absolute address) assembles without a 3E byte.
+ */
+export function segmentOverride(seg: Register | null, base: Register | null): number | null {
+  if (seg === null) return null;
+  const implied = base !== null && base.cls === 'gpr' && (base.num === 4 || base.num === 5) ? 'ss' : 'ds';
+  return seg.name === implied ? null : (SEGMENT_PREFIX[seg.name] ?? null);
+}

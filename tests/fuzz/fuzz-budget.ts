@@ -1,0 +1,43 @@
+// Shared settings for the fuzzers in this folder. Each file runs at least FUZZ_RUNS
+// inputs per target on every CI run; FUZZ_SEED (env) replays a failure that CI printed.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const FUZZ_RUNS = 10_000;
+
+/** fast-check parameters: a fixed run count, a seed when one is given, and short counterexamples. */
+export function fuzzParams(numRuns = FUZZ_RUNS): { numRuns: number; seed?: number; endOnFailure: boolean } {
+  const seed = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
+  return seed === undefined || !Number.isFinite(seed) ? { numRuns, endOnFailure: true } : { numRuns, seed, endOnFailure: true };
+}
+
+/** Counts of inputs by outcome, printed once per file so CI logs show what was covered. */
+export class Tally {
+  private readonly counts = new Map<string, number>();
+  private readonly samples = new Map<string, string>();
+  add(outcome: string, sample?: string): void {
+    this.counts.set(outcome, (this.counts.get(outcome) ?? 0) + 1);
+    if (sample !== undefined && !this.samples.has(outcome)) this.samples.set(outcome, sample);
+  }
+  get(outcome: string): number {
+    return this.counts.get(outcome) ?? 0;
+  }
+  total(): number {
+    let n = 0;
+    for (const v of this.counts.values()) n += v;
+    return n;
+  }
+  report(title: string): string {
+    const rows = [...this.counts].sort((a, b) => b[1] - a[1]).map(([k, v]) => `  ${String(v).padStart(6)}  ${k}${this.samples.has(k) ? `   e.g. ${JSON.stringify(this.samples.get(k))}` : ''}`);
+    return `${title}: ${this.total()} inputs\n${rows.join('\n')}`;
+  }
+}
+
+/**
+ * With FUZZ_TRACE=DIR, each input is written to DIR/<name>.current before it is tried,
+ * so the input behind a hang (which no assertion can catch) is left on disk.
+ */
+export function traceInput(name: string, input: Uint8Array | string): void {
+  const dir = process.env.FUZZ_TRACE;
+  if (dir !== undefined && dir !== '') writeFileSync(join(dir, `${name}.current`), input);
+}
