@@ -173,6 +173,7 @@ export function execProgram(k: Kernel, image: ExecImage, argv: string[], envp: s
   const proc = k.newProcess(null, mm);
   proc.exe = image.path;
   proc.argv = argv;
+  proc.auxv = loaded.auxv;
   k.files.newTable(proc);
   const task = k.newTask(proc, proc.pid, k.x86.userEntryContext(loaded.entry, loaded.sp));
   if (!k.init) k.init = proc;
@@ -193,6 +194,7 @@ export function replaceImage(k: Kernel, task: Task, mm: AddressSpace, loaded: Lo
   k.files.table(proc).closeOnExec();
   proc.exe = path;
   proc.argv = argv;
+  proc.auxv = loaded.auxv;
   task.fsBase = 0;
   task.clearChildTid = 0n;
   const regs = k.ptRegs(task);

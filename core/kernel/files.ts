@@ -12,7 +12,7 @@ import { createStdio, mountSeedTree, STUDENT_GID, STUDENT_UID } from './vfs/seed
 import { devMajor, devMinor } from './vfs/stat-layout.js';
 import { Vfs, type PathContext } from './vfs/vfs.js';
 import type { WaitQueue } from './vfs/wait-queue.js';
-import { procMaps, procStatus } from './proc-files.js';
+import { procAuxv, procMaps, procStatus } from './proc-files.js';
 
 export interface HostIo {
   /** Guest output on fd 1 or 2 (also for files dup'ed from them). */
@@ -104,6 +104,7 @@ export class KernelFiles {
     const k = this.k;
     this.vfs.registerProcFile('/proc/self/maps', (ctx) => procMaps(k, ctx.targetPid));
     this.vfs.registerProcFile('/proc/self/status', (ctx) => procStatus(k, ctx.targetPid));
+    this.vfs.registerProcFile('/proc/self/auxv', (ctx) => procAuxv(k, ctx.targetPid));
   }
 
   /** Each process starts with 0, 1, 2 wired to the host. */

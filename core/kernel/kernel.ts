@@ -129,6 +129,7 @@ export class Kernel {
       exe: parent?.exe ?? '',
       argv: parent ? [...parent.argv] : [],
       personality: parent?.personality ?? 0,
+      auxv: parent?.auxv ?? [],
       alarmAt: null,
       itimerInterval: 0,
       cwd: parent?.cwd ?? '/home/student',

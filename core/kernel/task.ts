@@ -65,6 +65,8 @@ export interface Process {
   exe: string;
   argv: string[];
   personality: number;
+  /** The auxiliary vector execve put on the initial stack, AT_NULL pair included (/proc/self/auxv). */
+  auxv: [number, bigint][];
   alarmAt: number | null;
   itimerInterval: number;
   cwd: string;

@@ -41,7 +41,8 @@
 // 10. /proc/self/maps is the layout itself (addresses, inodes, a vDSO or not), which a
 //     program checks in its own output: on an fd opened on it (until closed), a read's
 //     data becomes `MAPS`, its size argument `SIZE` and a positive result `LEN`
-//     (a result of 0, end of file, stays).
+//     (a result of 0, end of file, stays). /proc/self/auxv likewise (`AUXV`): its
+//     pairs hold addresses and the host CPU's hwcaps.
 // Everything else (fds, lengths, flags, errno names, string contents, si_code, fixed
 // addresses the program chose) must match exactly.
 
@@ -136,7 +137,8 @@ export function mergeSplitCalls(lines: readonly string[]): string[] {
 /** Normalizes one process's trace, in order (brk and mmap rules need what came before). */
 export class TraceNormalizer {
   private heapBase: bigint | null = null;
-  private readonly mapsFds = new Set<string>();
+  /** fd → the placeholder its reads' data becomes (rule 10). */
+  private readonly mapsFds = new Map<string, string>();
   private readonly regions: Region[] = [];
 
   constructor(private readonly opts: NormalizeOptions = {}) {}
@@ -159,11 +161,12 @@ export class TraceNormalizer {
     return mapOutsideStrings(line, (t) => t.replace(/(?<![\w])0x[0-9a-f]+/g, (hex) => this.address(BigInt(hex), hex)));
   }
 
-  /** Rule 10: reads of /proc/self/maps. */
+  /** Rule 10: reads of /proc/self/maps and /proc/self/auxv. */
   private procMaps(call: string, line: string): string {
-    if ((call === 'open' || call === 'openat') && line.includes('"/proc/self/maps"')) {
+    const file = /"\/proc\/self\/(maps|auxv)"/.exec(line)?.[1];
+    if ((call === 'open' || call === 'openat') && file !== undefined) {
       const fd = / = (\d+)$/.exec(line)?.[1];
-      if (fd !== undefined) this.mapsFds.add(fd);
+      if (fd !== undefined) this.mapsFds.set(fd, file.toUpperCase());
       return line;
     }
     const fd = /^(?:read|close)\((\d+)/.exec(line)?.[1];
@@ -174,7 +177,7 @@ export class TraceNormalizer {
     }
     const m = /^read\(\d+, (?:"(?:[^"\\]|\\.)*"(?:\.\.\.)?|0x[0-9a-f]+), \d+\) = (\d+)$/.exec(line);
     if (!m) return line;
-    return m[1] === '0' ? `read(${fd}, "", SIZE) = 0` : `read(${fd}, MAPS, SIZE) = LEN`;
+    return m[1] === '0' ? `read(${fd}, "", SIZE) = 0` : `read(${fd}, ${this.mapsFds.get(fd)}, SIZE) = LEN`;
   }
 
   private learn(call: string, line: string): void {

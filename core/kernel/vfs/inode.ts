@@ -118,7 +118,8 @@ export interface ProcContext {
   creds: Credentials;
 }
 
-export type ProcGenerator = (ctx: ProcContext) => string;
+/** Text (maps, status) or raw bytes (auxv is binary, as on Linux). */
+export type ProcGenerator = (ctx: ProcContext) => string | Uint8Array;
 
 export class ProcFileInode {
   readonly kind = 'proc';

@@ -171,8 +171,8 @@ export class Vfs {
     const kept = flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC);
     const file = new OpenFile(inode, kept | ARCH_OPEN_BITS[ctx.arch].O_LARGEFILE, path);
     if (inode.kind === 'proc') {
-      const text = inode.generate({ pid: ctx.pid, targetPid, creds: ctx.creds });
-      file.snapshot = utf8(text);
+      const content = inode.generate({ pid: ctx.pid, targetPid, creds: ctx.creds });
+      file.snapshot = typeof content === 'string' ? utf8(content) : content;
     }
     return file;
   }
