@@ -51,9 +51,21 @@ function checkElf(k: Kernel, bytes: Uint8Array): ParsedElf {
   return elf;
 }
 
-/** The random page offset ASLR adds, in [0, 2^bits) pages. */
-function randomPages(k: Kernel, bits: number): number {
-  return k.aslr ? k.rng.below(2 ** bits) * PAGE_SIZE : 0;
+/** personality(2) flag: lay the next image out without randomisation (include/uapi/linux/personality.h). */
+export const ADDR_NO_RANDOMIZE = 0x0040000;
+
+/**
+ * Whether execve randomises this image: the global switch (randomize_va_space) and the
+ * caller's personality both allow it (fs/binfmt_elf.c: PF_RANDOMIZE is set only when
+ * !(current->personality & ADDR_NO_RANDOMIZE) && randomize_va_space).
+ */
+export function randomizesLayout(k: Kernel, personality: number): boolean {
+  return k.aslr && (personality & ADDR_NO_RANDOMIZE) === 0;
+}
+
+/** The random page offset ASLR adds, in [0, 2^bits) pages (0 when the layout is fixed). */
+function randomPages(k: Kernel, randomize: boolean, bits: number): number {
+  return randomize ? k.rng.below(2 ** bits) * PAGE_SIZE : 0;
 }
 
 function mapSegments(mm: AddressSpace, elf: ParsedElf, image: ExecImage, bias: number): { end: number; phdrAddr: number } {
@@ -128,18 +140,19 @@ function buildStack(mm: AddressSpace, top: number, argv: string[], envp: string[
 }
 
 /** Build a fresh address space holding the program and its initial stack (no process yet). */
-export function loadImage(k: Kernel, image: ExecImage, argv: string[], envp: string[]): { mm: AddressSpace; loaded: LoadedProgram } {
+export function loadImage(k: Kernel, image: ExecImage, argv: string[], envp: string[], personality = 0): { mm: AddressSpace; loaded: LoadedProgram } {
   const elf = checkElf(k, image.bytes);
   const mm = k.newAddressSpace();
+  const randomize = randomizesLayout(k, personality);
   try {
-    const bias = elf.type === 'dyn' ? PIE_BASE + randomPages(k, 28) : 0;
+    const bias = elf.type === 'dyn' ? PIE_BASE + randomPages(k, randomize, 28) : 0;
     const { end, phdrAddr } = mapSegments(mm, elf, image, bias);
-    mm.brkStart = pageUp(end) + randomPages(k, 13); // arch_randomize_brk: up to 32 MiB
+    mm.brkStart = pageUp(end) + randomPages(k, randomize, 13); // arch_randomize_brk: up to 32 MiB
     mm.brk = mm.brkStart;
-    const stackTop = STACK_TOP - randomPages(k, 22);
+    const stackTop = STACK_TOP - randomPages(k, randomize, 22);
     mm.stackTop = stackTop;
     mm.vmas.insert({ start: stackTop - INITIAL_STACK, end: stackTop, prot: PROT_READ | PROT_WRITE, shared: false, growsDown: true, name: '[stack]', backing: null, special: false });
-    mm.mmapBase = pageDown(stackTop - MMAP_GAP - randomPages(k, 28));
+    mm.mmapBase = pageDown(stackTop - MMAP_GAP - randomPages(k, randomize, 28));
     const vdsoBase = k.vdso.map(mm);
     const entry = Number(elf.entry) + bias;
     const auxv: [number, bigint][] = [

@@ -97,7 +97,7 @@ export const SYSCALLS: SyscallRow[] = [
   { name: 'chdir', nr: { x86_64: 80, arm64: 49 }, args: [ptr('filename', 'path')], impl: misc.sysChdir },
   { name: 'getrusage', nr: { x86_64: 98, arm64: 165 }, args: [a('who', 'int', 'int'), ptr('ru', 'rusage-out')], impl: misc.sysGetrusage },
   { name: 'rt_sigsuspend', nr: { x86_64: 130, arm64: 133 }, args: [ptr('unewset', 'sigset-in'), size('sigsetsize')], impl: sig.sysRtSigsuspend, restart: 'restartnohand' },
-  { name: 'personality', nr: { x86_64: 135, arm64: 92 }, args: [a('personality', 'uint', 'hex')], impl: misc.sysPersonality },
+  { name: 'personality', nr: { x86_64: 135, arm64: 92 }, args: [a('personality', 'uint', 'personality')], impl: misc.sysPersonality },
   { name: 'tkill', nr: { x86_64: 200, arm64: 130 }, args: [a('pid', 'int', 'int'), a('sig', 'int', 'signal')], impl: sig.sysTkill },
   { name: 'tgkill', nr: { x86_64: 234, arm64: 131 }, args: [a('tgid', 'int', 'int'), a('pid', 'int', 'int'), a('sig', 'int', 'signal')], impl: sig.sysTgkill },
   { name: 'dup3', nr: { x86_64: 292, arm64: 24 }, args: [fd('oldfd'), fd('newfd'), a('flags', 'int', 'fd-flags')], impl: fd_.sysDup3 },

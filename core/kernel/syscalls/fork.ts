@@ -109,7 +109,7 @@ export function sysExecve(ctx: SysCtx): SysResult {
   if (bytes.length < 4 || bytes[0] !== 0x7f || decodeUtf8(bytes.subarray(1, 4)) !== 'ELF') return -ENOEXEC;
   let loaded;
   try {
-    loaded = loadImage(k, { bytes, path, inode: Number(inode.meta.ino) }, argv, envp);
+    loaded = loadImage(k, { bytes, path, inode: Number(inode.meta.ino) }, argv, envp, ctx.proc.personality);
   } catch (err) {
     if (err instanceof ExecError) return -ENOEXEC;
     throw err;
