@@ -18,7 +18,7 @@ import type { HookLabel } from './x86_64/entry-source.js';
 import * as L from './x86_64/layout.js';
 import type { StopReason } from '../arch/x86_64/cpu.js';
 import { handleSyscall, handleInt80 } from './syscall-entry.js';
-import { killPending, sendSignalToProcess, sigreturn } from './signal-delivery.js';
+import { killPending, resumeAfterStop, sendSignalToProcess, sigreturn } from './signal-delivery.js';
 import { SeededRandom } from './random.js';
 import { SIGCHLD, SIGKILL } from './signal-names.js';
 
@@ -131,6 +131,9 @@ export class Kernel {
       personality: parent?.personality ?? 0,
       auxv: parent?.auxv ?? [],
       alarmAt: null,
+      stopped: false,
+      stopReport: null,
+      continuedReport: false,
       itimerInterval: 0,
       cwd: parent?.cwd ?? '/home/student',
     };
@@ -170,6 +173,7 @@ export class Kernel {
       waitingOn: null,
       rusage: newRusage(),
       restartBlock: null,
+      stopResume: null,
     };
     proc.tasks.push(task);
     this.tasks.set(tid, task);
@@ -413,6 +417,9 @@ export class Kernel {
           continue;
         }
         this.switchTo(next);
+        // Continued after a stop: deliver what is pending before user mode runs again.
+        const resumed = resumeAfterStop(this, next);
+        if (resumed) return this.afterCpuStop(resumed);
         return null;
       }
       const sleepers = [...this.tasks.values()].filter((t) => t.state === 'sleeping');

@@ -35,7 +35,7 @@ export function procStatus(k: Kernel, pid: number): string {
   const ignored = proc.handlers.actions.reduce((m, a, i) => (i > 0 && a.handler === 1n ? m | (1n << BigInt(i - 1)) : m), 0n);
   return [
     `Name:\t${(proc.exe.split('/').pop() ?? '').slice(0, 15)}`,
-    `State:\t${task ? (task.state === 'sleeping' ? 'S (sleeping)' : 'R (running)') : 'Z (zombie)'}`,
+    `State:\t${!task ? 'Z (zombie)' : proc.stopped ? 'T (stopped)' : task.state === 'sleeping' ? 'S (sleeping)' : 'R (running)'}`,
     `Tgid:\t${proc.pid}`,
     `Pid:\t${proc.pid}`,
     `PPid:\t${proc.ppid}`,

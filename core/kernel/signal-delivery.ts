@@ -11,6 +11,7 @@ import { SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_RESTORER, SA_SIGINFO, sigBit }
 import type { PendingSignal, Process, Task } from './task.js';
 import type { PtRegs } from './x86_64/pt-regs.js';
 import { restoreRtFrame, setupRtFrame } from './x86_64/signal-frame.js';
+import { prepareSignal, stopProcess } from './job-control.js';
 
 void SA_SIGINFO; // x86-64 always builds the full rt frame; the flag only changes the handler's prototype
 
@@ -21,9 +22,10 @@ export function sendSignalToProcess(k: Kernel, proc: Process, info: PendingSigna
   // run (or as the current syscall ends), and strace shows no signal line for it.
   if (info.signo === SIGKILL) {
     proc.sharedPending.push(info);
-    for (const t of proc.tasks) if (t.state === 'sleeping') k.makeRunnable(t);
+    for (const t of proc.tasks) if (t.state === 'sleeping' || t.state === 'stopped') k.makeRunnable(t);
     return;
   }
+  prepareSignal(k, proc, info.signo, sendSignalToProcess);
   // Standard signals do not queue: a second instance while one is pending is merged.
   if (info.signo < 32 && proc.sharedPending.some((s) => s.signo === info.signo)) return;
   proc.sharedPending.push(info);
@@ -35,6 +37,7 @@ export function sendSignalToTask(k: Kernel, task: Task, info: PendingSignal): vo
     sendSignalToProcess(k, task.proc, info);
     return;
   }
+  prepareSignal(k, task.proc, info.signo, sendSignalToProcess);
   if (info.signo < 32 && task.pending.some((s) => s.signo === info.signo)) return;
   task.pending.push(info);
   wakeFor(k, task.proc, info.signo, task);
@@ -149,8 +152,12 @@ export function exitToUserMode(k: Kernel, task: Task, regs: PtRegs, inSyscall: b
     }
     if (action.handler === 0n) {
       const def = signalDefaultAction(info.signo);
-      if (def === 'Ign' || def === 'Cont' || def === 'Stop') {
-        traceSignal(k, task, info, def === 'Stop' ? 'stop' : 'ignore');
+      if (def === 'Stop') {
+        traceSignal(k, task, info, 'stop');
+        return stopProcess(k, task, info.signo, inSyscall, sendSignalToProcess);
+      }
+      if (def === 'Ign' || def === 'Cont') {
+        traceSignal(k, task, info, 'ignore');
         continue;
       }
       traceSignal(k, task, info, def === 'Core' ? 'default-core' : 'default-terminate');
@@ -182,6 +189,14 @@ export function exitToUserMode(k: Kernel, task: Task, regs: PtRegs, inSyscall: b
     return;
   }
   if (inSyscall) fixSyscallRestart(task, regs, false, false);
+}
+
+/** A task continued after a stop finishes the exit work it stopped in (get_signal's loop goes on). */
+export function resumeAfterStop(k: Kernel, task: Task): StopReason | void {
+  const pending = task.stopResume;
+  if (!pending) return;
+  task.stopResume = null;
+  return exitToUserMode(k, task, k.ptRegs(task), pending.inSyscall);
 }
 
 /** rt_sigreturn(2): restore what the frame saved; a corrupt frame is SIGSEGV. */

@@ -68,6 +68,11 @@ export interface Process {
   /** The auxiliary vector execve put on the initial stack, AT_NULL pair included (/proc/self/auxv). */
   auxv: [number, bigint][];
   alarmAt: number | null;
+  /** Group-stopped by a stop signal's default action (job-control.ts). */
+  stopped: boolean;
+  /** The stop signal wait4(WUNTRACED) has yet to report, and whether a WCONTINUED report is due. */
+  stopReport: number | null;
+  continuedReport: boolean;
   itimerInterval: number;
   cwd: string;
 }
@@ -96,6 +101,8 @@ export interface Task {
   rusage: Rusage;
   /** The call restart_syscall resumes after a signal without a handler (nanosleep, poll). */
   restartBlock: string | null;
+  /** Set when the task stopped in its kernel exit path: the signal work to finish once continued. */
+  stopResume: { inSyscall: boolean } | null;
 }
 
 export function newRusage(): Rusage {

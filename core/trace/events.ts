@@ -43,6 +43,8 @@ export type RunEvent =
       disposition: 'handler' | 'default-terminate' | 'default-core' | 'ignore' | 'stop';
       line: string;
     }
+  /** A stop signal's default action stopped the process: strace's `--- stopped by SIGSTOP ---`. */
+  | { type: 'stop'; pid: number; tid: number; signo: number; name: string; line: string }
   | { type: 'exit'; pid: number; status: number; signal: number | null; line: string }
   | { type: 'fault'; pid: number; vector: string; addr: U64String | null; errorCode: number; rip: U64String }
   | { type: 'context-switch'; fromPid: number; toPid: number; voluntary: boolean; cr3Switched: boolean; cycles: number }
