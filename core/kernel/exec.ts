@@ -9,6 +9,7 @@ import type { Kernel } from './kernel.js';
 import { pageDown, pageUp, type AddressSpace } from './mm/address-space.js';
 import { PROT_EXEC, PROT_READ, PROT_WRITE } from './mm/vma.js';
 import type { Process, Task } from './task.js';
+import { NO_ALT_STACK } from './syscalls/sigaltstack.js';
 import * as L from './x86_64/layout.js';
 
 export class ExecError extends Error {}
@@ -210,6 +211,7 @@ export function replaceImage(k: Kernel, task: Task, mm: AddressSpace, loaded: Lo
   proc.auxv = loaded.auxv;
   task.fsBase = 0;
   task.clearChildTid = 0n;
+  task.altStack = { ...NO_ALT_STACK }; // execve(2): the alternate stack is not kept
   const regs = k.ptRegs(task);
   for (const r of ['r15', 'r14', 'r13', 'r12', 'rbp', 'rbx', 'r11', 'r10', 'r9', 'r8', 'rax', 'rcx', 'rdx', 'rsi', 'rdi'] as const) regs.set(r, 0n);
   regs.set('rip', BigInt(loaded.entry));

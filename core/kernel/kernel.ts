@@ -174,6 +174,7 @@ export class Kernel {
       rusage: newRusage(),
       restartBlock: null,
       stopResume: null,
+      altStack: { sp: 0, size: 0, flags: 0 },
     };
     proc.tasks.push(task);
     this.tasks.set(tid, task);

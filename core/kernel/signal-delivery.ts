@@ -7,10 +7,11 @@ import { formatSignalLine } from '../trace/strace-format.js';
 import { EINTR, ERESTARTNOHAND, ERESTARTNOINTR, ERESTARTSYS, ERESTART_RESTARTBLOCK } from './errno.js';
 import type { Kernel } from './kernel.js';
 import { SIGKILL, SIGSEGV, signalDefaultAction, signalName } from './signal-names.js';
-import { SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_RESTORER, SA_SIGINFO, sigBit } from './sigaction-flags.js';
+import { SA_NODEFER, SA_ONSTACK, SA_RESETHAND, SA_RESTART, SA_RESTORER, SA_SIGINFO, sigBit } from './sigaction-flags.js';
+import { altStackFlags, encodeStack, NO_ALT_STACK, setAltStack, SS_AUTODISARM } from './syscalls/sigaltstack.js';
 import type { PendingSignal, Process, Task } from './task.js';
 import type { PtRegs } from './x86_64/pt-regs.js';
-import { restoreRtFrame, setupRtFrame } from './x86_64/signal-frame.js';
+import { restoreRtFrame, setupRtFrame, type FrameStack } from './x86_64/signal-frame.js';
 import { prepareSignal, stopProcess } from './job-control.js';
 
 void SA_SIGINFO; // x86-64 always builds the full rt frame; the flag only changes the handler's prototype
@@ -176,7 +177,7 @@ export function exitToUserMode(k: Kernel, task: Task, regs: PtRegs, inSyscall: b
     // After sigsuspend the frame keeps the mask from before it, so sigreturn restores that.
     const oldMask = task.savedMask ?? task.blocked;
     task.savedMask = null;
-    const ok = setupRtFrame(regs, task.proc.mm, info, action.handler, action.restorer, oldMask, 0, 0n);
+    const ok = setupRtFrame(regs, task.proc.mm, info, action.handler, action.restorer, oldMask, 0, 0n, frameStack(task, regs, action.flags));
     traceSignal(k, task, info, 'handler');
     if (!ok) {
       forceSignal(k, task, { signo: SIGSEGV, code: 0x80, pid: 0, uid: 0, addr: 0n });
@@ -189,6 +190,21 @@ export function exitToUserMode(k: Kernel, task: Task, regs: PtRegs, inSyscall: b
     return;
   }
   if (inSyscall) fixSyscallRestart(task, regs, false, false);
+}
+
+/**
+ * get_sigframe's stack choice: with SA_ONSTACK and an alternate stack the task is not
+ * already on, the frame goes at the alternate stack's top (no red zone there). The
+ * frame's uc_stack saves the settings; SS_AUTODISARM clears them while the handler runs.
+ */
+function frameStack(task: Task, regs: PtRegs, flags: bigint): FrameStack {
+  const sp = Number(BigInt.asIntN(64, regs.get('rsp')));
+  const stack: FrameStack = { altTop: null, ucStack: encodeStack(task, null) };
+  if ((flags & SA_ONSTACK) !== 0n && altStackFlags(task, sp - 128) === 0) {
+    stack.altTop = BigInt(task.altStack.sp + task.altStack.size);
+    if (task.altStack.flags & SS_AUTODISARM) task.altStack = { ...NO_ALT_STACK };
+  }
+  return stack;
 }
 
 /** A task continued after a stop finishes the exit work it stopped in (get_signal's loop goes on). */
@@ -208,5 +224,7 @@ export function sigreturn(k: Kernel, task: Task): bigint {
     return regs.get('rax');
   }
   task.blocked = restored.mask & ~(sigBit(SIGKILL) | sigBit(19));
+  // restore_altstack: put back the settings saved in uc_stack; its errors are ignored, as in Linux.
+  setAltStack(task, restored.ucStack, Number(BigInt.asIntN(64, regs.get('rsp'))));
   return restored.rax;
 }

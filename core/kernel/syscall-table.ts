@@ -13,6 +13,7 @@ import * as time from './syscalls/time.js';
 import * as misc from './syscalls/misc.js';
 import * as fd_ from './syscalls/fd.js';
 import * as fork from './syscalls/fork.js';
+import { sysSigaltstack } from './syscalls/sigaltstack.js';
 
 /** The C type of an argument decides how the register is sanitised. */
 export type CType = 'int' | 'uint' | 'long' | 'ulong' | 'ptr';
@@ -97,6 +98,7 @@ export const SYSCALLS: SyscallRow[] = [
   { name: 'chdir', nr: { x86_64: 80, arm64: 49 }, args: [ptr('filename', 'path')], impl: misc.sysChdir },
   { name: 'getrusage', nr: { x86_64: 98, arm64: 165 }, args: [a('who', 'int', 'int'), ptr('ru', 'rusage-out')], impl: misc.sysGetrusage },
   { name: 'rt_sigsuspend', nr: { x86_64: 130, arm64: 133 }, args: [ptr('unewset', 'sigset-in'), size('sigsetsize')], impl: sig.sysRtSigsuspend, restart: 'restartnohand' },
+  { name: 'sigaltstack', nr: { x86_64: 131, arm64: 132 }, args: [ptr('uss', 'stack-in'), ptr('uoss', 'stack-out')], impl: sysSigaltstack },
   { name: 'personality', nr: { x86_64: 135, arm64: 92 }, args: [a('personality', 'uint', 'personality')], impl: misc.sysPersonality },
   { name: 'tkill', nr: { x86_64: 200, arm64: 130 }, args: [a('pid', 'int', 'int'), a('sig', 'int', 'signal')], impl: sig.sysTkill },
   { name: 'tgkill', nr: { x86_64: 234, arm64: 131 }, args: [a('tgid', 'int', 'int'), a('pid', 'int', 'int'), a('sig', 'int', 'signal')], impl: sig.sysTgkill },

@@ -38,6 +38,14 @@ export class SignalHandlers {
   }
 }
 
+/** sigaltstack(2) state (sas_ss_sp, sas_ss_size, sas_ss_flags): size 0 means none. */
+export interface AltStack {
+  sp: number;
+  size: number;
+  /** ss_flags as last set (SS_AUTODISARM, SS_DISABLE...); 0 for a task that never set one. */
+  flags: number;
+}
+
 export interface Rusage {
   voluntarySwitches: number;
   involuntarySwitches: number;
@@ -103,6 +111,8 @@ export interface Task {
   restartBlock: string | null;
   /** Set when the task stopped in its kernel exit path: the signal work to finish once continued. */
   stopResume: { inSyscall: boolean } | null;
+  /** The alternate signal stack handlers with SA_ONSTACK run on (per thread). */
+  altStack: AltStack;
 }
 
 export function newRusage(): Rusage {

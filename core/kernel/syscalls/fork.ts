@@ -60,6 +60,8 @@ function cloneTask(ctx: SysCtx, flags: number, newSp: bigint, parentTid: bigint,
   k.files.fork(ctx.proc, child);
   const task = k.newTask(child, child.pid, k.x86.childContext(regs, newSp, fsBase));
   task.blocked = ctx.task.blocked;
+  // A forked child keeps the alternate stack (a new thread starts without one: copy_process).
+  task.altStack = { ...ctx.task.altStack };
   if (flags & CLONE_PARENT_SETTID) writeTid(ctx.mm, parentTid, child.pid);
   if (flags & CLONE_CHILD_SETTID) writeTid(mm, childTid, child.pid); // in the child's copy
   if (flags & CLONE_CHILD_CLEARTID) task.clearChildTid = childTid;
