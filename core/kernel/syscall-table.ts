@@ -51,6 +51,7 @@ export const SYSCALLS: SyscallRow[] = [
   { name: 'lseek', nr: { x86_64: 8, arm64: 62 }, args: [fd(), a('offset', 'long', 'off'), a('whence', 'uint', 'whence')], impl: fs.sysLseek },
   { name: 'mmap', nr: { x86_64: 9, arm64: 222 }, args: [ptr('addr'), size('length'), a('prot', 'ulong', 'prot'), a('flags', 'ulong', 'mmap-flags'), a('fd', 'ulong', 'fd'), a('offset', 'ulong', 'hex')], ret: 'hex', impl: mm.sysMmap },
   { name: 'mprotect', nr: { x86_64: 10, arm64: 226 }, args: [ptr('start'), size('len'), a('prot', 'ulong', 'prot')], impl: mm.sysMprotect },
+  { name: 'msync', nr: { x86_64: 26, arm64: 227 }, args: [ptr('start'), size('len'), a('flags', 'int', 'msync-flags')], impl: mm.sysMsync },
   { name: 'munmap', nr: { x86_64: 11, arm64: 215 }, args: [ptr('addr'), size('len')], impl: mm.sysMunmap },
   { name: 'brk', nr: { x86_64: 12, arm64: 214, i386: 45 }, args: [ptr('brk')], ret: 'hex', impl: mm.sysBrk },
   { name: 'rt_sigaction', nr: { x86_64: 13, arm64: 134 }, args: [a('sig', 'int', 'signal'), ptr('act', 'sigaction-in'), ptr('oact', 'sigaction-out'), size('sigsetsize')], impl: sig.sysRtSigaction },

@@ -103,6 +103,8 @@ export function formatMoreArg(c: Ctx, i: number, kind: MoreArgKind): string {
       return formatArgv(c, v);
     case 'envp':
       return formatEnvp(c, v);
+    case 'msync-flags':
+      return X.formatFlags(v & 0xffffffffn, M.MSYNC_FLAGS, 'MS_???');
     case 'personality':
       return v === 0xffffffffn ? X.hex(v) : formatPersonality(v);
     case 'cwd-out': {

@@ -92,7 +92,8 @@ export type MoreArgKind =
   /** getcwd's buffer: the path, length = return value. */
   | 'cwd-out'
   /** personality(2)'s persona: `PER_LINUX|ADDR_NO_RANDOMIZE`, or hex for the 0xffffffff query. */
-  | 'personality';
+  | 'personality'
+  | 'msync-flags';
 
 /**
  * How one syscall argument is printed. Object forms name the argument holding a

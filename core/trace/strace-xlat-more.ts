@@ -146,3 +146,10 @@ export const PERSONALITY_FLAGS: Xlat = x([
   [0x4000000, 'STICKY_TIMEOUTS'],
   [0x8000000, 'ADDR_LIMIT_3GB'],
 ]);
+
+// msync(2) flags (src/xlat/msync_flags.in).
+export const MSYNC_FLAGS: Xlat = x([
+  [1, 'MS_ASYNC'],
+  [2, 'MS_INVALIDATE'],
+  [4, 'MS_SYNC'],
+]);
