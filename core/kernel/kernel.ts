@@ -4,7 +4,6 @@
 
 import { CostMeter, DEFAULT_COSTS } from '../cost/cost-table.js';
 import { OutOfPhysicalMemory, PhysicalMemory } from '../mm/phys-memory.js';
-import { vdsoImage } from './vdso/vdso-image.js';
 import { VdsoMapping } from './vdso/vdso-mapping.js';
 import { fireTimers, handleException, handleTimer } from './traps.js';
 import type { Arch, RunEvent } from '../trace/events.js';
@@ -299,6 +298,8 @@ export class Kernel {
     const task = this.current;
     if (!task) return { kind: 'hook', value: 'panic: kernel hook with no current task' };
     const entered = this.meter.total();
+    // A vDSO call the task made before this kernel entry has returned by now (the timer can cut into one).
+    if (label !== 'do_timer_interrupt') this.vdso.calls.flush(task);
     let stop: StopReason | void;
     switch (label) {
       case 'do_syscall_64':
@@ -321,6 +322,12 @@ export class Kernel {
   // ---- the run loop ----
 
   run(budget: number): KernelStop {
+    const stop = this.runSlices(budget);
+    this.vdso.calls.flushAll();
+    return stop;
+  }
+
+  private runSlices(budget: number): KernelStop {
     const cpu = this.x86.cpu;
     let left = budget;
     while (left > 0) {
@@ -397,8 +404,7 @@ export class Kernel {
     if (!this.current || cpu.cpl !== 3) return;
     // A tick inside the vDSO's seqlock read section changes seq under the reader: it will retry.
     const base = this.current.proc.mm.vdsoBase;
-    const [from, to] = vdsoImage().seqlock;
-    if (base !== 0 && cpu.rip >= base + from && cpu.rip < base + to) this.counters.vdsoSeqlockRetries++;
+    if (base !== 0 && this.vdso.calls.onTick(this.current, cpu.rip - base)) this.counters.vdsoSeqlockRetries++;
     this.x86.deliverTimer();
   }
 

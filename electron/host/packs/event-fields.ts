@@ -13,7 +13,7 @@ export const EVENT_FIELDS: Record<RunEventType, readonly string[]> = {
   fault: ['pid', 'vector', 'addr', 'errorCode', 'rip'],
   'context-switch': ['fromPid', 'toPid', 'voluntary', 'cr3Switched', 'cycles'],
   'page-fault': ['pid', 'addr', 'minor', 'cycles'],
-  'vdso-call': ['pid', 'fn', 'seqlockRetries', 'cycles'],
+  'vdso-call': ['pid', 'tid', 'fn', 'ret', 'value', 'seqlockRetries', 'cycles'],
   stdout: ['pid', 'fd', 'bytes'],
 };
 
@@ -46,7 +46,7 @@ export function describeEvent(event: RunEvent): string {
     case 'page-fault':
       return `page fault at ${event.addr}${event.minor ? ' (minor)' : ''}`;
     case 'vdso-call':
-      return `vdso ${event.fn}`;
+      return `vdso ${event.fn} = ${event.value} (no kernel entry)`;
     case 'stdout':
       return `write of ${event.bytes} bytes to fd ${event.fd}`;
   }
