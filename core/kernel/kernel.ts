@@ -276,8 +276,12 @@ export class Kernel {
     if (task !== this.current) this.runQueue.push(task);
   }
 
-  requestReschedule(task: Task, voluntary: boolean): void {
-    if (voluntary) task.rusage.voluntarySwitches++;
+  /**
+   * sched_yield: give up the CPU while staying runnable. Linux counts that as an
+   * involuntary switch (nivcsw), and only when another task actually takes the CPU.
+   */
+  requestReschedule(task: Task): void {
+    if (this.runQueue.some((t) => t.state === 'runnable' && t !== task)) task.rusage.involuntarySwitches++;
     this.yieldRequested = true;
   }
   /** Set by sched_yield: the syscall exit path preempts the caller. */
@@ -342,6 +346,7 @@ export class Kernel {
       const nsToTick = this.nextTickNs - this.monotonicNs();
       const slice = Math.max(1, Math.min(left, Math.ceil(nsToTick * this.meter.table.cyclesPerNs)));
       const before = cpu.stats.instructions;
+      const missesBefore = cpu.stats.tlbMisses;
       this.sliceStart = before;
       let stop: StopReason;
       try {
@@ -353,6 +358,9 @@ export class Kernel {
       }
       const ran = cpu.stats.instructions - before;
       this.meter.instructions(ran);
+      // Each TLB miss cost a page walk (user and kernel accesses alike).
+      const misses = cpu.stats.tlbMisses - missesBefore;
+      if (misses > 0) this.meter.charge('tlbMiss', misses);
       this.sliceStart = cpu.stats.instructions;
       if (cpu.cpl === 3) this.current.rusage.userCycles += ran;
       left -= Math.max(1, ran);
@@ -387,6 +395,8 @@ export class Kernel {
         }
         if (value === 'limit') return { kind: 'limit', message: this.limitHit ?? 'a run limit was reached' };
         task.context = this.x86.saveContext();
+        // Sleeping or stopped, the task gave the CPU up: a voluntary switch (nvcsw), even when the CPU then idles.
+        if (value === 'blocked' && (task.state === 'sleeping' || task.state === 'stopped')) task.rusage.voluntarySwitches++;
         if (value === 'preempt') {
           this.runQueue.push(task);
         }
@@ -457,7 +467,8 @@ export class Kernel {
       this.counters.contextSwitches++;
       this.meter.charge('contextSwitchRegisters');
       this.meter.charge('schedule');
-      const cr3Switched = !prev || prev.proc !== task.proc;
+      // CR3 is written only when the address space changes: never between threads, not even after a sibling died.
+      const cr3Switched = this.x86.cpu.cr3 !== task.proc.mm.root;
       if (cr3Switched) {
         this.counters.cr3Switches++;
         this.meter.charge('cr3Switch');
@@ -465,7 +476,6 @@ export class Kernel {
       }
       if (prev) {
         this.emit({ type: 'context-switch', fromPid: prev.proc.pid, toPid: task.proc.pid, voluntary: prev.state === 'sleeping', cr3Switched, cycles: this.meter.table.contextSwitchRegisters + this.meter.table.schedule + (cr3Switched ? this.meter.table.cr3Switch + this.meter.table.contextSwitchCache : 0) });
-        if (prev.state === 'sleeping') prev.rusage.voluntarySwitches++;
       }
     }
     this.previous = task;
