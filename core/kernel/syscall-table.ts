@@ -14,6 +14,7 @@ import * as misc from './syscalls/misc.js';
 import * as fd_ from './syscalls/fd.js';
 import * as fork from './syscalls/fork.js';
 import { sysSigaltstack } from './syscalls/sigaltstack.js';
+import { sysRmdir, sysUnlink } from './syscalls/unlink.js';
 
 /** The C type of an argument decides how the register is sanitised. */
 export type CType = 'int' | 'uint' | 'long' | 'ulong' | 'ptr';
@@ -99,6 +100,8 @@ export const SYSCALLS: SyscallRow[] = [
   { name: 'chdir', nr: { x86_64: 80, arm64: 49 }, args: [ptr('filename', 'path')], impl: misc.sysChdir },
   { name: 'getrusage', nr: { x86_64: 98, arm64: 165 }, args: [a('who', 'int', 'int'), ptr('ru', 'rusage-out')], impl: misc.sysGetrusage },
   { name: 'rt_sigsuspend', nr: { x86_64: 130, arm64: 133 }, args: [ptr('unewset', 'sigset-in'), size('sigsetsize')], impl: sig.sysRtSigsuspend, restart: 'restartnohand' },
+  { name: 'unlink', nr: { x86_64: 87, arm64: null, i386: 10 }, args: [ptr('pathname', 'path')], impl: sysUnlink },
+  { name: 'rmdir', nr: { x86_64: 84, arm64: null, i386: 40 }, args: [ptr('pathname', 'path')], impl: sysRmdir },
   { name: 'sigaltstack', nr: { x86_64: 131, arm64: 132 }, args: [ptr('uss', 'stack-in'), ptr('uoss', 'stack-out')], impl: sysSigaltstack },
   { name: 'personality', nr: { x86_64: 135, arm64: 92 }, args: [a('personality', 'uint', 'personality')], impl: misc.sysPersonality },
   { name: 'tkill', nr: { x86_64: 200, arm64: 130 }, args: [a('pid', 'int', 'int'), a('sig', 'int', 'signal')], impl: sig.sysTkill },

@@ -8,6 +8,7 @@
 # expect-stdout: private:  hello, xxpping!\nread():   HELLO, mapping!\nmapping:  JELLO, mapping!\nchild's:  JELLO, CHILD   \nafter munmap: JELLO, CHILD   \nread-only fd, shared PROT_WRITE: -13\n
 # expect-exit: 0
 # expect-trace: msync(MAP1, 4096, MS_SYNC) = 0
+# expect-trace: unlink("k-mmap-shared.dat") = 0
 .intel_syntax noprefix
 .global _start
 .text
@@ -133,6 +134,9 @@ _start:
     mov rdi, rax
     lea rsi, [rip + m_rdonly]
     call say
+    mov eax, 87                 # unlink(path): leave nothing behind in the working directory
+    lea rdi, [rip + path]
+    syscall
     mov eax, 231
     xor edi, edi
     syscall

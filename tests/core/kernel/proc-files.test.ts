@@ -57,3 +57,42 @@ describe('/proc/self/auxv', () => {
     expect(pairs(r.stdout)).toEqual(r.machine.loaded.auxv);
   });
 });
+
+describe('unlink(2) and rmdir(2)', () => {
+  it('remove a file the student created; a directory needs rmdir; a missing name is ENOENT', () => {
+    const r = runGuest(`.intel_syntax noprefix
+.global _start
+.text
+_start:
+    mov eax, 2
+    lea rdi, [rip + file]
+    mov esi, 0x41
+    mov edx, 0644
+    syscall
+    mov eax, 87
+    lea rdi, [rip + file]
+    syscall
+    mov eax, 87
+    lea rdi, [rip + file]
+    syscall
+    mov eax, 87
+    lea rdi, [rip + dir]
+    syscall
+    mov eax, 84
+    lea rdi, [rip + dir]
+    syscall
+    mov eax, 60
+    xor edi, edi
+    syscall
+.data
+file: .asciz "scratch.txt"
+dir:  .asciz "/tmp"
+`);
+    expect(r.lines.filter((l) => /^(unlink|rmdir)/.test(l))).toEqual([
+      'unlink("scratch.txt") = 0',
+      'unlink("scratch.txt") = -1 ENOENT (No such file or directory)',
+      'unlink("/tmp") = -1 EISDIR (Is a directory)',
+      'rmdir("/tmp") = -1 EACCES (Permission denied)',
+    ]);
+  });
+});
