@@ -9,6 +9,7 @@ import type { Kernel } from './kernel.js';
 import { pageDown, pageUp, USER_TOP, type AddressSpace } from './mm/address-space.js';
 import { PROT_EXEC, PROT_READ, PROT_WRITE } from './mm/vma.js';
 import type { Process, Task } from './task.js';
+import { NO_ALT_STACK } from './syscalls/sigaltstack.js';
 import * as L from './x86_64/layout.js';
 
 export class ExecError extends Error {}
@@ -51,9 +52,21 @@ function checkElf(k: Kernel, bytes: Uint8Array): ParsedElf {
   return elf;
 }
 
-/** The random page offset ASLR adds, in [0, 2^bits) pages. */
-function randomPages(k: Kernel, bits: number): number {
-  return k.aslr ? k.rng.below(2 ** bits) * PAGE_SIZE : 0;
+/** personality(2) flag: lay the next image out without randomisation (include/uapi/linux/personality.h). */
+export const ADDR_NO_RANDOMIZE = 0x0040000;
+
+/**
+ * Whether execve randomises this image: the global switch (randomize_va_space) and the
+ * caller's personality both allow it (fs/binfmt_elf.c: PF_RANDOMIZE is set only when
+ * !(current->personality & ADDR_NO_RANDOMIZE) && randomize_va_space).
+ */
+export function randomizesLayout(k: Kernel, personality: number): boolean {
+  return k.aslr && (personality & ADDR_NO_RANDOMIZE) === 0;
+}
+
+/** The random page offset ASLR adds, in [0, 2^bits) pages (0 when the layout is fixed). */
+function randomPages(k: Kernel, randomize: boolean, bits: number): number {
+  return randomize ? k.rng.below(2 ** bits) * PAGE_SIZE : 0;
 }
 
 function mapSegments(mm: AddressSpace, elf: ParsedElf, image: ExecImage, bias: number): { end: number; phdrAddr: number } {
@@ -147,19 +160,20 @@ function buildStack(mm: AddressSpace, top: number, argv: string[], envp: string[
 }
 
 /** Build a fresh address space holding the program and its initial stack (no process yet). */
-export function loadImage(k: Kernel, image: ExecImage, argv: string[], envp: string[]): { mm: AddressSpace; loaded: LoadedProgram } {
+export function loadImage(k: Kernel, image: ExecImage, argv: string[], envp: string[], personality = 0): { mm: AddressSpace; loaded: LoadedProgram } {
   const elf = checkElf(k, image.bytes);
   const mm = k.newAddressSpace();
+  const randomize = randomizesLayout(k, personality);
   try {
-    const stackTop = STACK_TOP - randomPages(k, 22);
+    const stackTop = STACK_TOP - randomPages(k, randomize, 22);
     mm.stackTop = stackTop;
     mm.vmas.insert({ start: stackTop - INITIAL_STACK, end: stackTop, prot: PROT_READ | PROT_WRITE, shared: false, growsDown: true, name: '[stack]', backing: null, special: false });
-    mm.mmapBase = pageDown(stackTop - MMAP_GAP - randomPages(k, 28));
+    mm.mmapBase = pageDown(stackTop - MMAP_GAP - randomPages(k, randomize, 28));
     const bias = elf.type === 'dyn' ? staticPieBias(mm, elf) : 0;
     const { end, phdrAddr } = mapSegments(mm, elf, image, bias);
     // A static PIE's heap is moved out of the mmap region to ELF_ET_DYN_BASE
     // (load_elf_binary's brk_moved); otherwise it follows the image.
-    mm.brkStart = (elf.type === 'dyn' ? PIE_BASE : pageUp(end)) + randomPages(k, 13); // arch_randomize_brk
+    mm.brkStart = (elf.type === 'dyn' ? PIE_BASE : pageUp(end)) + randomPages(k, randomize, 13); // arch_randomize_brk: up to 32 MiB
     mm.brk = mm.brkStart;
     const vdsoBase = k.vdso.map(mm);
     const entry = Number(elf.entry) + bias;
@@ -194,6 +208,7 @@ export function execProgram(k: Kernel, image: ExecImage, argv: string[], envp: s
   const proc = k.newProcess(null, mm);
   proc.exe = image.path;
   proc.argv = argv;
+  proc.auxv = loaded.auxv;
   k.files.newTable(proc);
   const task = k.newTask(proc, proc.pid, k.x86.userEntryContext(loaded.entry, loaded.sp));
   if (!k.init) k.init = proc;
@@ -214,8 +229,10 @@ export function replaceImage(k: Kernel, task: Task, mm: AddressSpace, loaded: Lo
   k.files.table(proc).closeOnExec();
   proc.exe = path;
   proc.argv = argv;
+  proc.auxv = loaded.auxv;
   task.fsBase = 0;
   task.clearChildTid = 0n;
+  task.altStack = { ...NO_ALT_STACK }; // execve(2): the alternate stack is not kept
   const regs = k.ptRegs(task);
   for (const r of ['r15', 'r14', 'r13', 'r12', 'rbp', 'rbx', 'r11', 'r10', 'r9', 'r8', 'rax', 'rcx', 'rdx', 'rsi', 'rdi'] as const) regs.set(r, 0n);
   regs.set('rip', BigInt(loaded.entry));

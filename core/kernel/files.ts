@@ -6,13 +6,13 @@ import type { Kernel } from './kernel.js';
 import type { Process } from './task.js';
 import type { TerminalSink } from './vfs/devices.js';
 import { FdTable } from './vfs/fd-table.js';
-import type { Directory } from './vfs/inode.js';
+import type { Directory, RegularFile } from './vfs/inode.js';
 import type { OpenFile } from './vfs/open-file.js';
 import { createStdio, mountSeedTree, STUDENT_GID, STUDENT_UID } from './vfs/seed-tree.js';
 import { devMajor, devMinor } from './vfs/stat-layout.js';
 import { Vfs, type PathContext } from './vfs/vfs.js';
 import type { WaitQueue } from './vfs/wait-queue.js';
-import { procMaps, procStatus } from './proc-files.js';
+import { procAuxv, procMaps, procStatus } from './proc-files.js';
 
 export interface HostIo {
   /** Guest output on fd 1 or 2 (also for files dup'ed from them). */
@@ -26,6 +26,10 @@ export interface MmapSource {
   dev: string;
   inode: number;
   path: string;
+  /** The file itself, for MAP_SHARED (its page cache). */
+  file: RegularFile;
+  /** Opened for writing: required for a writable MAP_SHARED mapping (mmap(2) EACCES). */
+  writable: boolean;
 }
 
 export class KernelFiles {
@@ -104,6 +108,7 @@ export class KernelFiles {
     const k = this.k;
     this.vfs.registerProcFile('/proc/self/maps', (ctx) => procMaps(k, ctx.targetPid));
     this.vfs.registerProcFile('/proc/self/status', (ctx) => procStatus(k, ctx.targetPid));
+    this.vfs.registerProcFile('/proc/self/auxv', (ctx) => procAuxv(k, ctx.targetPid));
   }
 
   /** Each process starts with 0, 1, 2 wired to the host. */
@@ -139,14 +144,14 @@ export class KernelFiles {
     return { base: base ?? dir, creds: { uid: STUDENT_UID, gid: STUDENT_GID }, pid: proc.pid, arch: this.k.arch };
   }
 
-  /** What a file-backed mmap maps (a snapshot of the file: private mappings only write to their copy). */
+  /** What a file-backed mmap maps: a snapshot for private mappings (they only write to their copy), the file for shared ones. */
   mmapSource(task: { proc: Process }, fd: number): MmapSource | 'ebadf' | 'eacces' {
     const file = this.file(task.proc, fd);
     if (!file) return 'ebadf';
     if (file.inode.kind !== 'file') return 'eacces';
     if (!file.readable) return 'eacces';
     const st = this.vfs.fstat(file);
-    return { data: file.inode.read(0, file.inode.size), dev: `${devMajor(st.dev)}:${devMinor(st.dev).toString(16)}`, inode: Number(st.ino), path: file.path };
+    return { data: file.inode.read(0, file.inode.size), dev: `${devMajor(st.dev)}:${devMinor(st.dev).toString(16)}`, inode: Number(st.ino), path: file.path, file: file.inode, writable: file.writable };
   }
 
   pushStdin(bytes: Uint8Array): void {

@@ -4,7 +4,6 @@
 
 import { CostMeter, DEFAULT_COSTS } from '../cost/cost-table.js';
 import { OutOfPhysicalMemory, PhysicalMemory } from '../mm/phys-memory.js';
-import { vdsoImage } from './vdso/vdso-image.js';
 import { VdsoMapping } from './vdso/vdso-mapping.js';
 import { fireTimers, handleException, handleTimer } from './traps.js';
 import type { Arch, RunEvent } from '../trace/events.js';
@@ -18,7 +17,7 @@ import type { HookLabel } from './x86_64/entry-source.js';
 import * as L from './x86_64/layout.js';
 import type { StopReason } from '../arch/x86_64/cpu.js';
 import { handleSyscall, handleInt80 } from './syscall-entry.js';
-import { killPending, sendSignalToProcess, sigreturn } from './signal-delivery.js';
+import { killPending, resumeAfterStop, sendSignalToProcess, sigreturn } from './signal-delivery.js';
 import { SeededRandom } from './random.js';
 import { SIGCHLD, SIGKILL } from './signal-names.js';
 
@@ -129,7 +128,11 @@ export class Kernel {
       exe: parent?.exe ?? '',
       argv: parent ? [...parent.argv] : [],
       personality: parent?.personality ?? 0,
+      auxv: parent?.auxv ?? [],
       alarmAt: null,
+      stopped: false,
+      stopReport: null,
+      continuedReport: false,
       itimerInterval: 0,
       cwd: parent?.cwd ?? '/home/student',
     };
@@ -169,6 +172,8 @@ export class Kernel {
       waitingOn: null,
       rusage: newRusage(),
       restartBlock: null,
+      stopResume: null,
+      altStack: { sp: 0, size: 0, flags: 0 },
     };
     proc.tasks.push(task);
     this.tasks.set(tid, task);
@@ -276,8 +281,12 @@ export class Kernel {
     if (task !== this.current) this.runQueue.push(task);
   }
 
-  requestReschedule(task: Task, voluntary: boolean): void {
-    if (voluntary) task.rusage.voluntarySwitches++;
+  /**
+   * sched_yield: give up the CPU while staying runnable. Linux counts that as an
+   * involuntary switch (nivcsw), and only when another task actually takes the CPU.
+   */
+  requestReschedule(task: Task): void {
+    if (this.runQueue.some((t) => t.state === 'runnable' && t !== task)) task.rusage.involuntarySwitches++;
     this.yieldRequested = true;
   }
   /** Set by sched_yield: the syscall exit path preempts the caller. */
@@ -298,6 +307,8 @@ export class Kernel {
     const task = this.current;
     if (!task) return { kind: 'hook', value: 'panic: kernel hook with no current task' };
     const entered = this.meter.total();
+    // A vDSO call the task made before this kernel entry has returned by now (the timer can cut into one).
+    if (label !== 'do_timer_interrupt') this.vdso.calls.flush(task);
     let stop: StopReason | void;
     switch (label) {
       case 'do_syscall_64':
@@ -320,6 +331,12 @@ export class Kernel {
   // ---- the run loop ----
 
   run(budget: number): KernelStop {
+    const stop = this.runSlices(budget);
+    this.vdso.calls.flushAll();
+    return stop;
+  }
+
+  private runSlices(budget: number): KernelStop {
     const cpu = this.x86.cpu;
     let left = budget;
     while (left > 0) {
@@ -334,6 +351,7 @@ export class Kernel {
       const nsToTick = this.nextTickNs - this.monotonicNs();
       const slice = Math.max(1, Math.min(left, Math.ceil(nsToTick * this.meter.table.cyclesPerNs)));
       const before = cpu.stats.instructions;
+      const missesBefore = cpu.stats.tlbMisses;
       this.sliceStart = before;
       let stop: StopReason;
       try {
@@ -345,6 +363,9 @@ export class Kernel {
       }
       const ran = cpu.stats.instructions - before;
       this.meter.instructions(ran);
+      // Each TLB miss cost a page walk (user and kernel accesses alike).
+      const misses = cpu.stats.tlbMisses - missesBefore;
+      if (misses > 0) this.meter.charge('tlbMiss', misses);
       this.sliceStart = cpu.stats.instructions;
       if (cpu.cpl === 3) this.current.rusage.userCycles += ran;
       left -= Math.max(1, ran);
@@ -379,6 +400,8 @@ export class Kernel {
         }
         if (value === 'limit') return { kind: 'limit', message: this.limitHit ?? 'a run limit was reached' };
         task.context = this.x86.saveContext();
+        // Sleeping or stopped, the task gave the CPU up: a voluntary switch (nvcsw), even when the CPU then idles.
+        if (value === 'blocked' && (task.state === 'sleeping' || task.state === 'stopped')) task.rusage.voluntarySwitches++;
         if (value === 'preempt') {
           this.runQueue.push(task);
         }
@@ -396,8 +419,7 @@ export class Kernel {
     if (!this.current || cpu.cpl !== 3) return;
     // A tick inside the vDSO's seqlock read section changes seq under the reader: it will retry.
     const base = this.current.proc.mm.vdsoBase;
-    const [from, to] = vdsoImage().seqlock;
-    if (base !== 0 && cpu.rip >= base + from && cpu.rip < base + to) this.counters.vdsoSeqlockRetries++;
+    if (base !== 0 && this.vdso.calls.onTick(this.current, cpu.rip - base)) this.counters.vdsoSeqlockRetries++;
     this.x86.deliverTimer();
   }
 
@@ -417,6 +439,9 @@ export class Kernel {
           continue;
         }
         this.switchTo(next);
+        // Continued after a stop: deliver what is pending before user mode runs again.
+        const resumed = resumeAfterStop(this, next);
+        if (resumed) return this.afterCpuStop(resumed);
         return null;
       }
       const sleepers = [...this.tasks.values()].filter((t) => t.state === 'sleeping');
@@ -447,7 +472,8 @@ export class Kernel {
       this.counters.contextSwitches++;
       this.meter.charge('contextSwitchRegisters');
       this.meter.charge('schedule');
-      const cr3Switched = !prev || prev.proc !== task.proc;
+      // CR3 is written only when the address space changes: never between threads, not even after a sibling died.
+      const cr3Switched = this.x86.cpu.cr3 !== task.proc.mm.root;
       if (cr3Switched) {
         this.counters.cr3Switches++;
         this.meter.charge('cr3Switch');
@@ -455,7 +481,6 @@ export class Kernel {
       }
       if (prev) {
         this.emit({ type: 'context-switch', fromPid: prev.proc.pid, toPid: task.proc.pid, voluntary: prev.state === 'sleeping', cr3Switched, cycles: this.meter.table.contextSwitchRegisters + this.meter.table.schedule + (cr3Switched ? this.meter.table.cr3Switch + this.meter.table.contextSwitchCache : 0) });
-        if (prev.state === 'sleeping') prev.rusage.voluntarySwitches++;
       }
     }
     this.previous = task;

@@ -1,5 +1,6 @@
-// Text of /proc/<pid>/status (the fields a lab reads, Linux's format, a subset) and
-// /proc/<pid>/maps (the process's VMAs, proc(5)).
+// /proc/<pid>/status (Linux's text format, the fields a lab reads), /proc/<pid>/maps
+// (the process's VMAs, proc(5)) and /proc/<pid>/auxv (binary, as fs/proc/base.c
+// proc_pid_auxv writes it).
 
 import type { Kernel } from './kernel.js';
 import { permString } from './mm/vma.js';
@@ -34,7 +35,7 @@ export function procStatus(k: Kernel, pid: number): string {
   const ignored = proc.handlers.actions.reduce((m, a, i) => (i > 0 && a.handler === 1n ? m | (1n << BigInt(i - 1)) : m), 0n);
   return [
     `Name:\t${(proc.exe.split('/').pop() ?? '').slice(0, 15)}`,
-    `State:\t${task ? (task.state === 'sleeping' ? 'S (sleeping)' : 'R (running)') : 'Z (zombie)'}`,
+    `State:\t${!task ? 'Z (zombie)' : proc.stopped ? 'T (stopped)' : task.state === 'sleeping' ? 'S (sleeping)' : 'R (running)'}`,
     `Tgid:\t${proc.pid}`,
     `Pid:\t${proc.pid}`,
     `PPid:\t${proc.ppid}`,
@@ -50,4 +51,20 @@ export function procStatus(k: Kernel, pid: number): string {
     `nonvoluntary_ctxt_switches:\t${invol}`,
     '',
   ].join('\n');
+}
+
+/**
+ * The auxiliary vector as execve left it on the stack: (a_type, a_val) pairs of
+ * native-endian u64, ending with the AT_NULL pair (proc(5) /proc/pid/auxv).
+ */
+export function procAuxv(k: Kernel, pid: number): Uint8Array {
+  const proc = k.processes.get(pid);
+  if (!proc) return new Uint8Array(0);
+  const out = new Uint8Array(proc.auxv.length * 16);
+  const v = new DataView(out.buffer);
+  proc.auxv.forEach(([type, value], i) => {
+    v.setBigUint64(i * 16, BigInt(type), true);
+    v.setBigUint64(i * 16 + 8, BigInt.asUintN(64, value), true);
+  });
+  return out;
 }

@@ -7,11 +7,13 @@ import { formatSignalLine } from '../trace/strace-format.js';
 import { EINTR, ERESTARTNOHAND, ERESTARTNOINTR, ERESTARTSYS, ERESTART_RESTARTBLOCK } from './errno.js';
 import type { Kernel } from './kernel.js';
 import { SIGKILL, SIGSEGV, signalDefaultAction, signalName } from './signal-names.js';
-import { SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_RESTORER, SA_SIGINFO, sigBit } from './sigaction-flags.js';
+import { SA_NODEFER, SA_ONSTACK, SA_RESETHAND, SA_RESTART, SA_RESTORER, SA_SIGINFO, sigBit } from './sigaction-flags.js';
+import { altStackFlags, encodeStack, NO_ALT_STACK, setAltStack, SS_AUTODISARM } from './syscalls/sigaltstack.js';
 import type { PendingSignal, Process, Task } from './task.js';
 import { PT_REGS } from './x86_64/entry-source.js';
 import type { PtRegs } from './x86_64/pt-regs.js';
-import { restoreRtFrame, setupRtFrame } from './x86_64/signal-frame.js';
+import { restoreRtFrame, setupRtFrame, type FrameStack } from './x86_64/signal-frame.js';
+import { prepareSignal, stopProcess } from './job-control.js';
 
 void SA_SIGINFO; // x86-64 always builds the full rt frame; the flag only changes the handler's prototype
 
@@ -22,9 +24,10 @@ export function sendSignalToProcess(k: Kernel, proc: Process, info: PendingSigna
   // run (or as the current syscall ends), and strace shows no signal line for it.
   if (info.signo === SIGKILL) {
     proc.sharedPending.push(info);
-    for (const t of proc.tasks) if (t.state === 'sleeping') k.makeRunnable(t);
+    for (const t of proc.tasks) if (t.state === 'sleeping' || t.state === 'stopped') k.makeRunnable(t);
     return;
   }
+  prepareSignal(k, proc, info.signo, sendSignalToProcess);
   // Standard signals do not queue: a second instance while one is pending is merged.
   if (info.signo < 32 && proc.sharedPending.some((s) => s.signo === info.signo)) return;
   proc.sharedPending.push(info);
@@ -36,6 +39,7 @@ export function sendSignalToTask(k: Kernel, task: Task, info: PendingSignal): vo
     sendSignalToProcess(k, task.proc, info);
     return;
   }
+  prepareSignal(k, task.proc, info.signo, sendSignalToProcess);
   if (info.signo < 32 && task.pending.some((s) => s.signo === info.signo)) return;
   task.pending.push(info);
   wakeFor(k, task.proc, info.signo, task);
@@ -157,8 +161,12 @@ export function exitToUserMode(k: Kernel, task: Task, regs: PtRegs, inSyscall: b
     }
     if (action.handler === 0n) {
       const def = signalDefaultAction(info.signo);
-      if (def === 'Ign' || def === 'Cont' || def === 'Stop') {
-        traceSignal(k, task, info, def === 'Stop' ? 'stop' : 'ignore');
+      if (def === 'Stop') {
+        traceSignal(k, task, info, 'stop');
+        return stopProcess(k, task, info.signo, inSyscall, sendSignalToProcess);
+      }
+      if (def === 'Ign' || def === 'Cont') {
+        traceSignal(k, task, info, 'ignore');
         continue;
       }
       traceSignal(k, task, info, def === 'Core' ? 'default-core' : 'default-terminate');
@@ -177,7 +185,7 @@ export function exitToUserMode(k: Kernel, task: Task, regs: PtRegs, inSyscall: b
     // After sigsuspend the frame keeps the mask from before it, so sigreturn restores that.
     const oldMask = task.savedMask ?? task.blocked;
     task.savedMask = null;
-    const ok = setupRtFrame(regs, task.proc.mm, info, action.handler, action.restorer, oldMask, 0, 0n);
+    const ok = setupRtFrame(regs, task.proc.mm, info, action.handler, action.restorer, oldMask, 0, 0n, frameStack(task, regs, action.flags));
     traceSignal(k, task, info, 'handler');
     if (!ok) {
       forceSignal(k, task, { signo: SIGSEGV, code: 0x80, pid: 0, uid: 0, addr: 0n });
@@ -192,6 +200,29 @@ export function exitToUserMode(k: Kernel, task: Task, regs: PtRegs, inSyscall: b
   if (inSyscall) fixSyscallRestart(task, regs, false, false);
 }
 
+/**
+ * get_sigframe's stack choice: with SA_ONSTACK and an alternate stack the task is not
+ * already on, the frame goes at the alternate stack's top (no red zone there). The
+ * frame's uc_stack saves the settings; SS_AUTODISARM clears them while the handler runs.
+ */
+function frameStack(task: Task, regs: PtRegs, flags: bigint): FrameStack {
+  const sp = Number(BigInt.asIntN(64, regs.get('rsp')));
+  const stack: FrameStack = { altTop: null, ucStack: encodeStack(task, null) };
+  if ((flags & SA_ONSTACK) !== 0n && altStackFlags(task, sp - 128) === 0) {
+    stack.altTop = BigInt(task.altStack.sp + task.altStack.size);
+    if (task.altStack.flags & SS_AUTODISARM) task.altStack = { ...NO_ALT_STACK };
+  }
+  return stack;
+}
+
+/** A task continued after a stop finishes the exit work it stopped in (get_signal's loop goes on). */
+export function resumeAfterStop(k: Kernel, task: Task): StopReason | void {
+  const pending = task.stopResume;
+  if (!pending) return;
+  task.stopResume = null;
+  return exitToUserMode(k, task, k.ptRegs(task), pending.inSyscall);
+}
+
 /** rt_sigreturn(2): restore what the frame saved; a corrupt frame is SIGSEGV. */
 export function sigreturn(k: Kernel, task: Task): bigint {
   const regs = k.ptRegs(task);
@@ -201,5 +232,7 @@ export function sigreturn(k: Kernel, task: Task): bigint {
     return regs.get('rax');
   }
   task.blocked = restored.mask & ~(sigBit(SIGKILL) | sigBit(19));
+  // restore_altstack: put back the settings saved in uc_stack; its errors are ignored, as in Linux.
+  setAltStack(task, restored.ucStack, Number(BigInt.asIntN(64, regs.get('rsp'))));
   return restored.rax;
 }

@@ -13,6 +13,8 @@ import * as time from './syscalls/time.js';
 import * as misc from './syscalls/misc.js';
 import * as fd_ from './syscalls/fd.js';
 import * as fork from './syscalls/fork.js';
+import { sysSigaltstack } from './syscalls/sigaltstack.js';
+import { sysRmdir, sysUnlink } from './syscalls/unlink.js';
 
 /** The C type of an argument decides how the register is sanitised. */
 export type CType = 'int' | 'uint' | 'long' | 'ulong' | 'ptr';
@@ -50,6 +52,7 @@ export const SYSCALLS: SyscallRow[] = [
   { name: 'lseek', nr: { x86_64: 8, arm64: 62 }, args: [fd(), a('offset', 'long', 'off'), a('whence', 'uint', 'whence')], impl: fs.sysLseek },
   { name: 'mmap', nr: { x86_64: 9, arm64: 222 }, args: [ptr('addr'), size('length'), a('prot', 'ulong', 'prot'), a('flags', 'ulong', 'mmap-flags'), a('fd', 'ulong', 'fd'), a('offset', 'ulong', 'hex')], ret: 'hex', impl: mm.sysMmap },
   { name: 'mprotect', nr: { x86_64: 10, arm64: 226 }, args: [ptr('start'), size('len'), a('prot', 'ulong', 'prot')], impl: mm.sysMprotect },
+  { name: 'msync', nr: { x86_64: 26, arm64: 227 }, args: [ptr('start'), size('len'), a('flags', 'int', 'msync-flags')], impl: mm.sysMsync },
   { name: 'munmap', nr: { x86_64: 11, arm64: 215 }, args: [ptr('addr'), size('len')], impl: mm.sysMunmap },
   { name: 'brk', nr: { x86_64: 12, arm64: 214, i386: 45 }, args: [ptr('brk')], ret: 'hex', impl: mm.sysBrk },
   { name: 'rt_sigaction', nr: { x86_64: 13, arm64: 134 }, args: [a('sig', 'int', 'signal'), ptr('act', 'sigaction-in'), ptr('oact', 'sigaction-out'), size('sigsetsize')], impl: sig.sysRtSigaction },
@@ -97,7 +100,10 @@ export const SYSCALLS: SyscallRow[] = [
   { name: 'chdir', nr: { x86_64: 80, arm64: 49 }, args: [ptr('filename', 'path')], impl: misc.sysChdir },
   { name: 'getrusage', nr: { x86_64: 98, arm64: 165 }, args: [a('who', 'int', 'int'), ptr('ru', 'rusage-out')], impl: misc.sysGetrusage },
   { name: 'rt_sigsuspend', nr: { x86_64: 130, arm64: 133 }, args: [ptr('unewset', 'sigset-in'), size('sigsetsize')], impl: sig.sysRtSigsuspend, restart: 'restartnohand' },
-  { name: 'personality', nr: { x86_64: 135, arm64: 92 }, args: [a('personality', 'uint', 'hex')], impl: misc.sysPersonality },
+  { name: 'unlink', nr: { x86_64: 87, arm64: null, i386: 10 }, args: [ptr('pathname', 'path')], impl: sysUnlink },
+  { name: 'rmdir', nr: { x86_64: 84, arm64: null, i386: 40 }, args: [ptr('pathname', 'path')], impl: sysRmdir },
+  { name: 'sigaltstack', nr: { x86_64: 131, arm64: 132 }, args: [ptr('uss', 'stack-in'), ptr('uoss', 'stack-out')], impl: sysSigaltstack },
+  { name: 'personality', nr: { x86_64: 135, arm64: 92 }, args: [a('personality', 'uint', 'personality')], impl: misc.sysPersonality },
   { name: 'tkill', nr: { x86_64: 200, arm64: 130 }, args: [a('pid', 'int', 'int'), a('sig', 'int', 'signal')], impl: sig.sysTkill },
   { name: 'tgkill', nr: { x86_64: 234, arm64: 131 }, args: [a('tgid', 'int', 'int'), a('pid', 'int', 'int'), a('sig', 'int', 'signal')], impl: sig.sysTgkill },
   { name: 'dup3', nr: { x86_64: 292, arm64: 24 }, args: [fd('oldfd'), fd('newfd'), a('flags', 'int', 'fd-flags')], impl: fd_.sysDup3 },

@@ -38,6 +38,14 @@ export class SignalHandlers {
   }
 }
 
+/** sigaltstack(2) state (sas_ss_sp, sas_ss_size, sas_ss_flags): size 0 means none. */
+export interface AltStack {
+  sp: number;
+  size: number;
+  /** ss_flags as last set (SS_AUTODISARM, SS_DISABLE...); 0 for a task that never set one. */
+  flags: number;
+}
+
 export interface Rusage {
   voluntarySwitches: number;
   involuntarySwitches: number;
@@ -65,7 +73,14 @@ export interface Process {
   exe: string;
   argv: string[];
   personality: number;
+  /** The auxiliary vector execve put on the initial stack, AT_NULL pair included (/proc/self/auxv). */
+  auxv: [number, bigint][];
   alarmAt: number | null;
+  /** Group-stopped by a stop signal's default action (job-control.ts). */
+  stopped: boolean;
+  /** The stop signal wait4(WUNTRACED) has yet to report, and whether a WCONTINUED report is due. */
+  stopReport: number | null;
+  continuedReport: boolean;
   itimerInterval: number;
   cwd: string;
 }
@@ -94,6 +109,10 @@ export interface Task {
   rusage: Rusage;
   /** The call restart_syscall resumes after a signal without a handler (nanosleep, poll). */
   restartBlock: string | null;
+  /** Set when the task stopped in its kernel exit path: the signal work to finish once continued. */
+  stopResume: { inSyscall: boolean } | null;
+  /** The alternate signal stack handlers with SA_ONSTACK run on (per thread). */
+  altStack: AltStack;
 }
 
 export function newRusage(): Rusage {

@@ -12,8 +12,19 @@ import { faultSignal } from './x86_64/faults.js';
 
 const TIMESLICE_TICKS = 4;
 
+/**
+ * An exception or interrupt crosses the boundary through the IDT and leaves by IRET:
+ * the gate's cost in, a mode switch out, and with page-table isolation a CR3 write each way.
+ */
+function chargeTrapEntryExit(k: Kernel): void {
+  k.meter.charge('interruptGate');
+  k.meter.charge('modeSwitchExit');
+  if (k.meter.table.pageTableIsolation) k.meter.charge('cr3Switch', 2);
+}
+
 export function handleException(k: Kernel, task: Task): StopReason | void {
   k.counters.exceptions++;
+  chargeTrapEntryExit(k);
   const cpu = k.x86.cpu;
   const vector = Number(cpu.getReg(6)); // RSI = vector, set by the stub
   const regs = k.ptRegs(task);
@@ -41,6 +52,7 @@ export function handleException(k: Kernel, task: Task): StopReason | void {
 
 export function handleTimer(k: Kernel, task: Task): StopReason | void {
   k.counters.timerInterrupts++;
+  chargeTrapEntryExit(k);
   const regs = k.ptRegs(task);
   fireTimers(k);
   if (++k.sliceTicks >= TIMESLICE_TICKS && k.runQueue.some((t) => t.state === 'runnable')) {

@@ -43,11 +43,18 @@ export type RunEvent =
       disposition: 'handler' | 'default-terminate' | 'default-core' | 'ignore' | 'stop';
       line: string;
     }
+  /** A stop signal's default action stopped the process: strace's `--- stopped by SIGSTOP ---`. */
+  | { type: 'stop'; pid: number; tid: number; signo: number; name: string; line: string }
   | { type: 'exit'; pid: number; status: number; signal: number | null; line: string }
   | { type: 'fault'; pid: number; vector: string; addr: U64String | null; errorCode: number; rip: U64String }
   | { type: 'context-switch'; fromPid: number; toPid: number; voluntary: boolean; cr3Switched: boolean; cycles: number }
   | { type: 'page-fault'; pid: number; addr: U64String; minor: boolean; cycles: number }
-  | { type: 'vdso-call'; pid: number; fn: string; seqlockRetries: number; cycles: number }
+  /**
+   * A call into the vDSO (clock_gettime, gettimeofday, time): answered in user mode, no
+   * mode switch. `ret` is the return register, `value` what it stored or returned
+   * (`{tv_sec=..., tv_nsec=...}`), `seqlockRetries` how often the seqlock read was redone.
+   */
+  | { type: 'vdso-call'; pid: number; tid: number; fn: string; ret: number; value: string; seqlockRetries: number; cycles: number }
   | { type: 'stdout'; pid: number; fd: 1 | 2; bytes: number };
 
 export type RunEventType = RunEvent['type'];

@@ -103,6 +103,10 @@ export function formatMoreArg(c: Ctx, i: number, kind: MoreArgKind): string {
       return formatArgv(c, v);
     case 'envp':
       return formatEnvp(c, v);
+    case 'msync-flags':
+      return X.formatFlags(v & 0xffffffffn, M.MSYNC_FLAGS, 'MS_???');
+    case 'personality':
+      return v === 0xffffffffn ? X.hex(v) : formatPersonality(v);
     case 'cwd-out': {
       // getcwd returns the length including the NUL.
       if (!c.ok) return S.addr(v);
@@ -111,6 +115,20 @@ export function formatMoreArg(c: Ctx, i: number, kind: MoreArgKind): string {
       return b === null ? S.addr(v) : formatCString(b, n);
     }
   }
+}
+
+/** strace's print_personality: the persona by name, then its flags (`PER_LINUX|ADDR_NO_RANDOMIZE`). */
+export function formatPersonality(v: bigint): string {
+  const persona = M.PERSONALITY_TYPES.find(([t]) => t === (v & 0xffn))?.[1] ?? X.hex(v & 0xffn);
+  const flags = v & ~0xffn;
+  return flags === 0n ? persona : `${persona}|${X.formatFlags(flags, M.PERSONALITY_FLAGS, 'PER_???')}`;
+}
+
+/** personality(2)'s decorated return: the old persona in hex, then decoded (`0x40000 (PER_LINUX|ADDR_NO_RANDOMIZE)`). */
+export function personalityReturn(c: Ctx): string | null {
+  if (!c.ok) return null;
+  const ret = BigInt.asUintN(32, c.rec.ret);
+  return `${X.hex(ret)} (${formatPersonality(ret)})`;
 }
 
 /** fcntl's decorated return: `0x1 (flags FD_CLOEXEC)`, `0x8002 (flags O_RDWR|O_LARGEFILE)`. */

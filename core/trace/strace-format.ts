@@ -10,7 +10,7 @@ import { DEFAULT_MAX_STRLEN } from './strace-string.js';
 import * as X from './strace-xlat.js';
 import * as S from './strace-structs.js';
 import { Ctx, formatArg, formatCloneArgs } from './strace-args.js';
-import { fcntlReturn } from './strace-args-more.js';
+import { fcntlReturn, personalityReturn } from './strace-args-more.js';
 import { FCNTL_NO_ARG } from './strace-xlat-more.js';
 import { errnoOf, printedOnExit, resolve, type ReadUser, type SyscallRecord, type SysArgKind, type SysRetKind } from './strace-kinds.js';
 
@@ -96,7 +96,7 @@ export function formatSyscall(rec: SyscallRecord, readUser: ReadUser, opts: Form
     call = `${prefix}${rec.name}(${[...entry, ...exit].join(', ')})`;
   }
   const fcntlAt = rec.argKinds.indexOf('fcntl-cmd');
-  const special = fcntlAt >= 0 ? fcntlReturn(c, c.arg(fcntlAt) & 0xffffffffn) : null;
+  const special = fcntlAt >= 0 ? fcntlReturn(c, c.arg(fcntlAt) & 0xffffffffn) : rec.argKinds[0] === 'personality' ? personalityReturn(c) : null;
   return alignReturn(call, (special ?? formatReturn(rec.ret, rec.retKind)) + pollSuffix(c), opts.column ?? 0);
 }
 

@@ -90,7 +90,10 @@ export type MoreArgKind =
   | 'argv'
   | 'envp'
   /** getcwd's buffer: the path, length = return value. */
-  | 'cwd-out';
+  | 'cwd-out'
+  /** personality(2)'s persona: `PER_LINUX|ADDR_NO_RANDOMIZE`, or hex for the 0xffffffff query. */
+  | 'personality'
+  | 'msync-flags';
 
 /**
  * How one syscall argument is printed. Object forms name the argument holding a

@@ -126,3 +126,30 @@ export function formatHexBuffer(bytes: Uint8Array, len: number, maxStrlen: numbe
   return s + '"' + (len > maxStrlen ? '...' : '');
 }
 
+
+// include/uapi/linux/personality.h: the persona (low byte) and its flag bits, in
+// strace's print order (src/xlat/personality_types.in, personality_flags.in).
+export const PERSONALITY_TYPES: Xlat = x([
+  [0x0000, 'PER_LINUX'],
+  [0x0008, 'PER_LINUX32'],
+]);
+export const PERSONALITY_FLAGS: Xlat = x([
+  [0x0020000, 'UNAME26'],
+  [0x0040000, 'ADDR_NO_RANDOMIZE'],
+  [0x0080000, 'FDPIC_FUNCPTRS'],
+  [0x0100000, 'MMAP_PAGE_ZERO'],
+  [0x0200000, 'ADDR_COMPAT_LAYOUT'],
+  [0x0400000, 'READ_IMPLIES_EXEC'],
+  [0x0800000, 'ADDR_LIMIT_32BIT'],
+  [0x1000000, 'SHORT_INODE'],
+  [0x2000000, 'WHOLE_SECONDS'],
+  [0x4000000, 'STICKY_TIMEOUTS'],
+  [0x8000000, 'ADDR_LIMIT_3GB'],
+]);
+
+// msync(2) flags (src/xlat/msync_flags.in).
+export const MSYNC_FLAGS: Xlat = x([
+  [1, 'MS_ASYNC'],
+  [2, 'MS_INVALIDATE'],
+  [4, 'MS_SYNC'],
+]);

@@ -198,7 +198,7 @@ export const SA_RESTORER = 0x04000000n;
 
 export const WAIT_OPTIONS = x([
   [1, 'WNOHANG'],
-  [2, 'WUNTRACED'],
+  [2, 'WSTOPPED'], // strace's name for WUNTRACED (same bit)
   [4, 'WEXITED'],
   [8, 'WCONTINUED'],
   [0x01000000, 'WNOWAIT'],

@@ -273,6 +273,14 @@ describe('normalizeTrace: processes, split calls and /proc/self/maps', () => {
     // A readv of another fd is data and stays.
     expect(norm([host[1] as string])).toEqual([host[1]]);
   });
+
+  it('reads of /proc/self/auxv hide the binary vector (host addresses and hwcaps)', () => {
+    // Host lines from k-proc-self-auxv.s (strace 6.1 on Linux 6.18).
+    const host = ['open("/proc/self/auxv", O_RDONLY) = 3', 'read(3, "\\x21\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\xc0\\x7b\\xf5\\xfc\\x7f\\x00\\x00"..., 4096) = 368', 'read(3, "", 3728) = 0', 'close(3) = 0'];
+    const emu = ['open("/proc/self/auxv", O_RDONLY) = 3', 'read(3, "\\x21\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x10\\x2a\\xf0\\xff\\x7f\\x00\\x00"..., 4096) = 304', 'read(3, "", 3792) = 0', 'close(3) = 0'];
+    expect(norm(host)).toEqual(['open("/proc/self/auxv", O_RDONLY) = 3', 'read(3, AUXV, SIZE) = LEN', 'read(3, "", SIZE) = 0', 'close(3) = 0']);
+    expect(norm(emu)).toEqual(norm(host));
+  });
 });
 
 describe('normalizeTrace on live native runs', () => {

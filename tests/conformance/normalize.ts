@@ -47,6 +47,7 @@
 //     data becomes `MAPS`, its size argument `SIZE` and a positive result `LEN`
 //     (a result of 0, end of file, stays). A readv on it (stdio's fread in musl) keeps
 //     only its fd, iovec count and a result of 0: `readv(3, MAPS, 2) = LEN`.
+//     /proc/self/auxv likewise (`AUXV`): its pairs hold addresses and the host CPU's hwcaps.
 // Everything else (fds, lengths, flags, errno names, string contents, si_code, fixed
 // addresses the program chose) must match exactly.
 
@@ -142,7 +143,8 @@ export function mergeSplitCalls(lines: readonly string[]): string[] {
 /** Normalizes one process's trace, in order (brk and mmap rules need what came before). */
 export class TraceNormalizer {
   private heapBase: bigint | null = null;
-  private readonly mapsFds = new Set<string>();
+  /** fd → the placeholder its reads' data becomes (rule 10). */
+  private readonly mapsFds = new Map<string, string>();
   private readonly regions: Region[] = [];
 
   constructor(private readonly opts: NormalizeOptions = {}) {}
@@ -166,11 +168,12 @@ export class TraceNormalizer {
     return mapOutsideStrings(line, (t) => t.replace(/(?<![\w])0x[0-9a-f]+/g, (hex) => this.address(BigInt(hex), hex)));
   }
 
-  /** Rule 10: reads of /proc/self/maps. */
+  /** Rule 10: reads of /proc/self/maps and /proc/self/auxv. */
   private procMaps(call: string, line: string): string {
-    if ((call === 'open' || call === 'openat') && line.includes('"/proc/self/maps"')) {
+    const file = /"\/proc\/self\/(maps|auxv)"/.exec(line)?.[1];
+    if ((call === 'open' || call === 'openat') && file !== undefined) {
       const fd = / = (\d+)$/.exec(line)?.[1];
-      if (fd !== undefined) this.mapsFds.add(fd);
+      if (fd !== undefined) this.mapsFds.set(fd, file.toUpperCase());
       return line;
     }
     const fd = /^(?:read|readv|close)\((\d+)/.exec(line)?.[1];
@@ -182,11 +185,11 @@ export class TraceNormalizer {
     if (call === 'readv') {
       // The iovecs hold the text and lengths that depend on it; only the count stays.
       const v = /, (\d+)\) = (\d+)$/.exec(line);
-      return v ? `readv(${fd}, MAPS, ${v[1] ?? ''}) = ${v[2] === '0' ? '0' : 'LEN'}` : line;
+      return v ? `readv(${fd}, ${this.mapsFds.get(fd) ?? 'MAPS'}, ${v[1] ?? ''}) = ${v[2] === '0' ? '0' : 'LEN'}` : line;
     }
     const m = /^read\(\d+, (?:"(?:[^"\\]|\\.)*"(?:\.\.\.)?|0x[0-9a-f]+), \d+\) = (\d+)$/.exec(line);
     if (!m) return line;
-    return m[1] === '0' ? `read(${fd}, "", SIZE) = 0` : `read(${fd}, MAPS, SIZE) = LEN`;
+    return m[1] === '0' ? `read(${fd}, "", SIZE) = 0` : `read(${fd}, ${this.mapsFds.get(fd)}, SIZE) = LEN`;
   }
 
   private learn(call: string, line: string): void {

@@ -68,6 +68,14 @@ export class AddressSpace {
 
   /** Map one page of `vma` now, filled from its backing (or zero). */
   fillPage(vma: Vma, page: number): number {
+    const shared = vma.backing?.shared;
+    if (shared) {
+      // Every mapping of a shared object maps the object's own frame.
+      const frame = shared.frame((vma.backing!.offset + page - vma.start) / PAGE_SIZE);
+      this.port.map(this.root, page, frame, protOf(vma));
+      this.port.invalidate(page);
+      return frame;
+    }
     const frame = this.mem.allocFrame();
     if (vma.backing) {
       const rel = page - vma.start;
@@ -104,6 +112,17 @@ export class AddressSpace {
         this.mem.freeFrame(frame);
         this.port.invalidate(page);
       }
+    }
+  }
+
+  /** Unmap a VMA's pages; frames of shared objects and the vDSO stay with their owners. */
+  unmapVma(vma: Vma): void {
+    if (!vma.special && !vma.backing?.shared) {
+      this.unmapRange(vma.start, vma.end);
+      return;
+    }
+    for (let page = vma.start; page < vma.end; page += PAGE_SIZE) {
+      if (this.port.unmap(this.root, page) !== null) this.port.invalidate(page);
     }
   }
 
@@ -178,7 +197,7 @@ export class AddressSpace {
     return this.fillPage(vma, page);
   }
 
-  /** A full copy for fork: same VMAs, every present page duplicated (eager copy, no COW). */
+  /** A copy for fork: same VMAs, private pages duplicated (eager copy, no COW), shared ones shared. */
   cloneInto(child: AddressSpace): void {
     child.vmas = this.vmas.clone();
     child.brkStart = this.brkStart;
@@ -191,8 +210,8 @@ export class AddressSpace {
       for (let page = vma.start; page < vma.end; page += PAGE_SIZE) {
         const frame = this.port.lookup(this.root, page);
         if (frame === null) continue;
-        if (vma.special) {
-          child.port.map(child.root, page, frame, protOf(vma)); // vdso/vvar are shared
+        if (vma.special || vma.backing?.shared) {
+          child.port.map(child.root, page, frame, protOf(vma)); // vdso/vvar and MAP_SHARED pages are shared
           continue;
         }
         const copy = this.mem.allocFrame();
@@ -205,11 +224,7 @@ export class AddressSpace {
 
   /** Unmap everything (exit, exec) and free the table root. */
   destroy(): void {
-    for (const vma of this.vmas.areas) {
-      if (vma.special) {
-        for (let p = vma.start; p < vma.end; p += PAGE_SIZE) this.port.unmap(this.root, p);
-      } else this.unmapRange(vma.start, vma.end);
-    }
+    for (const vma of this.vmas.areas) this.unmapVma(vma);
     this.vmas = new VmaList();
     this.port.freeRoot(this.root);
   }

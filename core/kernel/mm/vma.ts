@@ -13,6 +13,8 @@ export const MAP_ANONYMOUS = 0x20;
 export const MAP_GROWSDOWN = 0x100;
 export const MAP_FIXED_NOREPLACE = 0x100000;
 
+import type { SharedPages } from './shared-pages.js';
+
 export interface VmaBacking {
   /** Bytes the pages are filled from (a file's contents, an ELF segment). */
   data: Uint8Array;
@@ -23,6 +25,8 @@ export interface VmaBacking {
   /** Shown in /proc/self/maps. */
   dev: string;
   inode: number;
+  /** MAP_SHARED: the object whose frames every mapping shares; `offset` is then the offset in it. */
+  shared?: SharedPages;
 }
 
 export interface Vma {

@@ -60,6 +60,8 @@ function cloneTask(ctx: SysCtx, flags: number, newSp: bigint, parentTid: bigint,
   k.files.fork(ctx.proc, child);
   const task = k.newTask(child, child.pid, k.x86.childContext(regs, newSp, fsBase));
   task.blocked = ctx.task.blocked;
+  // A forked child keeps the alternate stack (a new thread starts without one: copy_process).
+  task.altStack = { ...ctx.task.altStack };
   if (flags & CLONE_PARENT_SETTID) writeTid(ctx.mm, parentTid, child.pid);
   if (flags & CLONE_CHILD_SETTID) writeTid(mm, childTid, child.pid); // in the child's copy
   if (flags & CLONE_CHILD_CLEARTID) task.clearChildTid = childTid;
@@ -109,7 +111,7 @@ export function sysExecve(ctx: SysCtx): SysResult {
   if (bytes.length < 4 || bytes[0] !== 0x7f || decodeUtf8(bytes.subarray(1, 4)) !== 'ELF') return -ENOEXEC;
   let loaded;
   try {
-    loaded = loadImage(k, { bytes, path, inode: Number(inode.meta.ino) }, argv, envp);
+    loaded = loadImage(k, { bytes, path, inode: Number(inode.meta.ino) }, argv, envp, ctx.proc.personality);
   } catch (err) {
     if (err instanceof ExecError) return -ENOEXEC;
     throw err;
@@ -118,29 +120,51 @@ export function sysExecve(ctx: SysCtx): SysResult {
   return 0;
 }
 
-/** wait4(pid, wstatus, options, rusage) for children that have exited. */
+// include/uapi/linux/wait.h
+const WNOHANG = 1;
+const WUNTRACED = 2;
+const WCONTINUED = 8;
+
+/** What wait4 can report about one child, in the order wait_consider_task checks: exit, stop, continue. */
+function waitStatus(c: Process, options: number): { status: number; reap: boolean } | null {
+  if (c.exitStatus !== null) return { status: c.exitSignal !== null ? c.exitSignal | (c.coreDumped ? 0x80 : 0) : (c.exitStatus & 0xff) << 8, reap: true };
+  if (options & WUNTRACED && c.stopReport !== null) return { status: (c.stopReport << 8) | 0x7f, reap: false }; // WIFSTOPPED
+  if (options & WCONTINUED && c.continuedReport) return { status: 0xffff, reap: false }; // WIFCONTINUED
+  return null;
+}
+
+/** wait4(pid, wstatus, options, rusage): exited children, and stopped/continued ones when asked (wait(2)). */
 export function sysWait4(ctx: SysCtx): SysResult {
   const want = argNum(ctx, 0);
   const statusAddr = argAddr(ctx, 1);
   const options = argNum(ctx, 2);
-  const WNOHANG = 1;
   const kids = ctx.proc.children.filter((c) => !c.reaped && (want === -1 || want === 0 || c.pid === want || (want < -1 && c.pid === -want)));
   if (kids.length === 0) return -ECHILD;
-  const done = kids.find((c) => c.exitStatus !== null);
-  if (!done) {
+  let done: Process | undefined;
+  let report: { status: number; reap: boolean } | null = null;
+  for (const c of kids) {
+    report = waitStatus(c, options);
+    if (report) {
+      done = c;
+      break;
+    }
+  }
+  if (!done || !report) {
     if (options & WNOHANG) return 0;
     ctx.task.waitingOn = `child:${ctx.proc.pid}`;
     return BLOCK;
   }
   if (statusAddr !== 0) {
-    const st = done.exitSignal !== null ? done.exitSignal | (done.coreDumped ? 0x80 : 0) : (done.exitStatus! & 0xff) << 8;
     const b = new Uint8Array(4);
-    new DataView(b.buffer).setInt32(0, st, true);
+    new DataView(b.buffer).setInt32(0, report.status, true);
     if (!ctx.mm.write(statusAddr, b)) return -EFAULT;
   }
   const ru = argAddr(ctx, 3);
   if (ru !== 0 && !ctx.mm.write(ru, new Uint8Array(144))) return -EFAULT;
-  ctx.k.reap(done);
+  // A stop or continue is reported once (the kernel clears the flag as it reports it).
+  if (report.reap) ctx.k.reap(done);
+  else if (report.status === 0xffff) done.continuedReport = false;
+  else done.stopReport = null;
   return done.pid;
 }
 

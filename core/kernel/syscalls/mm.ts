@@ -5,6 +5,8 @@ import { EACCES, EBADF, EEXIST, EINVAL, ENOMEM } from '../errno.js';
 import { pageDown, pageUp, USER_TOP } from '../mm/address-space.js';
 import { MAP_ANONYMOUS, MAP_FIXED, MAP_FIXED_NOREPLACE, MAP_GROWSDOWN, MAP_PRIVATE, MAP_SHARED, PROT_EXEC, PROT_READ, PROT_WRITE } from '../mm/vma.js';
 import { argAddr, argNum, type SysCtx, type SysResult } from './context.js';
+import { SharedPages } from '../mm/shared-pages.js';
+import type { VmaBacking } from '../mm/vma.js';
 
 const MMAP_MIN_ADDR = 0x10000; // vm.mmap_min_addr
 
@@ -44,22 +46,28 @@ export function sysMmap(ctx: SysCtx): SysResult {
   const type = flags & (MAP_SHARED | MAP_PRIVATE);
   if (type !== MAP_SHARED && type !== MAP_PRIVATE) return -EINVAL;
   const len = pageUp(length);
-  let backing = null;
+  let backing: VmaBacking | null = null;
   let name = '';
+  const onFrameWrite = (frame: number) => mm.onFrameWrite?.(frame);
   if ((flags & MAP_ANONYMOUS) === 0) {
     const file = ctx.k.files.mmapSource(ctx.task, fd);
     if (file === 'ebadf') return -EBADF;
     if (file === 'eacces') return -EACCES;
+    if (type === MAP_SHARED && prot & PROT_WRITE && !file.writable) return -EACCES;
     backing = { data: file.data, offset, length: Math.max(0, file.data.length - offset), dev: file.dev, inode: file.inode };
+    if (type === MAP_SHARED) backing.shared = SharedPages.forFile(ctx.k.mem, file.file, onFrameWrite);
     name = file.path;
+  } else if (type === MAP_SHARED) {
+    // Shared anonymous memory is a shmem object: fork shares it; /proc shows it as deleted /dev/zero.
+    backing = { data: new Uint8Array(0), offset: 0, length: 0, dev: '0:1', inode: 1, shared: new SharedPages(ctx.k.mem, null, onFrameWrite) };
+    name = '/dev/zero (deleted)';
   }
   if (mm.committed + len > mm.limitBytes) return -ENOMEM;
   let start: number;
   if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
     if (addr % PAGE_SIZE !== 0 || addr < MMAP_MIN_ADDR || addr + len > USER_TOP) return -EINVAL;
     if (flags & MAP_FIXED_NOREPLACE && mm.vmas.overlaps(addr, addr + len)) return -EEXIST;
-    mm.unmapRange(addr, addr + len);
-    mm.vmas.remove(addr, addr + len);
+    for (const v of mm.vmas.remove(addr, addr + len)) mm.unmapVma(v);
     start = addr;
   } else {
     const hint = pageDown(addr);
@@ -92,7 +100,7 @@ export function sysMunmap(ctx: SysCtx): SysResult {
   const end = addr + pageUp(length);
   const removed = mm.vmas.remove(addr, end).filter((v) => !v.special);
   for (const v of removed) {
-    mm.unmapRange(v.start, v.end);
+    mm.unmapVma(v);
     mm.committed -= v.end - v.start;
   }
   return 0;
@@ -111,5 +119,29 @@ export function sysMprotect(ctx: SysCtx): SysResult {
   for (let p = start; p < end; p += PAGE_SIZE) if (!mm.vmas.find(p)) return -ENOMEM;
   mm.vmas.protect(start, end, prot);
   for (const v of mm.vmas.areas) if (v.start < end && start < v.end) mm.reprotect(v);
+  return 0;
+}
+
+// msync(2) flags (include/uapi/asm-generic/mman-common.h)
+const MS_ASYNC = 1;
+const MS_INVALIDATE = 2;
+const MS_SYNC = 4;
+
+/**
+ * msync(2). Stores through a shared mapping reach the file at once here (the file and
+ * its mapped frames are kept coherent, like Linux's single page cache), so there is
+ * nothing left to write back: only the argument checks remain, as Linux makes them.
+ */
+export function sysMsync(ctx: SysCtx): SysResult {
+  const start = argAddr(ctx, 0);
+  const length = argNum(ctx, 1);
+  const flags = argNum(ctx, 2);
+  if (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC)) return -EINVAL;
+  if (start % PAGE_SIZE !== 0 || start < 0) return -EINVAL;
+  if (flags & MS_ASYNC && flags & MS_SYNC) return -EINVAL;
+  const end = start + pageUp(length);
+  if (length < 0 || end > USER_TOP) return -ENOMEM;
+  // Every page of the range must be mapped (msync(2): ENOMEM).
+  for (let p = start; p < end; p += PAGE_SIZE) if (!ctx.mm.vmas.find(p)) return -ENOMEM;
   return 0;
 }

@@ -26,6 +26,6 @@ export function sysSetTidAddress(ctx: SysCtx): SysResult {
 }
 
 export function sysSchedYield(ctx: SysCtx): SysResult {
-  ctx.k.requestReschedule(ctx.task, true);
+  ctx.k.requestReschedule(ctx.task);
   return 0;
 }

@@ -8,17 +8,30 @@ import type { AddressSpace } from '../mm/address-space.js';
 import { PROT_EXEC, PROT_READ } from '../mm/vma.js';
 import { vdsoImage } from './vdso-image.js';
 import { updateVvar } from './vvar.js';
+import { VdsoCalls } from './vdso-calls.js';
 
 export class VdsoMapping {
   private readonly vvarPa: number;
   private readonly vdsoPa: number;
+  /** Calls into the vDSO, seen through their clock reads (vdso-call events). */
+  readonly calls: VdsoCalls;
 
   constructor(private readonly k: Kernel) {
     this.vvarPa = k.mem.allocFrame();
     this.vdsoPa = k.mem.allocFrame();
     k.mem.bytes.set(vdsoImage().bytes, this.vdsoPa);
-    k.x86.cpu.tscSource = () => this.tsc();
+    this.calls = new VdsoCalls(k);
+    k.x86.cpu.tscSource = () => {
+      const t = this.tsc();
+      this.calls.onClockRead(t);
+      return t;
+    };
     this.refresh();
+  }
+
+  /** Physical address of the vvar page (what the vDSO reads through its mapping). */
+  get vvarAddress(): number {
+    return this.vvarPa;
   }
 
 
@@ -46,14 +59,15 @@ export class VdsoMapping {
    */
   refresh(): void {
     const cpn = this.k.meter.table.cyclesPerNs;
-    const scale = Number.isInteger(cpn) ? 1 : 1000;
+    // A fractional clock rate becomes num/den with den >= 1 (a den of 0 would fault the vDSO's div).
+    const scale = Number.isInteger(cpn) ? 1 : 1_000_000;
     const mono = this.k.monotonicNs();
     updateVvar(this.k.mem, this.vvarPa, {
       tsc: mono * cpn,
       monotonicNs: mono,
       realtimeNs: this.k.realtimeBaseNs + mono,
       num: scale,
-      den: Math.round(cpn * scale),
+      den: Math.max(1, Math.round(cpn * scale)),
     });
   }
 }

@@ -28,11 +28,25 @@ export interface InodeMeta {
   ctime: Timespec;
 }
 
+/**
+ * Pages of a file mapped MAP_SHARED (kernel/mm/shared-pages.ts). Linux has one page
+ * cache for read()/write() and mappings; here the file keeps its bytes and the mapped
+ * frames are kept coherent with them at every read, write and truncate.
+ */
+export interface MappedFilePages {
+  /** Copy stores made through mappings into the file's bytes (before they are read or changed). */
+  writeBack(bytes: Uint8Array, size: number): void;
+  /** The file's bytes changed from `offset` on: refresh the mapped frames from them. */
+  refresh(bytes: Uint8Array, size: number, offset: number): void;
+}
+
 export class RegularFile {
   readonly kind = 'file';
   private bytes: Uint8Array;
   size = 0;
   nlink = 1;
+  /** Set once the file is mapped MAP_SHARED. */
+  mapped: MappedFilePages | null = null;
 
   constructor(
     readonly meta: InodeMeta,
@@ -43,22 +57,27 @@ export class RegularFile {
   }
 
   read(offset: number, len: number): Uint8Array {
+    this.mapped?.writeBack(this.bytes, this.size);
     if (offset >= this.size) return new Uint8Array(0);
     return this.bytes.slice(offset, Math.min(this.size, offset + len));
   }
 
   /** Write at `offset`, zero-filling any hole (lseek past EOF then write). */
   write(offset: number, data: Uint8Array): void {
+    this.mapped?.writeBack(this.bytes, this.size);
     const end = offset + data.length;
     this.reserve(end);
     this.bytes.set(data, offset);
     if (end > this.size) this.size = end;
+    this.mapped?.refresh(this.bytes, this.size, offset);
   }
 
   truncate(len: number): void {
+    this.mapped?.writeBack(this.bytes, this.size);
     this.reserve(len);
     if (len < this.size) this.bytes.fill(0, len, this.size);
     this.size = len;
+    this.mapped?.refresh(this.bytes, this.size, Math.min(len, this.size));
   }
 
   private reserve(n: number): void {
@@ -118,7 +137,8 @@ export interface ProcContext {
   creds: Credentials;
 }
 
-export type ProcGenerator = (ctx: ProcContext) => string;
+/** Text (maps, status) or raw bytes (auxv is binary, as on Linux). */
+export type ProcGenerator = (ctx: ProcContext) => string | Uint8Array;
 
 export class ProcFileInode {
   readonly kind = 'proc';

@@ -172,7 +172,10 @@ export class Vfs {
     const file = new OpenFile(inode, kept | ARCH_OPEN_BITS[ctx.arch].O_LARGEFILE, path);
     if (inode.kind === 'proc') {
       const gen = { pid: ctx.pid, targetPid, creds: ctx.creds };
-      file.generate = () => utf8(inode.generate(gen));
+      file.generate = () => {
+        const content = inode.generate(gen);
+        return typeof content === 'string' ? utf8(content) : content;
+      };
     }
     return file;
   }

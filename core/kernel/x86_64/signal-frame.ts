@@ -6,6 +6,7 @@ import type { AddressSpace } from '../mm/address-space.js';
 import type { PtRegs } from './pt-regs.js';
 
 const UC_OFF = 8; // after pretcode
+const UC_STACK = 16; // after uc_flags and uc_link
 const UC_MCONTEXT = 40; // uc_flags 8, uc_link 8, uc_stack 24
 const UC_SIGMASK = UC_MCONTEXT + 256; // struct sigcontext is 256 bytes
 const SIGINFO_OFF = UC_OFF + UC_SIGMASK + 8; // ucontext is 304 bytes: siginfo starts at 312
@@ -52,15 +53,24 @@ export function encodeSiginfo(info: SigFrameInfo): Uint8Array {
   return b;
 }
 
-/** Builds the frame below the interrupted stack (past the red zone); false if the stack is unwritable. */
-export function setupRtFrame(regs: PtRegs, mm: AddressSpace, info: SigFrameInfo, handler: bigint, restorer: bigint, oldMask: bigint, trapno: number, cr2: bigint): boolean {
+/** Where the frame goes: the alternate stack's top (SA_ONSTACK), else below the interrupted stack's red zone. */
+export interface FrameStack {
+  altTop: bigint | null;
+  /** uc_stack: the sigaltstack settings to save in the frame (stack_t, 24 bytes). */
+  ucStack: Uint8Array;
+}
+
+/** Builds the frame (get_sigframe in arch/x86/kernel/signal.c); false if the stack is unwritable. */
+export function setupRtFrame(regs: PtRegs, mm: AddressSpace, info: SigFrameInfo, handler: bigint, restorer: bigint, oldMask: bigint, trapno: number, cr2: bigint, stack?: FrameStack): boolean {
   const sp = BigInt.asIntN(64, regs.get('rsp'));
+  const top = stack?.altTop ?? sp - BigInt(REDZONE);
   // Align so that (frame + 8) is 16-byte aligned, as if the handler had been called.
-  let frame = (sp - BigInt(REDZONE) - BigInt(FRAME_SIZE)) & ~15n;
+  let frame = (top - BigInt(FRAME_SIZE)) & ~15n;
   frame -= 8n;
   const buf = new Uint8Array(FRAME_SIZE);
   const v = new DataView(buf.buffer);
   v.setBigUint64(0, restorer, true);
+  if (stack) buf.set(stack.ucStack, UC_OFF + UC_STACK);
   const mc = UC_OFF + UC_MCONTEXT;
   SC_REGS.forEach((r, i) => v.setBigUint64(mc + i * 8, regs.get(r), true));
   v.setUint16(mc + SC_CS, Number(regs.get('cs')), true);
@@ -84,8 +94,8 @@ export function setupRtFrame(regs: PtRegs, mm: AddressSpace, info: SigFrameInfo,
   return true;
 }
 
-/** rt_sigreturn: restore registers and the mask from the frame; null if it cannot be read. */
-export function restoreRtFrame(regs: PtRegs, mm: AddressSpace): { mask: bigint; rax: bigint } | null {
+/** rt_sigreturn: restore registers and the mask from the frame (plus uc_stack); null if it cannot be read. */
+export function restoreRtFrame(regs: PtRegs, mm: AddressSpace): { mask: bigint; rax: bigint; ucStack: Uint8Array } | null {
   const frame = Number(BigInt.asIntN(64, regs.get('rsp'))) - 8; // the handler's ret popped pretcode
   const buf = mm.read(frame, FRAME_SIZE);
   if (!buf) return null;
@@ -98,5 +108,5 @@ export function restoreRtFrame(regs: PtRegs, mm: AddressSpace): { mask: bigint; 
   const flags = v.getBigUint64(mc + SC_REGS.indexOf('eflags') * 8, true);
   regs.set('eflags', (regs.get('eflags') & ~USER_FLAGS_MASK) | (flags & USER_FLAGS_MASK));
   regs.set('orig_rax', BigInt.asUintN(64, -1n)); // no syscall restart after sigreturn
-  return { mask: v.getBigUint64(UC_OFF + UC_SIGMASK, true), rax: regs.get('rax') };
+  return { mask: v.getBigUint64(UC_OFF + UC_SIGMASK, true), rax: regs.get('rax'), ucStack: buf.slice(UC_OFF + UC_STACK, UC_OFF + UC_STACK + 24) };
 }

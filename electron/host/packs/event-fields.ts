@@ -8,11 +8,12 @@ const ARG_FIELDS = ['arg0', 'arg1', 'arg2', 'arg3', 'arg4', 'arg5'] as const;
 export const EVENT_FIELDS: Record<RunEventType, readonly string[]> = {
   syscall: ['pid', 'tid', 'arch', 'via', 'nr', 'name', 'ret', 'errno', 'line', 'interrupted', 'restarted', 'cycles', ...ARG_FIELDS],
   signal: ['pid', 'tid', 'signo', 'name', 'code', 'addr', 'disposition', 'line'],
+  stop: ['pid', 'tid', 'signo', 'name', 'line'],
   exit: ['pid', 'status', 'signal', 'line'],
   fault: ['pid', 'vector', 'addr', 'errorCode', 'rip'],
   'context-switch': ['fromPid', 'toPid', 'voluntary', 'cr3Switched', 'cycles'],
   'page-fault': ['pid', 'addr', 'minor', 'cycles'],
-  'vdso-call': ['pid', 'fn', 'seqlockRetries', 'cycles'],
+  'vdso-call': ['pid', 'tid', 'fn', 'ret', 'value', 'seqlockRetries', 'cycles'],
   stdout: ['pid', 'fd', 'bytes'],
 };
 
@@ -35,6 +36,7 @@ export function describeEvent(event: RunEvent): string {
   switch (event.type) {
     case 'syscall':
     case 'signal':
+    case 'stop':
     case 'exit':
       return event.line;
     case 'fault':
@@ -44,7 +46,7 @@ export function describeEvent(event: RunEvent): string {
     case 'page-fault':
       return `page fault at ${event.addr}${event.minor ? ' (minor)' : ''}`;
     case 'vdso-call':
-      return `vdso ${event.fn}`;
+      return `vdso ${event.fn} = ${event.value} (no kernel entry)`;
     case 'stdout':
       return `write of ${event.bytes} bytes to fd ${event.fd}`;
   }

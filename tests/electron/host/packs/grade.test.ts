@@ -133,7 +133,7 @@ describe('gradeSubmission with a recorded runner', () => {
 
   it('grades probe ratios from native probe reports', async () => {
     const runner = new RecordedRunner(
-      goodRun({}, [{ type: 'vdso-call', pid: 1, fn: 'clock_gettime', seqlockRetries: 0, cycles: 40 }, exitEvent(0)]),
+      goodRun({}, [{ type: 'vdso-call', pid: 1, tid: 1, fn: 'clock_gettime', ret: 0, value: '{tv_sec=1, tv_nsec=0}', seqlockRetries: 0, cycles: 40 }, exitEvent(0)]),
     );
     const probes = [probeReport([timing('clock_gettime:vdso', 15), timing('clock_gettime:syscall', 60)])];
     const base = { pack, labId: 'vdso-cost', submission: { source: '', fileName: 'vdso.s' }, seed: SEED, runner: runner.run };

@@ -52,7 +52,7 @@ describe('loadPack findings name file, line and field', () => {
     const result = loadPack(files, { appVersion: '0.1.0' });
     expect(result.pack).toBeNull();
     expect(result.issues.map(formatIssue)).toContain(
-      `labs/hello-write/lab.yaml:${line}: checks[2].expect: unknown event 'syscal' (expected "syscall", "signal", "exit", "fault", "context-switch", "page-fault", "vdso-call", "stdout")`,
+      `labs/hello-write/lab.yaml:${line}: checks[2].expect: unknown event 'syscal' (expected "syscall", "signal", "stop", "exit", "fault", "context-switch", "page-fault", "vdso-call", "stdout")`,
     );
   });
 
