@@ -2,15 +2,13 @@
 // pending queues, the choice of the next signal, default actions, handler frames,
 // and the syscall-restart rules of signal(7) (ERESTARTSYS & co).
 
-import type { StopReason } from '../arch/x86_64/cpu.js';
+import type { HookStop, TrapFrame } from './kernel-arch.js';
 import { formatSignalLine } from '../trace/strace-format.js';
 import { EINTR, ERESTARTNOHAND, ERESTARTNOINTR, ERESTARTSYS, ERESTART_RESTARTBLOCK } from './errno.js';
 import type { Kernel } from './kernel.js';
 import { SIGKILL, SIGSEGV, signalDefaultAction, signalName } from './signal-names.js';
 import { SA_NODEFER, SA_RESETHAND, SA_RESTART, SA_RESTORER, SA_SIGINFO, sigBit } from './sigaction-flags.js';
 import type { PendingSignal, Process, Task } from './task.js';
-import type { PtRegs } from './x86_64/pt-regs.js';
-import { restoreRtFrame, setupRtFrame } from './x86_64/signal-frame.js';
 
 void SA_SIGINFO; // x86-64 always builds the full rt frame; the flag only changes the handler's prototype
 
@@ -97,30 +95,26 @@ function traceSignal(k: Kernel, task: Task, info: PendingSignal, disposition: 'h
 }
 
 /** Restart bookkeeping for a syscall the signal interrupted (handle_signal in arch/x86/kernel/signal.c). */
-function fixSyscallRestart(task: Task, regs: PtRegs, withHandler: boolean, restartFlag: boolean): void {
-  const ret = Number(BigInt.asIntN(64, regs.get('rax')));
-  const restart = () => {
-    regs.set('rax', regs.get('orig_rax'));
-    regs.set('rip', regs.get('rip') - 2n);
-  };
+function fixSyscallRestart(task: Task, regs: TrapFrame, withHandler: boolean, restartFlag: boolean): void {
+  const ret = Number(BigInt.asIntN(64, regs.result()));
+  const restart = () => regs.rewindSyscall();
   switch (-ret) {
     case ERESTART_RESTARTBLOCK:
       if (withHandler) {
-        regs.set('rax', BigInt(-EINTR));
+        regs.setResult(BigInt(-EINTR));
         task.syscallState = null;
         task.restartBlock = null;
       } else {
-        // The interrupted call resumes through restart_syscall (__NR_restart_syscall = 219).
-        regs.set('rax', 219n);
-        regs.set('rip', regs.get('rip') - 2n);
+        // The interrupted call resumes through restart_syscall.
+        regs.rewindToRestartSyscall();
       }
       return;
     case ERESTARTNOHAND:
-      if (withHandler) regs.set('rax', BigInt(-EINTR));
+      if (withHandler) regs.setResult(BigInt(-EINTR));
       else restart();
       return;
     case ERESTARTSYS:
-      if (withHandler && !restartFlag) regs.set('rax', BigInt(-EINTR));
+      if (withHandler && !restartFlag) regs.setResult(BigInt(-EINTR));
       else restart();
       return;
     case ERESTARTNOINTR:
@@ -134,7 +128,7 @@ function fixSyscallRestart(task: Task, regs: PtRegs, withHandler: boolean, resta
  * process died; sets the hook's return so the entry code leaves by IRET whenever
  * the registers were rewritten.
  */
-export function exitToUserMode(k: Kernel, task: Task, regs: PtRegs, inSyscall: boolean): StopReason | void {
+export function exitToUserMode(k: Kernel, task: Task, regs: TrapFrame, inSyscall: boolean): HookStop | void {
   for (;;) {
     const info = dequeue(task);
     if (!info) break;
@@ -160,7 +154,7 @@ export function exitToUserMode(k: Kernel, task: Task, regs: PtRegs, inSyscall: b
     }
     // A handler: fix up an interrupted syscall, then build the frame.
     if (inSyscall) fixSyscallRestart(task, regs, true, (action.flags & SA_RESTART) !== 0n);
-    if ((action.flags & SA_RESTORER) === 0n) {
+    if ((action.flags & SA_RESTORER) === 0n && !k.archOps.hasSigreturnTrampoline) {
       // x86-64 has no kernel-provided trampoline: without sa_restorer the frame cannot return.
       traceSignal(k, task, info, 'handler');
       forceSignal(k, task, { signo: SIGSEGV, code: 0x80, pid: 0, uid: 0, addr: 0n });
@@ -169,7 +163,7 @@ export function exitToUserMode(k: Kernel, task: Task, regs: PtRegs, inSyscall: b
     // After sigsuspend the frame keeps the mask from before it, so sigreturn restores that.
     const oldMask = task.savedMask ?? task.blocked;
     task.savedMask = null;
-    const ok = setupRtFrame(regs, task.proc.mm, info, action.handler, action.restorer, oldMask, 0, 0n);
+    const ok = k.archOps.setupSignalFrame(task, task.proc.mm, info, action.handler, action.restorer, oldMask);
     traceSignal(k, task, info, 'handler');
     if (!ok) {
       forceSignal(k, task, { signo: SIGSEGV, code: 0x80, pid: 0, uid: 0, addr: 0n });
@@ -186,12 +180,11 @@ export function exitToUserMode(k: Kernel, task: Task, regs: PtRegs, inSyscall: b
 
 /** rt_sigreturn(2): restore what the frame saved; a corrupt frame is SIGSEGV. */
 export function sigreturn(k: Kernel, task: Task): bigint {
-  const regs = k.ptRegs(task);
-  const restored = restoreRtFrame(regs, task.proc.mm);
+  const restored = k.archOps.restoreSignalFrame(task, task.proc.mm);
   if (!restored) {
     forceSignal(k, task, { signo: SIGSEGV, code: 0x80, pid: 0, uid: 0, addr: 0n });
-    return regs.get('rax');
+    return k.trapFrame(task).result();
   }
   task.blocked = restored.mask & ~(sigBit(SIGKILL) | sigBit(19));
-  return restored.rax;
+  return restored.ret;
 }

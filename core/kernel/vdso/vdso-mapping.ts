@@ -17,7 +17,7 @@ export class VdsoMapping {
     this.vvarPa = k.mem.allocFrame();
     this.vdsoPa = k.mem.allocFrame();
     k.mem.bytes.set(vdsoImage().bytes, this.vdsoPa);
-    k.x86.cpu.tscSource = () => this.tsc();
+    k.archOps.setCounterSource(() => this.tsc());
     this.refresh();
   }
 

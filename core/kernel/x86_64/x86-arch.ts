@@ -11,6 +11,10 @@ import { ENTRY_SOURCE, EXCEPTION_STUBS, HOOK_LABELS, PERCPU_KERNEL_STACK, PT_REG
 import * as L from './layout.js';
 import { X86PagePort } from './page-port.js';
 import { PtRegs } from './pt-regs.js';
+import { restoreRtFrame, setupRtFrame } from './signal-frame.js';
+import type { KernelArch, KernelStack, KernelText, RestoredFrame } from '../kernel-arch.js';
+import type { AddressSpace } from '../mm/address-space.js';
+import type { PendingSignal, SavedContext, Task } from '../task.js';
 
 export interface X86Context {
   lo: Int32Array;
@@ -24,13 +28,12 @@ export interface X86Context {
   kernelGsBase: bigint;
 }
 
-export interface KernelText {
-  /** Symbol → address for the kernel's entry code (disassembly labels, hooks, breakpoints). */
-  symbols: Map<string, number>;
-  /** Entry-code source lines by address, for stepping through the kernel. */
-  lines: Map<number, number>;
-  source: string;
-}
+export type { KernelText } from '../kernel-arch.js';
+
+/** TASK_SIZE on x86-64 (47-bit user half, last page unusable). */
+const STACK_TOP = 0x7ffffffff000;
+/** x86-64 CPUID.1:EDX as a typical core reports it: the AT_HWCAP value Linux passes. */
+const X86_HWCAP = 0x178bfbffn;
 
 export type HookHandler = (label: HookLabel) => StopReason | void;
 
@@ -51,7 +54,14 @@ function entryImage(): { bytes: Uint8Array; symbols: Map<string, number>; lines:
   return cachedText;
 }
 
-export class X86Arch {
+export class X86Arch implements KernelArch {
+  readonly name = 'x86_64' as const;
+  readonly syscallEntrySymbols = ['entry_SYSCALL_64', 'entry_INT80_compat'] as const;
+  readonly userStackTop = STACK_TOP;
+  readonly hwcap = X86_HWCAP;
+  readonly platform = 'x86_64';
+  // x86-64 has no kernel-provided trampoline: without sa_restorer the frame cannot return.
+  readonly hasSigreturnTrampoline = false;
   readonly cpu: X86Cpu;
   readonly port: X86PagePort;
   readonly kernelPml4: number;
@@ -129,7 +139,7 @@ export class X86Arch {
   }
 
   /** A 16 KiB kernel stack in the vmalloc area, with an unmapped guard gap below. */
-  allocKernelStack(): { top: number; frames: number[]; slot: number } {
+  allocKernelStack(): KernelStack {
     const slot = this.freeStackSlots.pop() ?? this.nextStackSlot++;
     const base = L.KERNEL_STACKS + slot * L.KERNEL_STACK_STRIDE;
     const frames: number[] = [];
@@ -180,7 +190,8 @@ export class X86Arch {
     };
   }
 
-  restoreContext(ctx: X86Context, root: number): void {
+  restoreContext(saved: SavedContext, root: number): void {
+    const ctx = saved as X86Context;
     const cpu = this.cpu;
     cpu.lo.set(ctx.lo);
     cpu.hi.set(ctx.hi);
@@ -205,7 +216,8 @@ export class X86Arch {
   }
 
   /** fork/clone: the child resumes in user mode where the parent called, with RAX = 0. */
-  childContext(parent: PtRegs, childSp: bigint | null, fsBase: number): X86Context {
+  childContext(task: Task, childSp: bigint | null, fsBase: number): X86Context {
+    const parent = this.ptRegs(task.kernelStackFrames);
     const names = ['rax', 'rcx', 'rdx', 'rbx', 'rsp', 'rbp', 'rsi', 'rdi', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15'] as const;
     const lo = new Int32Array(16);
     const hi = new Int32Array(16);
@@ -230,7 +242,7 @@ export class X86Arch {
   }
 
   /** Make a blocked hook run again when this task next runs (the syscall is retried). */
-  retryHookOnResume(label: HookLabel): void {
+  retryHookOnResume(label: string): void {
     const a = BigInt.asUintN(64, BigInt(this.symbol(label)));
     this.cpu.push64(Number(a & 0xffffffffn) | 0, Number(a >> 32n) | 0);
   }
@@ -242,5 +254,59 @@ export class X86Arch {
 
   setHookReturn(value: number): void {
     this.cpu.setReg(0, BigInt(value));
+  }
+
+  setTls(value: number): void {
+    this.cpu.setMsr(L.MSR_FS_BASE, BigInt.asUintN(64, BigInt(value)));
+  }
+
+  /** execve: fresh user registers in pt_regs, the new page tables live (start_thread). */
+  startImage(task: Task, entry: number, sp: number, root: number): void {
+    const regs = this.ptRegs(task.kernelStackFrames);
+    for (const r of ['r15', 'r14', 'r13', 'r12', 'rbp', 'rbx', 'r11', 'r10', 'r9', 'r8', 'rax', 'rcx', 'rdx', 'rsi', 'rdi'] as const) regs.set(r, 0n);
+    regs.set('rip', BigInt(entry));
+    regs.set('rsp', BigInt(sp));
+    regs.set('eflags', 0x202n);
+    regs.set('cs', BigInt(L.USER_CS));
+    regs.set('ss', BigInt(L.USER_DS));
+    this.cpu.cr3 = root;
+    this.cpu.setMsr(L.MSR_FS_BASE, 0n);
+  }
+
+  trapFrame(task: Task): PtRegs {
+    return this.ptRegs(task.kernelStackFrames);
+  }
+
+  inUserMode(): boolean {
+    return this.cpu.cpl === 3;
+  }
+
+  pc(): number {
+    return this.cpu.rip;
+  }
+
+  setCounterSource(cycles: () => number): void {
+    this.cpu.tscSource = cycles;
+  }
+
+  watchCodeWrites(mm: AddressSpace): void {
+    const mmu = this.cpu.mmu;
+    mm.onFrameWrite = (frame) => {
+      const n = frame / 4096;
+      if (mmu.codeFrames[n] !== 0) mmu.onCodeWrite(n);
+    };
+  }
+
+  setupSignalFrame(task: Task, mm: AddressSpace, info: PendingSignal, handler: bigint, restorer: bigint, oldMask: bigint): boolean {
+    return setupRtFrame(this.ptRegs(task.kernelStackFrames), mm, info, handler, restorer, oldMask, 0, 0n);
+  }
+
+  restoreSignalFrame(task: Task, mm: AddressSpace): RestoredFrame | null {
+    const r = restoreRtFrame(this.ptRegs(task.kernelStackFrames), mm);
+    return r ? { mask: r.mask, ret: r.rax } : null;
+  }
+
+  userSp(task: Task): bigint {
+    return this.ptRegs(task.kernelStackFrames).get('rsp');
   }
 }
