@@ -154,6 +154,7 @@ export function loadImage(k: Kernel, image: ExecImage, argv: string[], envp: str
     mm.brkStart = (elf.type === 'dyn' ? PIE_BASE : pageUp(end)) + randomPages(k, 13); // arch_randomize_brk
     mm.brk = mm.brkStart;
     const vdsoBase = k.arch === 'x86_64' ? k.vdso.map(mm) : 0;
+    k.archOps.mapSignalTrampoline(mm);
     const entry = Number(elf.entry) + bias;
     const auxv: [number, bigint][] = [
       ...(vdsoBase !== 0 ? [[AT.SYSINFO_EHDR, BigInt(vdsoBase)] as [number, bigint]] : []),

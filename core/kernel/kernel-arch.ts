@@ -112,8 +112,13 @@ export interface KernelArch {
   /** Writes to frames holding decoded code must invalidate the CPU's caches. */
   watchCodeWrites(mm: AddressSpace): void;
 
-  /** Build the rt_sigframe on the user stack and point the registers at the handler; false if the stack is unwritable. */
-  setupSignalFrame(task: Task, mm: AddressSpace, info: PendingSignal, handler: bigint, restorer: bigint, oldMask: bigint): boolean;
+  /** Map what exec gives every process besides the x86 vDSO (arm64: the sigreturn trampoline). */
+  mapSignalTrampoline(mm: AddressSpace): void;
+  /**
+   * Build the rt_sigframe on the user stack and point the registers at the handler; false
+   * if the stack is unwritable. `restorer` is sa_restorer, or null for the kernel's trampoline.
+   */
+  setupSignalFrame(task: Task, mm: AddressSpace, info: PendingSignal, handler: bigint, restorer: bigint | null, oldMask: bigint): boolean;
   /** rt_sigreturn: restore what the frame saved; null when it cannot be read. */
   restoreSignalFrame(task: Task, mm: AddressSpace): RestoredFrame | null;
   /** The user stack pointer saved at entry (rt_sigreturn's trace argument sits above it). */

@@ -163,9 +163,12 @@ export function exitToUserMode(k: Kernel, task: Task, regs: TrapFrame, inSyscall
     // After sigsuspend the frame keeps the mask from before it, so sigreturn restores that.
     const oldMask = task.savedMask ?? task.blocked;
     task.savedMask = null;
-    const ok = k.archOps.setupSignalFrame(task, task.proc.mm, info, action.handler, action.restorer, oldMask);
+    const restorer = (action.flags & SA_RESTORER) !== 0n ? action.restorer : null;
+    const ok = k.archOps.setupSignalFrame(task, task.proc.mm, info, action.handler, restorer, oldMask);
     traceSignal(k, task, info, 'handler');
     if (!ok) {
+      // force_sigsegv: a SIGSEGV handler that cannot get a frame is reset, or this would never end.
+      if (info.signo === SIGSEGV) task.proc.handlers.actions[SIGSEGV] = { handler: 0n, flags: 0n, restorer: 0n, mask: 0n };
       forceSignal(k, task, { signo: SIGSEGV, code: 0x80, pid: 0, uid: 0, addr: 0n });
       continue;
     }

@@ -16,6 +16,7 @@ import * as L from './layout.js';
 import { Arm64PagePort } from './page-port.js';
 import { Arm64PtRegs } from './pt-regs.js';
 import { restoreArm64Frame, setupArm64Frame } from './signal-frame.js';
+import { mapSigtramp, sigtrampAddress, sigtrampFrame } from './sigtramp.js';
 
 /** Everything needed to resume a task exactly where it stopped (in user mode or inside a hook). */
 export interface Arm64Context {
@@ -65,8 +66,8 @@ export class Arm64Arch implements KernelArch {
   readonly userStackTop = L.USER_STACK_TOP;
   readonly hwcap = L.ARM64_HWCAP;
   readonly platform = 'aarch64';
-  // The vDSO's __kernel_rt_sigreturn is not provided yet: handlers need SA_RESTORER.
-  readonly hasSigreturnTrampoline = false;
+  // [vdso]'s __kernel_rt_sigreturn returns from handlers installed without SA_RESTORER.
+  readonly hasSigreturnTrampoline = true;
   readonly cpu: Arm64Cpu;
   readonly port: Arm64PagePort;
   /** The TTBR1 table: the kernel half every process shares. */
@@ -76,6 +77,7 @@ export class Arm64Arch implements KernelArch {
   private readonly freeStackSlots: number[] = [];
   private kernelStackTop = 0;
   private retryLabel: string | null = null;
+  private readonly sigtramp: number;
 
   constructor(
     readonly mem: PhysicalMemory,
@@ -87,6 +89,7 @@ export class Arm64Arch implements KernelArch {
     const image = entryImage();
     this.text = { symbols: image.symbols, lines: image.lines, source: ENTRY_SOURCE };
     this.mapKernelText(image.bytes);
+    this.sigtramp = sigtrampFrame(mem);
     this.setUpCpu();
     for (const label of Object.keys(HOOK_RETURNS) as Arm64HookLabel[]) {
       const at = this.symbol(label);
@@ -269,9 +272,15 @@ export class Arm64Arch implements KernelArch {
     void mm;
   }
 
-  setupSignalFrame(task: Task, mm: AddressSpace, info: PendingSignal, handler: bigint, restorer: bigint, oldMask: bigint): boolean {
+  mapSignalTrampoline(mm: AddressSpace): void {
+    mapSigtramp(mm, this.sigtramp);
+  }
+
+  setupSignalFrame(task: Task, mm: AddressSpace, info: PendingSignal, handler: bigint, restorer: bigint | null, oldMask: bigint): boolean {
     const fault = info.addr !== null && info.code > 0 ? info.addr : 0n;
-    return setupArm64Frame(this.trapFrame(task), mm, info, handler, restorer, oldMask, fault);
+    const trampoline = restorer ?? sigtrampAddress(mm);
+    if (trampoline === null) return false;
+    return setupArm64Frame(this.trapFrame(task), mm, info, handler, trampoline, oldMask, fault);
   }
 
   restoreSignalFrame(task: Task, mm: AddressSpace): RestoredFrame | null {

@@ -297,8 +297,12 @@ export class X86Arch implements KernelArch {
     };
   }
 
-  setupSignalFrame(task: Task, mm: AddressSpace, info: PendingSignal, handler: bigint, restorer: bigint, oldMask: bigint): boolean {
-    return setupRtFrame(this.ptRegs(task.kernelStackFrames), mm, info, handler, restorer, oldMask, 0, 0n);
+  mapSignalTrampoline(mm: AddressSpace): void {
+    void mm; // the vDSO has no sigreturn trampoline on x86-64: handlers need SA_RESTORER
+  }
+
+  setupSignalFrame(task: Task, mm: AddressSpace, info: PendingSignal, handler: bigint, restorer: bigint | null, oldMask: bigint): boolean {
+    return setupRtFrame(this.ptRegs(task.kernelStackFrames), mm, info, handler, restorer ?? 0n, oldMask, 0, 0n);
   }
 
   restoreSignalFrame(task: Task, mm: AddressSpace): RestoredFrame | null {
