@@ -35,10 +35,9 @@ export function loadArm64Programs(dir = ARM64_DIR): Arm64Program[] {
     .sort()
     .map((f) => {
       const path = join(dir, f);
-      const header = readFileSync(path, 'utf8')
-        .split('\n')
-        .filter((l, i, all) => all.slice(0, i + 1).every((x) => x.startsWith('//')))
-        .map((l) => `#${l.slice(2)}`);
+      const lines = readFileSync(path, 'utf8').split('\n');
+      const end = lines.findIndex((l) => !l.startsWith('//'));
+      const header = lines.slice(0, end < 0 ? lines.length : end).map((l) => `#${l.slice(2)}`);
       const differs = header.map((l) => /^# qemu-differs: (.*)$/.exec(l)?.[1]).find((v) => v !== undefined) ?? '';
       return {
         path,
