@@ -121,6 +121,4 @@ export interface KernelArch {
   setupSignalFrame(task: Task, mm: AddressSpace, info: PendingSignal, handler: bigint, restorer: bigint | null, oldMask: bigint): boolean;
   /** rt_sigreturn: restore what the frame saved; null when it cannot be read. */
   restoreSignalFrame(task: Task, mm: AddressSpace): RestoredFrame | null;
-  /** The user stack pointer saved at entry (rt_sigreturn's trace argument sits above it). */
-  userSp(task: Task): bigint;
 }

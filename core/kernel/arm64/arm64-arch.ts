@@ -9,6 +9,7 @@ import type { StopReason } from '../../arch/arm64/types.js';
 import { mapPage, newTable, unmapPage } from '../../mm/arm64/page-table.js';
 import { PAGE_SIZE, type PhysicalMemory } from '../../mm/phys-memory.js';
 import type { KernelArch, KernelStack, KernelText, RestoredFrame } from '../kernel-arch.js';
+import { KernelStackArea, kernelImage, loadKernelText, type KernelImage } from '../kernel-image.js';
 import type { AddressSpace } from '../mm/address-space.js';
 import type { PendingSignal, SavedContext, Task } from '../task.js';
 import { ENTRY_SOURCE, HOOK_RETURNS, PT_REGS_SIZE, type Arm64HookLabel } from './entry-source.js';
@@ -41,20 +42,11 @@ export interface Arm64Context {
 
 export type Arm64HookHandler = (label: Arm64HookLabel) => StopReason | void;
 
-let cachedText: { bytes: Uint8Array; symbols: Map<string, number>; lines: Map<number, number> } | null = null;
+let cachedText: KernelImage | null = null;
 
-/** Assemble the entry code once per worker; it is position-independent (no fixups). */
-function entryImage(): { bytes: Uint8Array; symbols: Map<string, number>; lines: Map<number, number> } {
-  if (cachedText) return cachedText;
-  const r = assembleArm64(ENTRY_SOURCE, { fileName: 'entry.S' });
-  if (!r.ok) throw new Error(`arm64 kernel entry code does not assemble: ${r.errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; ')}`);
-  const text = r.image.sections.find((s) => s.name === '.text');
-  if (!text || r.image.fixups.length > 0) throw new Error('arm64 kernel entry code must be one position-independent .text section');
-  const symbols = new Map<string, number>();
-  for (const s of r.image.symbols) if (s.section === '.text') symbols.set(s.name, L.KERNEL_TEXT + Number(s.offset));
-  const lines = new Map<number, number>();
-  for (const m of r.image.sourceMap) if (m.section === '.text') lines.set(L.KERNEL_TEXT + m.offset, m.line);
-  cachedText = { bytes: text.bytes, symbols, lines };
+/** Assemble the entry code once per worker. */
+function entryImage(): KernelImage {
+  cachedText ??= kernelImage(assembleArm64(ENTRY_SOURCE, { fileName: 'entry.S' }), L.KERNEL_TEXT, 'arm64 kernel entry code');
   return cachedText;
 }
 
@@ -73,8 +65,7 @@ export class Arm64Arch implements KernelArch {
   /** The TTBR1 table: the kernel half every process shares. */
   readonly kernelRoot: number;
   readonly text: KernelText;
-  private nextStackSlot = 0;
-  private readonly freeStackSlots: number[] = [];
+  private readonly stacks: KernelStackArea;
   private kernelStackTop = 0;
   private retryLabel: string | null = null;
   private readonly sigtramp: number;
@@ -86,6 +77,19 @@ export class Arm64Arch implements KernelArch {
     this.cpu = new Arm64Cpu(mem);
     this.kernelRoot = newTable(mem);
     this.port = new Arm64PagePort(mem, this.cpu);
+    const stackLayout = { base: L.KERNEL_STACKS, size: L.KERNEL_STACK_SIZE, stride: L.KERNEL_STACK_STRIDE };
+    this.stacks = new KernelStackArea(
+      mem,
+      stackLayout,
+      (va, frame) => {
+        mapPage(this.mem, this.kernelRoot, va, frame, { uxn: true, pxn: true });
+        this.cpu.flushTlbPage(va);
+      },
+      (va) => {
+        unmapPage(this.mem, this.kernelRoot, va);
+        this.cpu.flushTlbPage(va);
+      },
+    );
     const image = entryImage();
     this.text = { symbols: image.symbols, lines: image.lines, source: ENTRY_SOURCE };
     this.mapKernelText(image.bytes);
@@ -112,11 +116,7 @@ export class Arm64Arch implements KernelArch {
   }
 
   private mapKernelText(bytes: Uint8Array): void {
-    for (let off = 0; off < bytes.length; off += PAGE_SIZE) {
-      const frame = this.mem.allocFrame();
-      this.mem.bytes.set(bytes.subarray(off, Math.min(bytes.length, off + PAGE_SIZE)), frame);
-      mapPage(this.mem, this.kernelRoot, L.KERNEL_TEXT + off, frame, { el1Write: false, uxn: true });
-    }
+    loadKernelText(this.mem, bytes, L.KERNEL_TEXT, (va, frame) => mapPage(this.mem, this.kernelRoot, va, frame, { el1Write: false, uxn: true }));
   }
 
   private setUpCpu(): void {
@@ -129,26 +129,11 @@ export class Arm64Arch implements KernelArch {
   }
 
   allocKernelStack(): KernelStack {
-    const slot = this.freeStackSlots.pop() ?? this.nextStackSlot++;
-    const base = L.KERNEL_STACKS + slot * L.KERNEL_STACK_STRIDE;
-    const frames: number[] = [];
-    for (let off = 0; off < L.KERNEL_STACK_SIZE; off += PAGE_SIZE) {
-      const frame = this.mem.allocFrame();
-      frames.push(frame);
-      mapPage(this.mem, this.kernelRoot, base + off, frame, { uxn: true, pxn: true });
-      this.cpu.flushTlbPage(base + off);
-    }
-    return { top: base + L.KERNEL_STACK_SIZE, frames, slot };
+    return this.stacks.alloc();
   }
 
   freeKernelStack(slot: number, frames: number[]): void {
-    const base = L.KERNEL_STACKS + slot * L.KERNEL_STACK_STRIDE;
-    frames.forEach((frame, i) => {
-      unmapPage(this.mem, this.kernelRoot, base + i * PAGE_SIZE);
-      this.cpu.flushTlbPage(base + i * PAGE_SIZE);
-      this.mem.freeFrame(frame);
-    });
-    this.freeStackSlots.push(slot);
+    this.stacks.free(slot, frames);
   }
 
   /** task_pt_regs(): the top PT_REGS_SIZE bytes of the task's kernel stack. */
@@ -285,9 +270,5 @@ export class Arm64Arch implements KernelArch {
 
   restoreSignalFrame(task: Task, mm: AddressSpace): RestoredFrame | null {
     return restoreArm64Frame(this.trapFrame(task), mm);
-  }
-
-  userSp(task: Task): bigint {
-    return this.trapFrame(task).get('sp');
   }
 }

@@ -13,6 +13,7 @@ import { X86PagePort } from './page-port.js';
 import { PtRegs } from './pt-regs.js';
 import { restoreRtFrame, setupRtFrame } from './signal-frame.js';
 import type { KernelArch, KernelStack, KernelText, RestoredFrame } from '../kernel-arch.js';
+import { KernelStackArea, kernelImage, loadKernelText, type KernelImage } from '../kernel-image.js';
 import type { AddressSpace } from '../mm/address-space.js';
 import type { PendingSignal, SavedContext, Task } from '../task.js';
 
@@ -37,20 +38,11 @@ const X86_HWCAP = 0x178bfbffn;
 
 export type HookHandler = (label: HookLabel) => StopReason | void;
 
-let cachedText: { bytes: Uint8Array; symbols: Map<string, number>; lines: Map<number, number> } | null = null;
+let cachedText: KernelImage | null = null;
 
-/** Assemble the entry code once per worker; it is position-independent (no fixups). */
-function entryImage(): { bytes: Uint8Array; symbols: Map<string, number>; lines: Map<number, number> } {
-  if (cachedText) return cachedText;
-  const r = assembleX86(ENTRY_SOURCE, { fileName: 'entry_64.S' });
-  if (!r.ok) throw new Error(`kernel entry code does not assemble: ${r.errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; ')}`);
-  const text = r.image.sections.find((s) => s.name === '.text');
-  if (!text || r.image.fixups.length > 0) throw new Error('kernel entry code must be one position-independent .text section');
-  const symbols = new Map<string, number>();
-  for (const s of r.image.symbols) if (s.section === '.text') symbols.set(s.name, L.KERNEL_TEXT + Number(s.offset));
-  const lines = new Map<number, number>();
-  for (const m of r.image.sourceMap) if (m.section === '.text') lines.set(L.KERNEL_TEXT + m.offset, m.line);
-  cachedText = { bytes: text.bytes, symbols, lines };
+/** Assemble the entry code once per worker. */
+function entryImage(): KernelImage {
+  cachedText ??= kernelImage(assembleX86(ENTRY_SOURCE, { fileName: 'entry_64.S' }), L.KERNEL_TEXT, 'kernel entry code');
   return cachedText;
 }
 
@@ -67,8 +59,7 @@ export class X86Arch implements KernelArch {
   readonly kernelPml4: number;
   readonly text: KernelText;
   private percpuPa = 0;
-  private nextStackSlot = 0;
-  private readonly freeStackSlots: number[] = [];
+  private readonly stacks: KernelStackArea;
 
   constructor(
     readonly mem: PhysicalMemory,
@@ -77,6 +68,19 @@ export class X86Arch implements KernelArch {
     this.cpu = new X86Cpu(mem);
     this.kernelPml4 = newPml4(mem);
     this.port = new X86PagePort(mem, this.cpu, this.kernelPml4);
+    const stackLayout = { base: L.KERNEL_STACKS, size: L.KERNEL_STACK_SIZE, stride: L.KERNEL_STACK_STRIDE };
+    this.stacks = new KernelStackArea(
+      mem,
+      stackLayout,
+      (va, frame) => {
+        mapPage(this.mem, this.kernelPml4, va, frame, { writable: true, user: false, noExec: true });
+        this.cpu.mmu.invlpg(va);
+      },
+      (va) => {
+        unmapPage(this.mem, this.kernelPml4, va);
+        this.cpu.mmu.invlpg(va);
+      },
+    );
     const image = entryImage();
     this.text = { symbols: image.symbols, lines: image.lines, source: ENTRY_SOURCE };
     this.mapKernelText(image.bytes);
@@ -95,11 +99,7 @@ export class X86Arch implements KernelArch {
   }
 
   private mapKernelText(bytes: Uint8Array): void {
-    for (let off = 0; off < bytes.length; off += PAGE_SIZE) {
-      const frame = this.mem.allocFrame();
-      this.mem.bytes.set(bytes.subarray(off, Math.min(bytes.length, off + PAGE_SIZE)), frame);
-      mapPage(this.mem, this.kernelPml4, L.KERNEL_TEXT + off, frame, { writable: false, user: false, noExec: false, global: true });
-    }
+    loadKernelText(this.mem, bytes, L.KERNEL_TEXT, (va, frame) => mapPage(this.mem, this.kernelPml4, va, frame, { writable: false, user: false, noExec: false, global: true }));
   }
 
   private mapKernelData(): void {
@@ -140,27 +140,11 @@ export class X86Arch implements KernelArch {
 
   /** A 16 KiB kernel stack in the vmalloc area, with an unmapped guard gap below. */
   allocKernelStack(): KernelStack {
-    const slot = this.freeStackSlots.pop() ?? this.nextStackSlot++;
-    const base = L.KERNEL_STACKS + slot * L.KERNEL_STACK_STRIDE;
-    const frames: number[] = [];
-    for (let off = 0; off < L.KERNEL_STACK_SIZE; off += PAGE_SIZE) {
-      const frame = this.mem.allocFrame();
-      frames.push(frame);
-      mapPage(this.mem, this.kernelPml4, base + off, frame, { writable: true, user: false, noExec: true });
-      this.cpu.mmu.invlpg(base + off);
-    }
-    return { top: base + L.KERNEL_STACK_SIZE, frames, slot };
+    return this.stacks.alloc();
   }
 
-  /** Give a dead task's stack back (only once no CPU context can still be running on it). */
   freeKernelStack(slot: number, frames: number[]): void {
-    const base = L.KERNEL_STACKS + slot * L.KERNEL_STACK_STRIDE;
-    frames.forEach((frame, i) => {
-      unmapPage(this.mem, this.kernelPml4, base + i * PAGE_SIZE);
-      this.cpu.mmu.invlpg(base + i * PAGE_SIZE);
-      this.mem.freeFrame(frame);
-    });
-    this.freeStackSlots.push(slot);
+    this.stacks.free(slot, frames);
   }
 
   /** task_pt_regs(): the top PT_REGS_SIZE bytes of the task's kernel stack. */
@@ -308,9 +292,5 @@ export class X86Arch implements KernelArch {
   restoreSignalFrame(task: Task, mm: AddressSpace): RestoredFrame | null {
     const r = restoreRtFrame(this.ptRegs(task.kernelStackFrames), mm);
     return r ? { mask: r.mask, ret: r.rax } : null;
-  }
-
-  userSp(task: Task): bigint {
-    return this.ptRegs(task.kernelStackFrames).get('rsp');
   }
 }

@@ -5,6 +5,9 @@
 //
 //   // qemu-differs: si_code si_addr   signal fields where qemu-user is not Linux;
 //                                      the emulator is held to expect-trace there
+//
+// `stdin:` is a JSON string here ("line\n"), as the assembler tests that share these
+// programs read it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseProgramHeader, type ProgramSpec } from '../program-header.js';
@@ -39,9 +42,13 @@ export function loadArm64Programs(dir = ARM64_DIR): Arm64Program[] {
       const end = lines.findIndex((l) => !l.startsWith('//'));
       const header = lines.slice(0, end < 0 ? lines.length : end).map((l) => `#${l.slice(2)}`);
       const differs = header.map((l) => /^# qemu-differs: (.*)$/.exec(l)?.[1]).find((v) => v !== undefined) ?? '';
+      const spec = parseProgramHeader(f.slice(0, -2), header.join('\n'));
+      // The assembler's own tests read `stdin:` as a JSON string; take it that way too.
+      const stdin = header.map((l) => /^# stdin: (".*")$/.exec(l)?.[1]).find((v) => v !== undefined);
+      if (stdin !== undefined) spec.stdin = new TextEncoder().encode(JSON.parse(stdin) as string);
       return {
         path,
-        spec: parseProgramHeader(f.slice(0, -2), header.join('\n')),
+        spec,
         qemuDiffers: differs.split(/\s+/).filter((w): w is 'si_code' | 'si_addr' => w === 'si_code' || w === 'si_addr'),
       };
     });

@@ -3,15 +3,17 @@
 // when input arrives, runToSyscall stopping in the entry code, and the step-by-step
 // path from svc through the vector table, kernel_entry, the hook and eret.
 import { describe, expect, it } from 'vitest';
+import type { CostTable } from '../../../../core/cost/cost-table.js';
 import { buildFromSource, Machine } from '../../../../core/machine.js';
 import { viewMachine } from '../../../../core/machine-view.js';
 import type { Arm64Arch } from '../../../../core/kernel/arm64/arm64-arch.js';
 
-function boot(src: string): { m: Machine; out: () => string; lines: Map<number, number> } {
+function boot(src: string, costs: Partial<CostTable> = {}): { m: Machine; out: () => string; lines: Map<number, number> } {
   const built = buildFromSource(src, 'arm64');
   if (!built.ok) throw new Error(JSON.stringify(built.errors));
   let out = '';
-  const m = Machine.fromElf(built.program.elf, '/home/student/a.out', { arch: 'x86_64', aslr: false, output: (_fd, b) => (out += Buffer.from(b).toString()) });
+  // arch 'x86_64' on purpose: the ELF's e_machine must win.
+  const m = Machine.fromElf(built.program.elf, '/home/student/a.out', { arch: 'x86_64', aslr: false, costs, output: (_fd, b) => (out += Buffer.from(b).toString()) });
   return { m, out: () => out, lines: built.program.lines };
 }
 
@@ -125,12 +127,9 @@ describe('arm64 kernel', () => {
 
   it('preempts a spinning process with the timer interrupt (EL0 IRQ vector)', () => {
     // A slow emulated clock: a 1 ms tick every 10,000 instructions keeps the test short.
-    const built = buildFromSource(PREEMPT_SPIN, 'arm64');
-    if (!built.ok) throw new Error(JSON.stringify(built.errors));
-    let out = '';
-    const m = Machine.fromElf(built.program.elf, '/a.out', { arch: 'arm64', costs: { cyclesPerNs: 0.01 }, output: (_fd, b) => (out += Buffer.from(b).toString()) });
+    const { m, out } = boot(PREEMPT_SPIN, { cyclesPerNs: 0.01 });
     expect(m.run(2_000_000)).toEqual({ kind: 'exit', code: null, signal: 15, coreDumped: false });
-    expect(out).toBe('child ran\n');
+    expect(out()).toBe('child ran\n');
     expect(m.stats().timerInterrupts).toBeGreaterThanOrEqual(4);
     const switches = m.events.filter((e) => e.type === 'context-switch');
     expect(switches.some((e) => e.type === 'context-switch' && !e.voluntary && e.fromPid === 100 && e.toPid === 101)).toBe(true);
