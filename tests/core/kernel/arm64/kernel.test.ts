@@ -111,6 +111,53 @@ _start:
 buf:    .skip   16
 `;
 
+// SA_RESTART: a read blocked on stdin is interrupted by SIGALRM, the handler runs,
+// and the read is re-issued (pc backed over the svc, x0 = orig_x0) instead of EINTR.
+const RESTART_READ = `.global _start
+.text
+_start:
+        mov     x0, #14                 // SIGALRM
+        adr     x1, act
+        mov     x2, #0
+        mov     x3, #8
+        mov     x8, #134
+        svc     #0
+        mov     x0, #0                  // ITIMER_REAL, 1 ms
+        adr     x1, itv
+        mov     x2, #0
+        mov     x8, #103
+        svc     #0
+        mov     x0, #0
+        adr     x1, buf
+        mov     x2, #16
+        mov     x8, #63
+        svc     #0
+        mov     x2, x0
+        mov     x0, #1
+        adr     x1, buf
+        mov     x8, #64
+        svc     #0
+        mov     x0, #0
+        mov     x8, #93
+        svc     #0
+handler:
+        mov     x0, #1
+        adr     x1, tick
+        mov     x2, #5
+        mov     x8, #64
+        svc     #0
+        ret
+restorer:
+        mov     x8, #139
+        svc     #0
+tick:   .ascii  "tick\\n"
+        .align  3
+act:    .xword  handler, 0x14000000, restorer, 0    // SA_RESTORER | SA_RESTART
+itv:    .xword  0, 0, 0, 1000
+.data
+buf:    .skip   16
+`;
+
 describe('arm64 kernel', () => {
   it('runs an AArch64 ELF whatever arch the options name (e_machine decides)', () => {
     const { m } = boot(READ_ECHO);
@@ -168,5 +215,21 @@ describe('arm64 kernel', () => {
     const x8 = v.registers.find((r) => r.name === 'x8');
     expect(x8?.value).toBe('0x000000000000003f');
     expect(x8?.role).toMatch(/syscall number/);
+  });
+  it('restarts a read a SA_RESTART handler interrupted (ERESTARTSYS → the svc again)', () => {
+    const { m, out } = boot(RESTART_READ);
+    expect(m.run(200_000)).toEqual({ kind: 'blocked', on: 'stdin' });
+    m.pushStdin(new TextEncoder().encode('hi\n'));
+    expect(m.run(200_000)).toEqual({ kind: 'exit', code: 0, signal: null, coreDumped: false });
+    expect(out()).toBe('tick\nhi\n');
+    const lines = m.events.flatMap((e) => ('line' in e ? [e.line] : []));
+    const at = lines.indexOf('read(0, 0x402000, 16) = ? ERESTARTSYS (To be restarted if SA_RESTART is set)');
+    expect(at, lines.join('\n')).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 5)).toEqual([
+      '--- SIGALRM {si_signo=SIGALRM, si_code=SI_KERNEL} ---',
+      'write(1, "tick\\n", 5) = 5',
+      'rt_sigreturn({mask=[]}) = 0',
+      'read(0, "hi\\n", 16) = 3',
+    ]);
   });
 });
