@@ -124,7 +124,7 @@ export class Arm64Arch implements KernelArch {
     cpu.setSysreg('TTBR1_EL1', BigInt(this.kernelRoot));
     cpu.setSysreg('TTBR0_EL1', BigInt(newTable(this.mem)));
     cpu.setSysreg('VBAR_EL1', u64(L.KERNEL_TEXT));
-    cpu.setSysreg('SCTLR_EL1', cpu.sysreg('SCTLR_EL1') | L.SCTLR_M);
+    cpu.setSysreg('SCTLR_EL1', cpu.sysreg('SCTLR_EL1') | L.SCTLR_M | L.SCTLR_NTWI | L.SCTLR_NTWE);
     cpu.flushTlb();
   }
 

@@ -23,6 +23,9 @@ export const ARM64_HWCAP = 0x8ffn;
 
 /** SCTLR_EL1.M: stage 1 translation on. */
 export const SCTLR_M = 1n;
+/** SCTLR_EL1.nTWI / nTWE: wfi and wfe at EL0 do not trap, as Linux sets them (INIT_SCTLR_EL1_MMU_ON). */
+export const SCTLR_NTWI = 1n << 16n;
+export const SCTLR_NTWE = 1n << 18n;
 /** __NR_restart_syscall in the generic table. */
 export const NR_RESTART_SYSCALL = 128n;
 /** SPSR for EL0t with interrupts unmasked: what a user thread runs with. */
