@@ -232,4 +232,25 @@ describe('arm64 kernel', () => {
       'read(0, "hi\\n", 16) = 3',
     ]);
   });
+  it('single-steps the svc path: kernel_entry, the hook, ret_to_user, eret back to EL0 after the svc', () => {
+    const { m } = boot(READ_ECHO);
+    m.pushStdin(new TextEncoder().encode('x'));
+    m.runToSyscall(10_000);
+    m.runToSyscall(10_000); // past the first stop, the instruction abort of _start's page
+    const elr = (m.kernel.archOps as Arm64Arch).cpu.sysreg('ELR_EL1');
+    const seen: string[] = [];
+    for (let i = 0; i < 200 && viewMachine(m, new Map()).privilege === 1; i++) {
+      const next = viewMachine(m, new Map()).next[0]!;
+      seen.push(`${next.symbol ?? '?'} ${next.text.split(/\s+/)[0]}`);
+      m.step();
+    }
+    const v = viewMachine(m, new Map());
+    expect(v.privilege).toBe(0);
+    expect(BigInt(v.registers.find((r) => r.name === 'pc')!.value)).toBe(elr);
+    expect(v.registers.find((r) => r.name === 'x0')!.value).toBe('0x0000000000000001'); // read's result
+    expect(seen[0]).toBe('el0t_64_sync sub');
+    expect(seen).toContain('el0t_64_sync_handler udf');
+    expect(seen).toContain('ret_to_user ldp');
+    expect(seen.at(-1)).toMatch(/^ret_to_user\+0x[0-9a-f]+ eret$/);
+  });
 });
