@@ -6,7 +6,7 @@ import { CostMeter, DEFAULT_COSTS } from '../cost/cost-table.js';
 import { OutOfPhysicalMemory, PhysicalMemory } from '../mm/phys-memory.js';
 import { vdsoImage } from './vdso/vdso-image.js';
 import { VdsoMapping } from './vdso/vdso-mapping.js';
-import { fireTimers, handleException, handleTimer } from './traps.js';
+import { fireTimers } from './traps.js';
 import type { Arch, RunEvent } from '../trace/events.js';
 import { formatExitLine } from '../trace/strace-format.js';
 import { KernelFiles } from './files.js';
@@ -15,11 +15,10 @@ import { AddressSpace } from './mm/address-space.js';
 import { SignalHandlers, newRusage, type PendingSignal, type Process, type SavedContext, type Task } from './task.js';
 import { X86Arch } from './x86_64/x86-arch.js';
 import { Arm64Arch } from './arm64/arm64-arch.js';
-import { handleEl0Irq, handleEl0Sync } from './arm64/el0-handlers.js';
 import type { CpuStop, KernelArch, TrapFrame } from './kernel-arch.js';
 import type { StopReason as X86Stop } from '../arch/x86_64/cpu.js';
 import type { StopReason as Arm64Stop } from '../arch/arm64/types.js';
-import { handleSyscall, handleInt80 } from './syscall-entry.js';
+import { runKernelHook } from './kernel-hooks.js';
 import { killPending, sendSignalToProcess, sigreturn } from './signal-delivery.js';
 import { SeededRandom } from './random.js';
 import { SIGCHLD, SIGKILL } from './signal-names.js';
@@ -311,29 +310,7 @@ export class Kernel {
     const task = this.current;
     if (!task) return { kind: 'hook', value: 'panic: kernel hook with no current task' };
     const entered = this.meter.total();
-    let stop: CpuStop | void;
-    switch (label) {
-      case 'do_syscall_64':
-        stop = handleSyscall(this, task, 'syscall');
-        break;
-      case 'do_int80_syscall_32':
-        stop = handleInt80(this, task);
-        break;
-      case 'do_exception':
-        stop = handleException(this, task);
-        break;
-      case 'do_timer_interrupt':
-        stop = handleTimer(this, task);
-        break;
-      case 'el0t_64_sync_handler':
-        stop = handleEl0Sync(this, task);
-        break;
-      case 'el0t_64_irq_handler':
-        stop = handleEl0Irq(this, task);
-        break;
-      default:
-        stop = { kind: 'hook', value: `panic: ${label}` };
-    }
+    const stop = runKernelHook(this, task, label);
     task.rusage.systemCycles += this.meter.total() - entered;
     return stop;
   }

@@ -55,6 +55,13 @@ export function handleEl0Irq(k: Kernel, task: Task): CpuStop | void {
   return handleTimer(k, task);
 }
 
+/** A synchronous exception taken from EL1 itself is a kernel bug: stop with what ESR/ELR say. */
+export function handleEl1Sync(k: Kernel): CpuStop {
+  const cpu = arm64(k).cpu;
+  const ec = Number(cpu.sysreg('ESR_EL1') >> 26n) & 0x3f;
+  return { kind: 'hook', value: `panic: kernel-mode exception EC 0x${ec.toString(16)} at 0x${cpu.sysreg('ELR_EL1').toString(16)} (FAR 0x${cpu.sysreg('FAR_EL1').toString(16)})` };
+}
+
 function entrySnapshot(k: Kernel, regs: Arm64PtRegs): Record<string, string> | null {
   if (!k.recording) return null;
   const out: Record<string, string> = {};
