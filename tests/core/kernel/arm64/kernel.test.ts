@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CostTable } from '../../../../core/cost/cost-table.js';
 import { buildFromSource, Machine } from '../../../../core/machine.js';
 import { viewMachine } from '../../../../core/machine-view.js';
+import { KernelPathWatch } from '../../../../core/trace/kernel-path-watch.js';
 import type { Arm64Arch } from '../../../../core/kernel/arm64/arm64-arch.js';
 
 function boot(src: string, costs: Partial<CostTable> = {}): { m: Machine; out: () => string; lines: Map<number, number> } {
@@ -252,5 +253,16 @@ describe('arm64 kernel', () => {
     expect(seen).toContain('el0t_64_sync_handler udf');
     expect(seen).toContain('ret_to_user ldp');
     expect(seen.at(-1)).toMatch(/^ret_to_user\+0x[0-9a-f]+ eret$/);
+  });
+  it('drives an arm64 machine through KernelPathWatch (the worker\'s run/step path): run to syscall, then to exit', () => {
+    const { m, out } = boot(READ_ECHO);
+    m.pushStdin(new TextEncoder().encode('ok'));
+    m.endStdin();
+    const watch = new KernelPathWatch(m);
+    expect([...watch.entryPoints]).toEqual([(m.kernel.archOps as Arm64Arch).symbol('el0t_64_sync')]);
+    expect(watch.run(10_000, watch.entryPoints).kind).toBe('breakpoint');
+    expect(watch.step().kind).toBe('budget');
+    expect(watch.run(100_000)).toEqual({ kind: 'exit', code: 0, signal: null, coreDumped: false });
+    expect(out()).toBe('ok');
   });
 });
