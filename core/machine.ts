@@ -3,9 +3,11 @@
 // Everything the host, the CLI and the renderer do with a machine goes through here.
 
 import { assembleX86 } from './arch/x86_64/assembler/index.js';
+import { assembleArm64 } from './arch/arm64/assembler/assembler.js';
 import type { AsmError } from './asm/types.js';
 import type { CostTable } from './cost/cost-table.js';
 import { linkExecutable } from './elf/link.js';
+import { parseElf } from './elf/parse.js';
 import { ExecError, execProgram, type LoadedProgram } from './kernel/exec.js';
 import { Kernel, type KernelStop, type Limits } from './kernel/kernel.js';
 import type { Arch, RunEvent } from './trace/events.js';
@@ -38,8 +40,7 @@ export type BuildResult = { ok: true; program: SourceProgram } | { ok: false; er
 
 /** Assemble and link one source file into a static ELF (same layout rules as GNU ld). */
 export function buildFromSource(source: string, arch: Arch, fileName = 'program.s'): BuildResult {
-  if (arch !== 'x86_64') return { ok: false, errors: [{ line: 1, column: 1, message: `assembling for ${arch} in the emulator is not built yet` }] };
-  const asm = assembleX86(source, { fileName });
+  const asm = arch === 'arm64' ? assembleArm64(source, { fileName }) : assembleX86(source, { fileName });
   if (!asm.ok) return { ok: false, errors: asm.errors };
   const linked = linkExecutable(asm.image, { arch });
   if (!linked.ok) return { ok: false, errors: linked.errors };
@@ -67,6 +68,12 @@ function placeProgramFile(kernel: Kernel, path: string, elf: Uint8Array): void {
   }
 }
 
+/** The architecture an ELF's e_machine names; null when it does not parse (exec then says why). */
+function elfArch(bytes: Uint8Array): Arch | null {
+  const r = parseElf(bytes);
+  return r.ok ? r.elf.machine : null;
+}
+
 export class Machine {
   readonly kernel: Kernel;
   readonly loaded: LoadedProgram;
@@ -77,10 +84,13 @@ export class Machine {
     this.loaded = loaded;
   }
 
-  /** Boot a machine and exec the ELF as its first process. Throws ExecError with a clear message. */
+  /**
+   * Boot a machine and exec the ELF as its first process. Throws ExecError with a clear message.
+   * An ELF names its own architecture (e_machine: EM_X86_64 = 62, EM_AARCH64 = 183); it wins over options.arch.
+   */
   static fromElf(elf: Uint8Array, path: string, options: MachineOptions): Machine {
     const kernel = new Kernel({
-      arch: options.arch,
+      arch: elfArch(elf) ?? options.arch,
       seed: options.seed ?? 1,
       aslr: options.aslr ?? true,
       costs: options.costs ?? {},
@@ -111,8 +121,9 @@ export class Machine {
 
   /** Run until the CPU enters the kernel's syscall entry (or the budget ends). */
   runToSyscall(budget: number): KernelStop {
-    const cpu = this.kernel.x86.cpu;
-    const entries = [this.kernel.x86.symbol('entry_SYSCALL_64'), this.kernel.x86.symbol('entry_INT80_compat')];
+    const arch = this.kernel.archOps;
+    const cpu = arch.cpu;
+    const entries = arch.syscallEntrySymbols.map((s) => arch.symbol(s));
     const added = entries.filter((a) => !cpu.breakpoints.has(a));
     for (const a of added) cpu.breakpoints.add(a);
     try {
@@ -136,7 +147,7 @@ export class Machine {
 
   /** The --stats figures: instructions, mode switches, page walks, TLB misses, emulated cycles. */
   stats(): MachineStats {
-    const cpu = this.kernel.x86.cpu.stats;
+    const cpu = this.kernel.archOps.cpu.stats;
     const m = this.kernel.meter;
     return {
       instructions: cpu.instructions,
@@ -176,3 +187,4 @@ export interface MachineStats {
 }
 
 export { ExecError };
+

@@ -10,7 +10,6 @@ import { pageDown, pageUp, USER_TOP, type AddressSpace } from './mm/address-spac
 import { PROT_EXEC, PROT_READ, PROT_WRITE } from './mm/vma.js';
 import type { Process, Task } from './task.js';
 import { NO_ALT_STACK } from './syscalls/sigaltstack.js';
-import * as L from './x86_64/layout.js';
 
 export class ExecError extends Error {}
 
@@ -20,12 +19,9 @@ export const AT = {
   PLATFORM: 15, HWCAP: 16, CLKTCK: 17, SECURE: 23, RANDOM: 25, HWCAP2: 26, EXECFN: 31, SYSINFO_EHDR: 33, MINSIGSTKSZ: 51,
 } as const;
 
-const STACK_TOP = 0x7ffffffff000; // TASK_SIZE on x86-64 (47-bit user half, last page unusable)
 const PIE_BASE = 0x555555554000; // ELF_ET_DYN_BASE, page aligned: where a static PIE's brk starts
 const MMAP_GAP = 128 * 1024 * 1024; // minimum gap below the stack (MIN_GAP)
 const INITIAL_STACK = 132 * 1024;
-/** x86-64 CPUID.1:EDX as a typical core reports it: the AT_HWCAP value Linux passes. */
-const X86_HWCAP = 0x178bfbff;
 
 export interface ExecImage {
   bytes: Uint8Array;
@@ -127,7 +123,7 @@ function staticPieBias(mm: AddressSpace, elf: ParsedElf): number {
 }
 
 /** Lay out argv/envp/auxv on the new stack; returns the initial RSP (pointing at argc). */
-function buildStack(mm: AddressSpace, top: number, argv: string[], envp: string[], auxv: [number, bigint][], random: Uint8Array, execfn: string): { sp: number; auxv: [number, bigint][] } {
+function buildStack(mm: AddressSpace, top: number, argv: string[], envp: string[], auxv: [number, bigint][], random: Uint8Array, execfn: string, platform: string): { sp: number; auxv: [number, bigint][] } {
   let p = top;
   const pushBytes = (b: Uint8Array): number => {
     p -= b.length;
@@ -144,14 +140,14 @@ function buildStack(mm: AddressSpace, top: number, argv: string[], envp: string[
   const execfnAddr = pushBytes(cstr(execfn));
   const envAddrs = envp.map((e) => pushBytes(cstr(e)));
   const argAddrs = argv.map((a) => pushBytes(cstr(a)));
-  const platformAddr = pushBytes(cstr('x86_64'));
+  const platformAddr = pushBytes(cstr(platform));
   p -= p % 16;
   const randomAddr = pushBytes(random);
   const fullAuxv: [number, bigint][] = [...auxv, [AT.RANDOM, BigInt(randomAddr)], [AT.EXECFN, BigInt(execfnAddr)], [AT.PLATFORM, BigInt(platformAddr)], [AT.NULL, 0n]];
   const words: bigint[] = [BigInt(argv.length), ...argAddrs.map(BigInt), 0n, ...envAddrs.map(BigInt), 0n];
   for (const [t, v] of fullAuxv) words.push(BigInt(t), v);
   p -= words.length * 8;
-  p -= p % 16; // RSP is 16-byte aligned at _start (x86-64 psABI 3.4.1)
+  p -= p % 16; // SP is 16-byte aligned at _start (x86-64 psABI 3.4.1, AAPCS64 6.4.5.1)
   const block = new Uint8Array(words.length * 8);
   const v = new DataView(block.buffer);
   words.forEach((w, i) => v.setBigUint64(i * 8, BigInt.asUintN(64, w), true));
@@ -165,7 +161,7 @@ export function loadImage(k: Kernel, image: ExecImage, argv: string[], envp: str
   const mm = k.newAddressSpace();
   const randomize = randomizesLayout(k, personality);
   try {
-    const stackTop = STACK_TOP - randomPages(k, randomize, 22);
+    const stackTop = k.archOps.userStackTop - randomPages(k, randomize, 22);
     mm.stackTop = stackTop;
     mm.vmas.insert({ start: stackTop - INITIAL_STACK, end: stackTop, prot: PROT_READ | PROT_WRITE, shared: false, growsDown: true, name: '[stack]', backing: null, special: false });
     mm.mmapBase = pageDown(stackTop - MMAP_GAP - randomPages(k, randomize, 28));
@@ -175,11 +171,12 @@ export function loadImage(k: Kernel, image: ExecImage, argv: string[], envp: str
     // (load_elf_binary's brk_moved); otherwise it follows the image.
     mm.brkStart = (elf.type === 'dyn' ? PIE_BASE : pageUp(end)) + randomPages(k, randomize, 13); // arch_randomize_brk: up to 32 MiB
     mm.brk = mm.brkStart;
-    const vdsoBase = k.vdso.map(mm);
+    const vdsoBase = k.arch === 'x86_64' ? k.vdso.map(mm) : 0;
+    k.archOps.mapSignalTrampoline(mm);
     const entry = Number(elf.entry) + bias;
     const auxv: [number, bigint][] = [
-      [AT.SYSINFO_EHDR, BigInt(vdsoBase)],
-      [AT.HWCAP, BigInt(X86_HWCAP)],
+      ...(vdsoBase !== 0 ? [[AT.SYSINFO_EHDR, BigInt(vdsoBase)] as [number, bigint]] : []),
+      [AT.HWCAP, k.archOps.hwcap],
       [AT.PAGESZ, 4096n],
       [AT.CLKTCK, 100n],
       [AT.PHDR, BigInt(phdrAddr)],
@@ -194,7 +191,7 @@ export function loadImage(k: Kernel, image: ExecImage, argv: string[], envp: str
       [AT.EGID, 1000n],
       [AT.SECURE, 0n],
     ];
-    const stack = buildStack(mm, stackTop, argv, envp, auxv, k.rng.bytes(16), image.path);
+    const stack = buildStack(mm, stackTop, argv, envp, auxv, k.rng.bytes(16), image.path, k.archOps.platform);
     return { mm, loaded: { entry, sp: stack.sp, loadBias: bias, auxv: stack.auxv, phdrAddr } };
   } catch (err) {
     mm.destroy();
@@ -210,7 +207,7 @@ export function execProgram(k: Kernel, image: ExecImage, argv: string[], envp: s
   proc.argv = argv;
   proc.auxv = loaded.auxv;
   k.files.newTable(proc);
-  const task = k.newTask(proc, proc.pid, k.x86.userEntryContext(loaded.entry, loaded.sp));
+  const task = k.newTask(proc, proc.pid, k.archOps.userEntryContext(loaded.entry, loaded.sp));
   if (!k.init) k.init = proc;
   return { proc, task, loaded };
 }
@@ -233,15 +230,6 @@ export function replaceImage(k: Kernel, task: Task, mm: AddressSpace, loaded: Lo
   task.fsBase = 0;
   task.clearChildTid = 0n;
   task.altStack = { ...NO_ALT_STACK }; // execve(2): the alternate stack is not kept
-  const regs = k.ptRegs(task);
-  for (const r of ['r15', 'r14', 'r13', 'r12', 'rbp', 'rbx', 'r11', 'r10', 'r9', 'r8', 'rax', 'rcx', 'rdx', 'rsi', 'rdi'] as const) regs.set(r, 0n);
-  regs.set('rip', BigInt(loaded.entry));
-  regs.set('rsp', BigInt(loaded.sp));
-  regs.set('eflags', 0x202n);
-  regs.set('cs', BigInt(L.USER_CS));
-  regs.set('ss', BigInt(L.USER_DS));
-  const cpu = k.x86.cpu;
-  cpu.cr3 = mm.root;
-  cpu.setMsr(L.MSR_FS_BASE, 0n);
+  k.archOps.startImage(task, loaded.entry, loaded.sp, mm.root);
   k.meter.charge('cr3Switch');
 }

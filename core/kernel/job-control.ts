@@ -3,7 +3,7 @@
 // every thread of the process, SIGCONT resumes them, and the parent hears of both
 // through SIGCHLD (CLD_STOPPED / CLD_CONTINUED) and wait4's WUNTRACED / WCONTINUED.
 
-import type { StopReason } from '../arch/x86_64/cpu.js';
+import type { HookStop } from './kernel-arch.js';
 import type { Kernel } from './kernel.js';
 import { SA_NOCLDSTOP } from './sigaction-flags.js';
 import { CLD_CONTINUED, CLD_STOPPED, SIGCHLD, SIGCONT, SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU, signalName } from './signal-names.js';
@@ -54,7 +54,7 @@ export function prepareSignal(k: Kernel, proc: Process, signo: number, send: Sen
  * do_signal_stop: the whole thread group stops. The current task leaves the CPU with
  * its kernel exit work unfinished; resumeAfterStop finishes it once SIGCONT arrives.
  */
-export function stopProcess(k: Kernel, task: Task, signo: number, inSyscall: boolean, send: SendSignal): StopReason {
+export function stopProcess(k: Kernel, task: Task, signo: number, inSyscall: boolean, send: SendSignal): HookStop {
   const proc = task.proc;
   proc.stopped = true;
   proc.stopReport = signo;
@@ -70,7 +70,8 @@ export function stopProcess(k: Kernel, task: Task, signo: number, inSyscall: boo
   const name = signalName(signo) ?? `SIG${signo}`;
   k.emit({ type: 'stop', pid: proc.pid, tid: task.tid, signo, name, line: `--- stopped by ${name} ---` });
   notifyParent(k, proc, CLD_STOPPED, signo, send);
-  // The exit path after the hook must IRET: pt_regs may be rewritten when the task resumes.
-  k.x86.setHookReturn(0);
+  // x86-64: the exit path after the hook must IRET, as pt_regs may be rewritten when the
+  // task resumes (arm64's kernel_exit always restores everything and erets).
+  if (k.arch === 'x86_64') k.x86.setHookReturn(0);
   return { kind: 'hook', value: 'blocked' };
 }

@@ -5,18 +5,19 @@
 import { CostMeter, DEFAULT_COSTS } from '../cost/cost-table.js';
 import { OutOfPhysicalMemory, PhysicalMemory } from '../mm/phys-memory.js';
 import { VdsoMapping } from './vdso/vdso-mapping.js';
-import { fireTimers, handleException, handleTimer } from './traps.js';
+import { fireTimers } from './traps.js';
 import type { Arch, RunEvent } from '../trace/events.js';
 import { formatExitLine } from '../trace/strace-format.js';
 import { KernelFiles } from './files.js';
 import { DEFAULT_LIMITS, type KernelOptions, type KernelStop, type Limits } from './kernel-types.js';
 import { AddressSpace } from './mm/address-space.js';
-import { SignalHandlers, newRusage, type PendingSignal, type Process, type Task } from './task.js';
-import { X86Arch, type X86Context } from './x86_64/x86-arch.js';
-import type { HookLabel } from './x86_64/entry-source.js';
-import * as L from './x86_64/layout.js';
-import type { StopReason } from '../arch/x86_64/cpu.js';
-import { handleSyscall, handleInt80 } from './syscall-entry.js';
+import { SignalHandlers, newRusage, type PendingSignal, type Process, type SavedContext, type Task } from './task.js';
+import { X86Arch } from './x86_64/x86-arch.js';
+import { Arm64Arch } from './arm64/arm64-arch.js';
+import type { CpuStop, KernelArch, TrapFrame } from './kernel-arch.js';
+import type { StopReason as X86Stop } from '../arch/x86_64/cpu.js';
+import type { StopReason as Arm64Stop } from '../arch/arm64/types.js';
+import { runKernelHook } from './kernel-hooks.js';
 import { killPending, resumeAfterStop, sendSignalToProcess, sigreturn } from './signal-delivery.js';
 import { SeededRandom } from './random.js';
 import { SIGCHLD, SIGKILL } from './signal-names.js';
@@ -31,7 +32,8 @@ export class Kernel {
   readonly meter: CostMeter;
   readonly limits: Limits;
   readonly arch: Arch;
-  readonly x86: X86Arch;
+  /** The architecture glue (x86-64 or AArch64): everything that touches the CPU. */
+  readonly archOps: KernelArch;
   readonly files: KernelFiles;
   readonly rng: SeededRandom;
   readonly aslr: boolean;
@@ -61,7 +63,6 @@ export class Kernel {
 
   constructor(readonly options: KernelOptions) {
     this.arch = options.arch;
-    if (options.arch !== 'x86_64') throw new Error(`the ${options.arch} kernel is not built yet`);
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     // Physical memory covers the guest limit plus the kernel's own pages and tables.
     this.mem = new PhysicalMemory(this.limits.memoryBytes + 64 * 1024 * 1024);
@@ -70,16 +71,26 @@ export class Kernel {
     this.aslr = options.aslr ?? true;
     this.realtimeBaseNs = options.realtimeBaseNs ?? 1_767_225_600_000_000_000; // 2026-01-01T00:00:00Z
     this.onEvent = options.onEvent;
-    this.x86 = new X86Arch(this.mem, (label) => this.onHook(label));
+    // Hooks only ever stop the CPU with {kind: 'hook'}, which both CPUs' StopReason include.
+    this.archOps =
+      options.arch === 'arm64'
+        ? new Arm64Arch(this.mem, (label) => this.onHook(label) as Arm64Stop | void)
+        : new X86Arch(this.mem, (label) => this.onHook(label) as X86Stop | void);
     this.files = new KernelFiles(this, options.io);
     this.vdso = new VdsoMapping(this);
+  }
+
+  /** The x86-64 glue, for x86-only paths (int 0x80, arch_prctl, the IDT's exception stubs). */
+  get x86(): X86Arch {
+    if (this.archOps instanceof X86Arch) return this.archOps;
+    throw new Error(`x86-64 register access on an ${this.arch} machine`);
   }
 
   // ---- time ----
 
   monotonicNs(): number {
     // Instructions of the slice in progress count too, so kernel time matches the TSC the vDSO reads.
-    const pending = (this.x86.cpu.stats.instructions - this.sliceStart) * this.meter.table.instruction;
+    const pending = (this.archOps.cpu.stats.instructions - this.sliceStart) * this.meter.table.instruction;
     return (this.meter.total() + pending) / this.meter.table.cyclesPerNs + this.idleNs;
   }
 
@@ -143,17 +154,13 @@ export class Kernel {
 
   newAddressSpace(): AddressSpace {
     const counters = { minorFaults: 0 };
-    const mm = new AddressSpace(this.mem, this.x86.port, this.x86.port.newRoot(), counters, this.limits.memoryBytes);
-    const mmu = this.x86.cpu.mmu;
-    mm.onFrameWrite = (frame) => {
-      const n = frame / 4096;
-      if (mmu.codeFrames[n] !== 0) mmu.onCodeWrite(n);
-    };
+    const mm = new AddressSpace(this.mem, this.archOps.port, this.archOps.port.newRoot(), counters, this.limits.memoryBytes);
+    this.archOps.watchCodeWrites(mm);
     return mm;
   }
 
-  newTask(proc: Process, tid: number, context: X86Context): Task {
-    const stack = this.x86.allocKernelStack();
+  newTask(proc: Process, tid: number, context: SavedContext): Task {
+    const stack = this.archOps.allocKernelStack();
     const task: Task = {
       tid,
       proc,
@@ -166,7 +173,7 @@ export class Kernel {
       pending: [],
       savedMask: null,
       clearChildTid: 0n,
-      fsBase: context.fsBase,
+      fsBase: (context as { fsBase: number }).fsBase,
       wakeAt: null,
       syscallState: null,
       waitingOn: null,
@@ -183,6 +190,11 @@ export class Kernel {
 
   ptRegs(task: Task) {
     return this.x86.ptRegs(task.kernelStackFrames);
+  }
+
+  /** The pt_regs the entry code saved for `task`, whichever the architecture. */
+  trapFrame(task: Task): TrapFrame {
+    return this.archOps.trapFrame(task);
   }
 
   /** wait4 collected this child: it is gone for good. */
@@ -303,27 +315,13 @@ export class Kernel {
 
   // ---- hooks: the TypeScript behind the entry code ----
 
-  private onHook(label: HookLabel): StopReason | void {
+  private onHook(label: string): CpuStop | void {
     const task = this.current;
     if (!task) return { kind: 'hook', value: 'panic: kernel hook with no current task' };
     const entered = this.meter.total();
     // A vDSO call the task made before this kernel entry has returned by now (the timer can cut into one).
     if (label !== 'do_timer_interrupt') this.vdso.calls.flush(task);
-    let stop: StopReason | void;
-    switch (label) {
-      case 'do_syscall_64':
-        stop = handleSyscall(this, task, 'syscall');
-        break;
-      case 'do_int80_syscall_32':
-        stop = handleInt80(this, task);
-        break;
-      case 'do_exception':
-        stop = handleException(this, task);
-        break;
-      case 'do_timer_interrupt':
-        stop = handleTimer(this, task);
-        break;
-    }
+    const stop = runKernelHook(this, task, label);
     task.rusage.systemCycles += this.meter.total() - entered;
     return stop;
   }
@@ -337,7 +335,7 @@ export class Kernel {
   }
 
   private runSlices(budget: number): KernelStop {
-    const cpu = this.x86.cpu;
+    const cpu = this.archOps.cpu;
     let left = budget;
     while (left > 0) {
       // The run ends when the first program has exited and no task is left (strace -f waits for all).
@@ -353,7 +351,7 @@ export class Kernel {
       const before = cpu.stats.instructions;
       const missesBefore = cpu.stats.tlbMisses;
       this.sliceStart = before;
-      let stop: StopReason;
+      let stop: CpuStop;
       try {
         stop = cpu.run(slice);
       } catch (err) {
@@ -367,7 +365,7 @@ export class Kernel {
       const misses = cpu.stats.tlbMisses - missesBefore;
       if (misses > 0) this.meter.charge('tlbMiss', misses);
       this.sliceStart = cpu.stats.instructions;
-      if (cpu.cpl === 3) this.current.rusage.userCycles += ran;
+      if (this.archOps.inUserMode()) this.current.rusage.userCycles += ran;
       left -= Math.max(1, ran);
       if (this.monotonicNs() >= this.nextTickNs) this.tick();
       const result = this.afterCpuStop(stop);
@@ -380,15 +378,17 @@ export class Kernel {
     return { kind: 'exit', code: proc.exitSignal === null ? proc.exitStatus : null, signal: proc.exitSignal, coreDumped: proc.coreDumped };
   }
 
-  private afterCpuStop(stop: StopReason): KernelStop | null {
+  private afterCpuStop(stop: CpuStop): KernelStop | null {
     switch (stop.kind) {
       case 'budget':
         return null;
       case 'breakpoint':
         return { kind: 'breakpoint', addr: stop.addr };
       case 'hlt':
+      case 'wfi':
         return { kind: 'panic', message: 'the CPU halted in kernel mode' };
       case 'exception':
+        if ('ec' in stop) return { kind: 'panic', message: `unhandled CPU exception EC 0x${stop.ec.toString(16)} at 0x${BigInt.asUintN(64, BigInt(stop.elr)).toString(16)} (VBAR_EL1 could not deliver it)` };
         return { kind: 'panic', message: `unhandled CPU exception ${stop.vector} at 0x${BigInt.asUintN(64, BigInt(stop.addr)).toString(16)} (the IDT could not deliver it)` };
       case 'hook': {
         const value = String(stop.value);
@@ -399,7 +399,7 @@ export class Kernel {
           return null;
         }
         if (value === 'limit') return { kind: 'limit', message: this.limitHit ?? 'a run limit was reached' };
-        task.context = this.x86.saveContext();
+        task.context = this.archOps.saveContext();
         // Sleeping or stopped, the task gave the CPU up: a voluntary switch (nvcsw), even when the CPU then idles.
         if (value === 'blocked' && (task.state === 'sleeping' || task.state === 'stopped')) task.rusage.voluntarySwitches++;
         if (value === 'preempt') {
@@ -415,19 +415,18 @@ export class Kernel {
   private tick(): void {
     this.nextTickNs += TICK_NS;
     this.vdso.refresh();
-    const cpu = this.x86.cpu;
-    if (!this.current || cpu.cpl !== 3) return;
+    if (!this.current || !this.archOps.inUserMode()) return;
     // A tick inside the vDSO's seqlock read section changes seq under the reader: it will retry.
     const base = this.current.proc.mm.vdsoBase;
-    if (base !== 0 && this.vdso.calls.onTick(this.current, cpu.rip - base)) this.counters.vdsoSeqlockRetries++;
-    this.x86.deliverTimer();
+    if (base !== 0 && this.arch === 'x86_64' && this.vdso.calls.onTick(this.current, this.archOps.pc() - base)) this.counters.vdsoSeqlockRetries++;
+    this.archOps.deliverTimer();
   }
 
   /** Pick the next task; when none can run, advance idle time or report why we are stuck. */
   private scheduleNext(): KernelStop | null {
     // No task is on the CPU now, so the dead ones' kernel stacks can go.
     for (const t of this.deadTasks.splice(0)) {
-      this.x86.freeKernelStack(t.kernelStackSlot, t.kernelStackFrames);
+      this.archOps.freeKernelStack(t.kernelStackSlot, t.kernelStackFrames);
       if (this.previous === t) this.previous = null;
     }
     for (;;) {
@@ -473,7 +472,7 @@ export class Kernel {
       this.meter.charge('contextSwitchRegisters');
       this.meter.charge('schedule');
       // CR3 is written only when the address space changes: never between threads, not even after a sibling died.
-      const cr3Switched = this.x86.cpu.cr3 !== task.proc.mm.root;
+      const cr3Switched = this.archOps.currentRoot() !== task.proc.mm.root;
       if (cr3Switched) {
         this.counters.cr3Switches++;
         this.meter.charge('cr3Switch');
@@ -485,9 +484,9 @@ export class Kernel {
     }
     this.previous = task;
     this.current = task;
-    this.x86.setKernelStack(task.kernelStackTop);
-    this.x86.restoreContext(task.context as X86Context, task.proc.mm.root);
-    this.x86.cpu.setMsr(L.MSR_FS_BASE, BigInt.asUintN(64, BigInt(task.fsBase)));
+    this.archOps.setKernelStack(task.kernelStackTop);
+    this.archOps.restoreContext(task.context, task.proc.mm.root);
+    this.archOps.setTls(task.fsBase);
   }
 
   /** Charge output against the run's limit; false when the limit is crossed. */

@@ -2,7 +2,7 @@
 // pending queues, the choice of the next signal, default actions, handler frames,
 // and the syscall-restart rules of signal(7) (ERESTARTSYS & co).
 
-import type { StopReason } from '../arch/x86_64/cpu.js';
+import type { HookStop, SignalStack, TrapFrame } from './kernel-arch.js';
 import { formatSignalLine } from '../trace/strace-format.js';
 import { EINTR, ERESTARTNOHAND, ERESTARTNOINTR, ERESTARTSYS, ERESTART_RESTARTBLOCK } from './errno.js';
 import type { Kernel } from './kernel.js';
@@ -10,9 +10,6 @@ import { SIGKILL, SIGSEGV, signalDefaultAction, signalName } from './signal-name
 import { SA_NODEFER, SA_ONSTACK, SA_RESETHAND, SA_RESTART, SA_RESTORER, SA_SIGINFO, sigBit } from './sigaction-flags.js';
 import { altStackFlags, encodeStack, NO_ALT_STACK, setAltStack, SS_AUTODISARM } from './syscalls/sigaltstack.js';
 import type { PendingSignal, Process, Task } from './task.js';
-import { PT_REGS } from './x86_64/entry-source.js';
-import type { PtRegs } from './x86_64/pt-regs.js';
-import { restoreRtFrame, setupRtFrame, type FrameStack } from './x86_64/signal-frame.js';
 import { prepareSignal, stopProcess } from './job-control.js';
 
 void SA_SIGINFO; // x86-64 always builds the full rt frame; the flag only changes the handler's prototype
@@ -102,32 +99,28 @@ function traceSignal(k: Kernel, task: Task, info: PendingSignal, disposition: 'h
 }
 
 /** Restart bookkeeping for a syscall the signal interrupted (handle_signal in arch/x86/kernel/signal.c). */
-function fixSyscallRestart(task: Task, regs: PtRegs, withHandler: boolean, restartFlag: boolean): void {
-  const ret = regs.num(PT_REGS.rax);
+function fixSyscallRestart(task: Task, regs: TrapFrame, withHandler: boolean, restartFlag: boolean): void {
+  const ret = regs.resultNumber();
   // Fast exit for every result that is not one of the ERESTART* codes (512..516).
   if (ret > -ERESTARTSYS || ret < -ERESTART_RESTARTBLOCK) return;
-  const restart = () => {
-    regs.set('rax', regs.get('orig_rax'));
-    regs.set('rip', regs.get('rip') - 2n);
-  };
+  const restart = () => regs.rewindSyscall();
   switch (-ret) {
     case ERESTART_RESTARTBLOCK:
       if (withHandler) {
-        regs.set('rax', BigInt(-EINTR));
+        regs.setResult(BigInt(-EINTR));
         task.syscallState = null;
         task.restartBlock = null;
       } else {
-        // The interrupted call resumes through restart_syscall (__NR_restart_syscall = 219).
-        regs.set('rax', 219n);
-        regs.set('rip', regs.get('rip') - 2n);
+        // The interrupted call resumes through restart_syscall.
+        regs.rewindToRestartSyscall();
       }
       return;
     case ERESTARTNOHAND:
-      if (withHandler) regs.set('rax', BigInt(-EINTR));
+      if (withHandler) regs.setResult(BigInt(-EINTR));
       else restart();
       return;
     case ERESTARTSYS:
-      if (withHandler && !restartFlag) regs.set('rax', BigInt(-EINTR));
+      if (withHandler && !restartFlag) regs.setResult(BigInt(-EINTR));
       else restart();
       return;
     case ERESTARTNOINTR:
@@ -141,7 +134,7 @@ function fixSyscallRestart(task: Task, regs: PtRegs, withHandler: boolean, resta
  * process died; sets the hook's return so the entry code leaves by IRET whenever
  * the registers were rewritten.
  */
-export function exitToUserMode(k: Kernel, task: Task, regs: PtRegs, inSyscall: boolean): StopReason | void {
+export function exitToUserMode(k: Kernel, task: Task, regs: TrapFrame, inSyscall: boolean): HookStop | void {
   // The common case: nothing pending for this task or its process.
   if (task.pending.length === 0 && task.proc.sharedPending.length === 0) {
     if (inSyscall) fixSyscallRestart(task, regs, false, false);
@@ -176,7 +169,7 @@ export function exitToUserMode(k: Kernel, task: Task, regs: PtRegs, inSyscall: b
     }
     // A handler: fix up an interrupted syscall, then build the frame.
     if (inSyscall) fixSyscallRestart(task, regs, true, (action.flags & SA_RESTART) !== 0n);
-    if ((action.flags & SA_RESTORER) === 0n) {
+    if ((action.flags & SA_RESTORER) === 0n && !k.archOps.hasSigreturnTrampoline) {
       // x86-64 has no kernel-provided trampoline: without sa_restorer the frame cannot return.
       traceSignal(k, task, info, 'handler');
       forceSignal(k, task, { signo: SIGSEGV, code: 0x80, pid: 0, uid: 0, addr: 0n });
@@ -185,9 +178,12 @@ export function exitToUserMode(k: Kernel, task: Task, regs: PtRegs, inSyscall: b
     // After sigsuspend the frame keeps the mask from before it, so sigreturn restores that.
     const oldMask = task.savedMask ?? task.blocked;
     task.savedMask = null;
-    const ok = setupRtFrame(regs, task.proc.mm, info, action.handler, action.restorer, oldMask, 0, 0n, frameStack(task, regs, action.flags));
+    const restorer = (action.flags & SA_RESTORER) !== 0n ? action.restorer : null;
+    const ok = k.archOps.setupSignalFrame(task, task.proc.mm, info, action.handler, restorer, oldMask, frameStack(task, regs, action.flags));
     traceSignal(k, task, info, 'handler');
     if (!ok) {
+      // force_sigsegv: a SIGSEGV handler that cannot get a frame is reset, or this would never end.
+      if (info.signo === SIGSEGV) task.proc.handlers.actions[SIGSEGV] = { handler: 0n, flags: 0n, restorer: 0n, mask: 0n };
       forceSignal(k, task, { signo: SIGSEGV, code: 0x80, pid: 0, uid: 0, addr: 0n });
       continue;
     }
@@ -205,9 +201,9 @@ export function exitToUserMode(k: Kernel, task: Task, regs: PtRegs, inSyscall: b
  * already on, the frame goes at the alternate stack's top (no red zone there). The
  * frame's uc_stack saves the settings; SS_AUTODISARM clears them while the handler runs.
  */
-function frameStack(task: Task, regs: PtRegs, flags: bigint): FrameStack {
-  const sp = Number(BigInt.asIntN(64, regs.get('rsp')));
-  const stack: FrameStack = { altTop: null, ucStack: encodeStack(task, null) };
+function frameStack(task: Task, regs: TrapFrame, flags: bigint): SignalStack {
+  const sp = Number(BigInt.asIntN(64, regs.stackPointer()));
+  const stack: SignalStack = { altTop: null, ucStack: encodeStack(task, null) };
   if ((flags & SA_ONSTACK) !== 0n && altStackFlags(task, sp - 128) === 0) {
     stack.altTop = BigInt(task.altStack.sp + task.altStack.size);
     if (task.altStack.flags & SS_AUTODISARM) task.altStack = { ...NO_ALT_STACK };
@@ -216,23 +212,22 @@ function frameStack(task: Task, regs: PtRegs, flags: bigint): FrameStack {
 }
 
 /** A task continued after a stop finishes the exit work it stopped in (get_signal's loop goes on). */
-export function resumeAfterStop(k: Kernel, task: Task): StopReason | void {
+export function resumeAfterStop(k: Kernel, task: Task): HookStop | void {
   const pending = task.stopResume;
   if (!pending) return;
   task.stopResume = null;
-  return exitToUserMode(k, task, k.ptRegs(task), pending.inSyscall);
+  return exitToUserMode(k, task, k.trapFrame(task), pending.inSyscall);
 }
 
 /** rt_sigreturn(2): restore what the frame saved; a corrupt frame is SIGSEGV. */
 export function sigreturn(k: Kernel, task: Task): bigint {
-  const regs = k.ptRegs(task);
-  const restored = restoreRtFrame(regs, task.proc.mm);
+  const restored = k.archOps.restoreSignalFrame(task, task.proc.mm);
   if (!restored) {
     forceSignal(k, task, { signo: SIGSEGV, code: 0x80, pid: 0, uid: 0, addr: 0n });
-    return regs.get('rax');
+    return k.trapFrame(task).result();
   }
   task.blocked = restored.mask & ~(sigBit(SIGKILL) | sigBit(19));
   // restore_altstack: put back the settings saved in uc_stack; its errors are ignored, as in Linux.
-  setAltStack(task, restored.ucStack, Number(BigInt.asIntN(64, regs.get('rsp'))));
-  return restored.rax;
+  if (restored.ucStack) setAltStack(task, restored.ucStack, Number(BigInt.asIntN(64, k.trapFrame(task).stackPointer())));
+  return restored.ret;
 }

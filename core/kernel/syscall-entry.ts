@@ -56,6 +56,9 @@ function restartCode(row: SyscallRow): number {
   }
 }
 
+/** How the call entered: SYSCALL, int 0x80, or arm64's svc #0. */
+export type SyscallVia = 'syscall' | 'int80' | 'svc';
+
 interface Outcome {
   /** The handler's result (a number in the common case; bigint for full 64-bit values). */
   ret: number | bigint;
@@ -70,7 +73,7 @@ interface Outcome {
  * register snapshot when recording (entrySnapshot) or null. Returns 'blocked' when the
  * task went to sleep (the entry will be retried) and 'exited' when the call never returns.
  */
-export function dispatch(k: Kernel, task: Task, table: TableEntry[], nr: number, raw: RawArgs, via: 'syscall' | 'int80', entry: Record<string, string> | null): Outcome | 'blocked' | 'exited' {
+export function dispatch(k: Kernel, task: Task, table: TableEntry[], nr: number, raw: RawArgs, via: SyscallVia, entry: Record<string, string> | null): Outcome | 'blocked' | 'exited' {
   const meter = k.meter;
   meter.chargeAt(EV.dispatch!, meter.table.dispatch);
   const row = rowFor(table, nr);
@@ -111,7 +114,7 @@ function entrySnapshot(k: Kernel, regs: PtRegs): Record<string, string> | null {
   return out;
 }
 
-function traceCall(k: Kernel, task: Task, name: string, args: bigint[], kinds: readonly SysArgKind[], ret: bigint, retKind: SysRetKind, via: 'syscall' | 'int80', entry: Record<string, string> | null): void {
+export function traceCall(k: Kernel, task: Task, name: string, args: bigint[], kinds: readonly SysArgKind[], ret: bigint, retKind: SysRetKind, via: SyscallVia, entry: Record<string, string> | null): void {
   if (!entry || (!k.options.onEvent && k.events.length >= 100_000)) return;
   const mm = task.proc.mm;
   // A compat (int 0x80) call can only name 32-bit addresses: read what the kernel read.
@@ -126,10 +129,10 @@ function traceCall(k: Kernel, task: Task, name: string, args: bigint[], kinds: r
     tid: task.tid,
     arch: k.arch,
     via,
-    nr: Number(BigInt.asIntN(32, BigInt(entry.orig_rax ?? '0'))),
+    nr: Number(BigInt.asIntN(32, BigInt(entry.orig_rax ?? entry.x8 ?? '0'))),
     name,
     args: args.map((a) => `0x${BigInt.asUintN(64, a).toString(16)}`),
-    returnAddress: entry.rip ?? '0x0',
+    returnAddress: entry.rip ?? entry.pc ?? '0x0',
     ret: sret,
     errno,
     line,
@@ -141,22 +144,22 @@ function traceCall(k: Kernel, task: Task, name: string, args: bigint[], kinds: r
 }
 
 /** strace's line for the kernel-internal restart: `restart_syscall(<... resuming interrupted nanosleep ...>) = 0`. */
-function traceRestart(k: Kernel, task: Task, ret: bigint, via: 'syscall' | 'int80', entry: Record<string, string>): void {
+export function traceRestart(k: Kernel, task: Task, ret: bigint, via: SyscallVia, entry: Record<string, string>): void {
   const what = task.restartBlock ?? 'system call';
   const line = `restart_syscall(<... resuming interrupted ${what} ...>) = ${formatReturn(ret)}`;
   const sret = Number(ret);
   const errno = sret < 0 && sret >= -4095 ? errnoName(-sret) : null;
-  k.emit({ type: 'syscall', pid: task.proc.pid, tid: task.tid, arch: k.arch, via, nr: 219, name: 'restart_syscall', args: [], ret: sret, errno, line, entryRegs: entry, returnAddress: entry.rip ?? '0x0', interrupted: false, restarted: true, cycles: 0 });
+  k.emit({ type: 'syscall', pid: task.proc.pid, tid: task.tid, arch: k.arch, via, nr: k.arch === 'arm64' ? 128 : 219, name: 'restart_syscall', args: [], ret: sret, errno, line, entryRegs: entry, returnAddress: entry.rip ?? entry.pc ?? '0x0', interrupted: false, restarted: true, cycles: 0 });
   if (errno === null || !errno.startsWith('ERESTART')) task.restartBlock = null;
 }
 
-function enter(k: Kernel): void {
+export function enter(k: Kernel): void {
   const m = k.meter;
   m.chargeAt(EV.modeSwitchEntry!, m.table.modeSwitchEntry);
   if (m.table.pageTableIsolation) m.chargeAt(EV.cr3Switch!, m.table.cr3Switch);
 }
 
-function leave(k: Kernel): void {
+export function leave(k: Kernel): void {
   const m = k.meter;
   m.chargeAt(EV.modeSwitchExit!, m.table.modeSwitchExit);
   if (m.table.pageTableIsolation) m.chargeAt(EV.cr3Switch!, m.table.cr3Switch);

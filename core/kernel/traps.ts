@@ -53,7 +53,7 @@ export function handleException(k: Kernel, task: Task): StopReason | void {
 export function handleTimer(k: Kernel, task: Task): StopReason | void {
   k.counters.timerInterrupts++;
   chargeTrapEntryExit(k);
-  const regs = k.ptRegs(task);
+  const regs = k.trapFrame(task);
   fireTimers(k);
   if (++k.sliceTicks >= TIMESLICE_TICKS && k.runQueue.some((t) => t.state === 'runnable')) {
     k.sliceTicks = 0;

@@ -29,6 +29,13 @@ export class KernelPathWatch {
   private eventsAtEntry = 0;
 
   constructor(private readonly machine: Machine) {
+    const arch = machine.kernel.archOps;
+    if (machine.kernel.arch !== 'x86_64') {
+      // The stage map reads x86-64 entry code; on arm64 only the entry points are known (no stages yet).
+      this.entryPoints = new Set(arch.syscallEntrySymbols.map((s) => arch.symbol(s)));
+      this.recorder = new KernelPathRecorder(new Map(), this.entryPoints, machine.kernel.meter.table.instruction);
+      return;
+    }
     const x86 = machine.kernel.x86;
     this.entryPoints = new Set(ENTRY_POINTS.map((s) => x86.symbol(s)));
     const hooks = new Set(HOOKS.map((s) => x86.symbol(s)));
@@ -43,16 +50,18 @@ export class KernelPathWatch {
   }
 
   private sample(): PathSample {
-    const cpu = this.machine.kernel.x86.cpu;
-    return { addr: cpu.rip, instructions: cpu.stats.instructions, cycles: this.machine.kernel.meter.cycleTotals() };
+    const arch = this.machine.kernel.archOps;
+    return { addr: arch.pc(), instructions: arch.cpu.stats.instructions, cycles: this.machine.kernel.meter.cycleTotals() };
   }
 
   /** Sample where the CPU stands now. */
   observe(): void {
-    const cpu = this.machine.kernel.x86.cpu;
-    const entering = cpu.cpl === 0 && this.entryPoints.has(cpu.rip);
+    const arch = this.machine.kernel.archOps;
+    const pc = arch.pc();
+    const cpl = arch.inUserMode() ? 3 : 0;
+    const entering = cpl === 0 && this.entryPoints.has(pc);
     if (entering) this.eventsAtEntry = this.machine.events.length;
-    this.recorder.observe(cpu.rip, cpu.cpl, this.sample());
+    this.recorder.observe(pc, cpl, this.sample());
     if (!entering) this.noteLine();
   }
 
@@ -86,7 +95,7 @@ export class KernelPathWatch {
    * the run ends when the CPU reaches one of those addresses.
    */
   run(budget: number, stopAt: ReadonlySet<number> = new Set()): KernelStop {
-    const cpu = this.machine.kernel.x86.cpu;
+    const cpu = this.machine.kernel.archOps.cpu;
     const ours = [...this.recorder.boundaries.keys()].filter((a) => !cpu.breakpoints.has(a));
     const theirs = new Set(stopAt);
     for (const a of cpu.breakpoints) theirs.add(a);

@@ -36,14 +36,13 @@ function writeTid(mm: AddressSpace, addr: bigint, tid: number): boolean {
 /** The heart of fork/vfork/clone (kernel/fork.c kernel_clone). */
 function cloneTask(ctx: SysCtx, flags: number, newSp: bigint, parentTid: bigint, childTid: bigint, tls: bigint): SysResult {
   const k = ctx.k;
-  const regs = k.ptRegs(ctx.task);
   if (flags & CLONE_THREAD && (flags & (CLONE_VM | CLONE_SIGHAND)) !== (CLONE_VM | CLONE_SIGHAND)) return -EINVAL;
   if (flags & CLONE_SIGHAND && !(flags & CLONE_VM)) return -EINVAL;
   const fsBase = flags & CLONE_SETTLS ? Number(BigInt.asIntN(64, tls)) : ctx.task.fsBase;
   if (flags & CLONE_THREAD) {
     if (k.tasks.size >= k.limits.processes * 4) return -EAGAIN;
     const tid = k.allocPid();
-    const task = k.newTask(ctx.proc, tid, k.x86.childContext(regs, newSp, fsBase));
+    const task = k.newTask(ctx.proc, tid, k.archOps.childContext(ctx.task, newSp, fsBase));
     task.blocked = ctx.task.blocked;
     if (flags & CLONE_PARENT_SETTID) writeTid(ctx.mm, parentTid, tid);
     if (flags & CLONE_CHILD_SETTID) writeTid(ctx.mm, childTid, tid);
@@ -58,7 +57,7 @@ function cloneTask(ctx: SysCtx, flags: number, newSp: bigint, parentTid: bigint,
   const child: Process = k.newProcess(ctx.proc, mm);
   child.exe = ctx.proc.exe;
   k.files.fork(ctx.proc, child);
-  const task = k.newTask(child, child.pid, k.x86.childContext(regs, newSp, fsBase));
+  const task = k.newTask(child, child.pid, k.archOps.childContext(ctx.task, newSp, fsBase));
   task.blocked = ctx.task.blocked;
   // A forked child keeps the alternate stack (a new thread starts without one: copy_process).
   task.altStack = { ...ctx.task.altStack };

@@ -90,6 +90,8 @@ export class VdsoCalls {
   /** rdtsc ran; `tsc` is what it returns. Counts it against the vDSO call it belongs to. */
   onClockRead(tsc: number): void {
     const k = this.k;
+    // Only the x86-64 vDSO exists (arm64 time calls go through svc).
+    if (k.arch !== 'x86_64') return;
     const task = k.current;
     const cpu = k.x86.cpu;
     if (!task || cpu.cpl !== 3 || !k.recording) return;

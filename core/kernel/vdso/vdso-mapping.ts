@@ -21,11 +21,11 @@ export class VdsoMapping {
     this.vdsoPa = k.mem.allocFrame();
     k.mem.bytes.set(vdsoImage().bytes, this.vdsoPa);
     this.calls = new VdsoCalls(k);
-    k.x86.cpu.tscSource = () => {
+    k.archOps.setCounterSource(() => {
       const t = this.tsc();
       this.calls.onClockRead(t);
       return t;
-    };
+    });
     this.refresh();
   }
 

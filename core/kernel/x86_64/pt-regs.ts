@@ -5,12 +5,13 @@
 
 import type { PhysicalMemory } from '../../mm/phys-memory.js';
 import { PT_REGS, PT_REGS_SIZE } from './entry-source.js';
+import type { TrapFrame } from '../kernel-arch.js';
 
 export type PtRegName = keyof typeof PT_REGS;
 
 const TWO32 = 4294967296;
 
-export class PtRegs {
+export class PtRegs implements TrapFrame {
   /** Physical address of the block (it never crosses a page: it is the top 168 bytes of one). */
   constructor(
     private readonly mem: PhysicalMemory,
@@ -61,6 +62,34 @@ export class PtRegs {
     const out: Record<string, string> = {};
     for (const name of Object.keys(PT_REGS) as PtRegName[]) out[name] = `0x${this.get(name).toString(16)}`;
     return out;
+  }
+
+  result(): bigint {
+    return this.get('rax');
+  }
+
+  resultNumber(): number {
+    return this.num(PT_REGS.rax);
+  }
+
+  stackPointer(): bigint {
+    return this.get('rsp');
+  }
+
+  setResult(value: bigint): void {
+    this.set('rax', value);
+  }
+
+  /** The `syscall` instruction is 2 bytes; RAX gets the number back from orig_ax. */
+  rewindSyscall(): void {
+    this.set('rax', this.get('orig_rax'));
+    this.set('rip', this.get('rip') - 2n);
+  }
+
+  /** __NR_restart_syscall = 219 on x86-64. */
+  rewindToRestartSyscall(): void {
+    this.set('rax', 219n);
+    this.set('rip', this.get('rip') - 2n);
   }
 
   static size = PT_REGS_SIZE;

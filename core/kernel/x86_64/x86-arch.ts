@@ -11,6 +11,11 @@ import { ENTRY_SOURCE, EXCEPTION_STUBS, HOOK_LABELS, PERCPU_KERNEL_STACK, PT_REG
 import * as L from './layout.js';
 import { X86PagePort } from './page-port.js';
 import { PtRegs } from './pt-regs.js';
+import { restoreRtFrame, setupRtFrame } from './signal-frame.js';
+import type { KernelArch, KernelStack, KernelText, RestoredFrame, SignalStack } from '../kernel-arch.js';
+import { KernelStackArea, kernelImage, loadKernelText, type KernelImage } from '../kernel-image.js';
+import type { AddressSpace } from '../mm/address-space.js';
+import type { PendingSignal, SavedContext, Task } from '../task.js';
 
 export interface X86Context {
   lo: Int32Array;
@@ -24,41 +29,37 @@ export interface X86Context {
   kernelGsBase: bigint;
 }
 
-export interface KernelText {
-  /** Symbol → address for the kernel's entry code (disassembly labels, hooks, breakpoints). */
-  symbols: Map<string, number>;
-  /** Entry-code source lines by address, for stepping through the kernel. */
-  lines: Map<number, number>;
-  source: string;
-}
+export type { KernelText } from '../kernel-arch.js';
+
+/** TASK_SIZE on x86-64 (47-bit user half, last page unusable). */
+const STACK_TOP = 0x7ffffffff000;
+/** x86-64 CPUID.1:EDX as a typical core reports it: the AT_HWCAP value Linux passes. */
+const X86_HWCAP = 0x178bfbffn;
 
 export type HookHandler = (label: HookLabel) => StopReason | void;
 
-let cachedText: { bytes: Uint8Array; symbols: Map<string, number>; lines: Map<number, number> } | null = null;
+let cachedText: KernelImage | null = null;
 
-/** Assemble the entry code once per worker; it is position-independent (no fixups). */
-function entryImage(): { bytes: Uint8Array; symbols: Map<string, number>; lines: Map<number, number> } {
-  if (cachedText) return cachedText;
-  const r = assembleX86(ENTRY_SOURCE, { fileName: 'entry_64.S' });
-  if (!r.ok) throw new Error(`kernel entry code does not assemble: ${r.errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; ')}`);
-  const text = r.image.sections.find((s) => s.name === '.text');
-  if (!text || r.image.fixups.length > 0) throw new Error('kernel entry code must be one position-independent .text section');
-  const symbols = new Map<string, number>();
-  for (const s of r.image.symbols) if (s.section === '.text') symbols.set(s.name, L.KERNEL_TEXT + Number(s.offset));
-  const lines = new Map<number, number>();
-  for (const m of r.image.sourceMap) if (m.section === '.text') lines.set(L.KERNEL_TEXT + m.offset, m.line);
-  cachedText = { bytes: text.bytes, symbols, lines };
+/** Assemble the entry code once per worker. */
+function entryImage(): KernelImage {
+  cachedText ??= kernelImage(assembleX86(ENTRY_SOURCE, { fileName: 'entry_64.S' }), L.KERNEL_TEXT, 'kernel entry code');
   return cachedText;
 }
 
-export class X86Arch {
+export class X86Arch implements KernelArch {
+  readonly name = 'x86_64' as const;
+  readonly syscallEntrySymbols = ['entry_SYSCALL_64', 'entry_INT80_compat'] as const;
+  readonly userStackTop = STACK_TOP;
+  readonly hwcap = X86_HWCAP;
+  readonly platform = 'x86_64';
+  // x86-64 has no kernel-provided trampoline: without sa_restorer the frame cannot return.
+  readonly hasSigreturnTrampoline = false;
   readonly cpu: X86Cpu;
   readonly port: X86PagePort;
   readonly kernelPml4: number;
   readonly text: KernelText;
   private percpuPa = 0;
-  private nextStackSlot = 0;
-  private readonly freeStackSlots: number[] = [];
+  private readonly stacks: KernelStackArea;
 
   constructor(
     readonly mem: PhysicalMemory,
@@ -67,6 +68,19 @@ export class X86Arch {
     this.cpu = new X86Cpu(mem);
     this.kernelPml4 = newPml4(mem);
     this.port = new X86PagePort(mem, this.cpu, this.kernelPml4);
+    const stackLayout = { base: L.KERNEL_STACKS, size: L.KERNEL_STACK_SIZE, stride: L.KERNEL_STACK_STRIDE };
+    this.stacks = new KernelStackArea(
+      mem,
+      stackLayout,
+      (va, frame) => {
+        mapPage(this.mem, this.kernelPml4, va, frame, { writable: true, user: false, noExec: true });
+        this.cpu.mmu.invlpg(va);
+      },
+      (va) => {
+        unmapPage(this.mem, this.kernelPml4, va);
+        this.cpu.mmu.invlpg(va);
+      },
+    );
     const image = entryImage();
     this.text = { symbols: image.symbols, lines: image.lines, source: ENTRY_SOURCE };
     this.mapKernelText(image.bytes);
@@ -85,11 +99,7 @@ export class X86Arch {
   }
 
   private mapKernelText(bytes: Uint8Array): void {
-    for (let off = 0; off < bytes.length; off += PAGE_SIZE) {
-      const frame = this.mem.allocFrame();
-      this.mem.bytes.set(bytes.subarray(off, Math.min(bytes.length, off + PAGE_SIZE)), frame);
-      mapPage(this.mem, this.kernelPml4, L.KERNEL_TEXT + off, frame, { writable: false, user: false, noExec: false, global: true });
-    }
+    loadKernelText(this.mem, bytes, L.KERNEL_TEXT, (va, frame) => mapPage(this.mem, this.kernelPml4, va, frame, { writable: false, user: false, noExec: false, global: true }));
   }
 
   private mapKernelData(): void {
@@ -129,28 +139,12 @@ export class X86Arch {
   }
 
   /** A 16 KiB kernel stack in the vmalloc area, with an unmapped guard gap below. */
-  allocKernelStack(): { top: number; frames: number[]; slot: number } {
-    const slot = this.freeStackSlots.pop() ?? this.nextStackSlot++;
-    const base = L.KERNEL_STACKS + slot * L.KERNEL_STACK_STRIDE;
-    const frames: number[] = [];
-    for (let off = 0; off < L.KERNEL_STACK_SIZE; off += PAGE_SIZE) {
-      const frame = this.mem.allocFrame();
-      frames.push(frame);
-      mapPage(this.mem, this.kernelPml4, base + off, frame, { writable: true, user: false, noExec: true });
-      this.cpu.mmu.invlpg(base + off);
-    }
-    return { top: base + L.KERNEL_STACK_SIZE, frames, slot };
+  allocKernelStack(): KernelStack {
+    return this.stacks.alloc();
   }
 
-  /** Give a dead task's stack back (only once no CPU context can still be running on it). */
   freeKernelStack(slot: number, frames: number[]): void {
-    const base = L.KERNEL_STACKS + slot * L.KERNEL_STACK_STRIDE;
-    frames.forEach((frame, i) => {
-      unmapPage(this.mem, this.kernelPml4, base + i * PAGE_SIZE);
-      this.cpu.mmu.invlpg(base + i * PAGE_SIZE);
-      this.mem.freeFrame(frame);
-    });
-    this.freeStackSlots.push(slot);
+    this.stacks.free(slot, frames);
   }
 
   /** task_pt_regs(): the top PT_REGS_SIZE bytes of the task's kernel stack. */
@@ -180,7 +174,12 @@ export class X86Arch {
     };
   }
 
-  restoreContext(ctx: X86Context, root: number): void {
+  currentRoot(): number {
+    return this.cpu.cr3;
+  }
+
+  restoreContext(saved: SavedContext, root: number): void {
+    const ctx = saved as X86Context;
     const cpu = this.cpu;
     cpu.lo.set(ctx.lo);
     cpu.hi.set(ctx.hi);
@@ -205,7 +204,8 @@ export class X86Arch {
   }
 
   /** fork/clone: the child resumes in user mode where the parent called, with RAX = 0. */
-  childContext(parent: PtRegs, childSp: bigint | null, fsBase: number): X86Context {
+  childContext(task: Task, childSp: bigint | null, fsBase: number): X86Context {
+    const parent = this.ptRegs(task.kernelStackFrames);
     const names = ['rax', 'rcx', 'rdx', 'rbx', 'rsp', 'rbp', 'rsi', 'rdi', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15'] as const;
     const lo = new Int32Array(16);
     const hi = new Int32Array(16);
@@ -230,7 +230,7 @@ export class X86Arch {
   }
 
   /** Make a blocked hook run again when this task next runs (the syscall is retried). */
-  retryHookOnResume(label: HookLabel): void {
+  retryHookOnResume(label: string): void {
     const a = BigInt.asUintN(64, BigInt(this.symbol(label)));
     this.cpu.push64(Number(a & 0xffffffffn) | 0, Number(a >> 32n) | 0);
   }
@@ -244,5 +244,59 @@ export class X86Arch {
   setHookReturn(value: number): void {
     this.cpu.lo[0] = value;
     this.cpu.hi[0] = 0;
+  }
+
+  setTls(value: number): void {
+    this.cpu.setMsr(L.MSR_FS_BASE, BigInt.asUintN(64, BigInt(value)));
+  }
+
+  /** execve: fresh user registers in pt_regs, the new page tables live (start_thread). */
+  startImage(task: Task, entry: number, sp: number, root: number): void {
+    const regs = this.ptRegs(task.kernelStackFrames);
+    for (const r of ['r15', 'r14', 'r13', 'r12', 'rbp', 'rbx', 'r11', 'r10', 'r9', 'r8', 'rax', 'rcx', 'rdx', 'rsi', 'rdi'] as const) regs.set(r, 0n);
+    regs.set('rip', BigInt(entry));
+    regs.set('rsp', BigInt(sp));
+    regs.set('eflags', 0x202n);
+    regs.set('cs', BigInt(L.USER_CS));
+    regs.set('ss', BigInt(L.USER_DS));
+    this.cpu.cr3 = root;
+    this.cpu.setMsr(L.MSR_FS_BASE, 0n);
+  }
+
+  trapFrame(task: Task): PtRegs {
+    return this.ptRegs(task.kernelStackFrames);
+  }
+
+  inUserMode(): boolean {
+    return this.cpu.cpl === 3;
+  }
+
+  pc(): number {
+    return this.cpu.rip;
+  }
+
+  setCounterSource(cycles: () => number): void {
+    this.cpu.tscSource = cycles;
+  }
+
+  watchCodeWrites(mm: AddressSpace): void {
+    const mmu = this.cpu.mmu;
+    mm.onFrameWrite = (frame) => {
+      const n = frame / 4096;
+      if (mmu.codeFrames[n] !== 0) mmu.onCodeWrite(n);
+    };
+  }
+
+  mapSignalTrampoline(mm: AddressSpace): void {
+    void mm; // the vDSO has no sigreturn trampoline on x86-64: handlers need SA_RESTORER
+  }
+
+  setupSignalFrame(task: Task, mm: AddressSpace, info: PendingSignal, handler: bigint, restorer: bigint | null, oldMask: bigint, stack: SignalStack): boolean {
+    return setupRtFrame(this.ptRegs(task.kernelStackFrames), mm, info, handler, restorer ?? 0n, oldMask, 0, 0n, stack);
+  }
+
+  restoreSignalFrame(task: Task, mm: AddressSpace): RestoredFrame | null {
+    const r = restoreRtFrame(this.ptRegs(task.kernelStackFrames), mm);
+    return r ? { mask: r.mask, ret: r.rax, ucStack: r.ucStack } : null;
   }
 }

@@ -113,3 +113,26 @@ export function protectPage(mem: PhysicalMemory, root: number, va: number, flags
   mem.view.setUint32(s + 4, nhi, true);
   return true;
 }
+
+/** The physical page va maps to, or -1 (a software walk: no TLB, no permission check). */
+export function lookupPage(mem: PhysicalMemory, root: number, va: number): number {
+  const s = leafSlot(mem, root, va, false);
+  if (s < 0) return -1;
+  const lo = mem.view.getUint32(s, true);
+  if ((lo & DESC_VALID) === 0) return -1;
+  return outputAddress(lo, mem.view.getUint32(s + 4, true));
+}
+
+/** Free every table page under `root` (levels 1-3 and the root itself), not the mapped frames. */
+export function freeTables(mem: PhysicalMemory, root: number): void {
+  const freeLevel = (table: number, level: number): void => {
+    for (let i = 0; i < 512; i++) {
+      const lo = mem.view.getUint32(table + i * 8, true);
+      if ((lo & DESC_VALID) === 0 || (lo & DESC_TABLE_OR_PAGE) === 0) continue;
+      if (level < 3) freeLevel(outputAddress(lo, mem.view.getUint32(table + i * 8 + 4, true)), level + 1);
+    }
+    mem.bytes.fill(0, table, table + 4096);
+    mem.freeFrame(table);
+  };
+  freeLevel(root, 0);
+}

@@ -59,6 +59,7 @@ export function session(payload: unknown): [number, Session] {
 }
 
 registerArchitecture('x86_64');
+registerArchitecture('arm64');
 
 registerOp('machine.load', (payload): LoadReply => {
   const req = payload as LoadRequest;

@@ -74,7 +74,7 @@ export class Playground {
     if (old) void this.api['emulator.close']({ sessionId: old.sessionId }).catch(() => undefined);
     this.session = null;
     this.previous = null;
-    const reply = await this.guard(() => this.api['emulator.load']({ arch: 'x86_64', source: this.source, stdin: this.stdin }));
+    const reply = await this.guard(() => this.api['emulator.load']({ arch: this.lab?.arch ?? 'x86_64', source: this.source, stdin: this.stdin }));
     if (!reply) return false;
     if (!reply.ok) {
       this.errors = reply.errors;

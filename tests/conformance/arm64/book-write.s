@@ -1,5 +1,8 @@
 // The book's raw AArch64 write(2) example, rewritten: write(1, msg, 17) with
 // the syscall number in x8 (64 = write), then exit(0) (93 = exit).
+// expect-stdout: Direct write call
+// expect-exit: 0
+// expect-trace: write(1, "Direct write call", 17) = 17
 .global _start
 .text
 _start:

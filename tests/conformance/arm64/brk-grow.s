@@ -1,6 +1,7 @@
 // Grow the heap with brk(2): ask for the current break, move it up one page,
 // store at the old break, and exit with the low byte of the growth (0 if
 // the kernel granted exactly 4096 bytes: 4096 & 0xff == 0). brk is 214.
+// expect-exit: 0
 .global _start
 .text
 _start:

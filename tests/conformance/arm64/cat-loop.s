@@ -1,6 +1,9 @@
-// stdin: "first line\nsecond line\nthird\n"
 // A read/write loop: copy stdin to stdout 8 bytes at a time until read
 // returns 0 (end of file) or an error; exit with the last read result.
+// stdin: "first line\nsecond line\nthird\n"
+// expect-stdout: first line\nsecond line\nthird\n
+// expect-exit: 0
+// expect-trace: read(0, "", 8) = 0
 .global _start
 .text
 _start:

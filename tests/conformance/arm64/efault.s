@@ -1,5 +1,7 @@
 // A bad user pointer: write(1, 0x10, 5) returns -EFAULT (-14) rather than
 // crashing. Exit with -x0 = 14.
+// expect-exit: 14
+// expect-trace: write(1, 0x10, 5) = -1 EFAULT (Bad address)
 .global _start
 .text
 _start:

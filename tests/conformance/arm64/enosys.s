@@ -1,5 +1,6 @@
 // An out-of-range system call number: the kernel answers -ENOSYS (-38) in x0
 // without doing anything. Exit with -x0 so the status shows the errno (38).
+// expect-exit: 38
 .global _start
 .text
 _start:

@@ -1,5 +1,8 @@
 // The fd argument of write(2) is an `unsigned int`: the kernel reads only the
 // low 32 bits of x0, so 0xdead000000000001 still means stdout.
+// expect-stdout: upper half ignored\n
+// expect-exit: 19
+// expect-trace: write(1, "upper half ignored\n", 19) = 19
 .global _start
 .text
 _start:

@@ -1,5 +1,7 @@
 // mmap(2) an anonymous read/write page, store two bytes into it, write them
 // to stdout, munmap it, exit 0. Numbers: mmap 222, write 64, munmap 215.
+// expect-stdout: Z\n
+// expect-exit: 0
 .global _start
 .text
 _start:

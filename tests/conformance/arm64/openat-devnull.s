@@ -1,5 +1,7 @@
 // File descriptors are allocated lowest-first: with 0, 1, 2 open the first
 // openat(2) (nr 56) returns 3. Write to it, close it, exit with the fd.
+// expect-exit: 3
+// expect-trace: openat(AT_FDCWD, "/dev/null", O_WRONLY) = 3
 .global _start
 .text
 _start:

@@ -1,6 +1,8 @@
-// stdin: "hello"
 // read(0, 0x10, 5): the buffer is not mapped, so the kernel copies nothing
 // and returns -EFAULT (-14). Exit with -x0 = 14.
+// stdin: "hello"
+// expect-exit: 14
+// expect-trace: read(0, 0x10, 5) = -1 EFAULT (Bad address)
 .global _start
 .text
 _start:

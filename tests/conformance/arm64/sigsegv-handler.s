@@ -2,6 +2,9 @@
 // null load. The kernel delivers the signal; the handler writes a message
 // and exits with status 42, so no sigreturn trampoline is needed.
 // struct sigaction on arm64: handler, flags, restorer, mask (8 bytes each).
+// expect-stdout: caught SIGSEGV\n
+// expect-exit: 42
+// expect-trace: --- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=NULL} ---
 .global _start
 .text
 _start:

@@ -1,5 +1,7 @@
 // Writing to the program's own code: .text is mapped read+execute, so the
 // store faults and the process gets SIGSEGV (exit status 128 + 11).
+// expect-exit: 139
+// expect-trace: --- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_ACCERR, si_addr=0x400078} ---
 .global _start
 .text
 _start:

@@ -81,13 +81,18 @@ export interface RunResult {
   strace: string[];
 }
 
-/** Run an AArch64 ELF under qemu-aarch64 with -strace; strace lines go to stderr. */
+/**
+ * Run an AArch64 ELF under qemu-aarch64 with -strace; strace lines go to stderr. The
+ * process id and clock readings differ from run to run, so they are masked (PID, N).
+ */
 export function qemuRun(exe: string, stdin = ''): RunResult {
   const r = spawnSync('qemu-aarch64', ['-strace', exe], { input: stdin, encoding: 'utf8', timeout: 20000, cwd: dirname(exe) });
-  const strace = (r.stderr ?? '')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => l.replace(/^\d+ /, ''));
+  const lines = (r.stderr ?? '').split('\n').filter((l) => l.trim() !== '');
+  const pid = lines.map((l) => /^(\d+) /.exec(l)?.[1]).find((p) => p !== undefined);
+  const strace = lines.map((l) => {
+    const line = l.replace(/^\d+ /, '').replace(/(tv_n?sec = )\d+/g, '$1N');
+    return pid === undefined ? line : line.replace(new RegExp(`\\b${pid}\\b`, 'g'), 'PID');
+  });
   return { stdout: r.stdout ?? '', status: r.status ?? 128 + (r.signal ? (constants.signals[r.signal] ?? 0) : 0), strace };
 }
 

@@ -1,0 +1,32 @@
+// Where the AArch64 kernel lives in the TTBR1 (upper) half, and the user-space
+// constants exec needs. Addresses are JS numbers holding the signed 64-bit value.
+
+const upper = (u: bigint): number => Number(BigInt.asIntN(64, u));
+
+/** Kernel text: the vector table sits at its start (VBAR_EL1 needs 2 KiB alignment). */
+export const KERNEL_TEXT = upper(0xffff800010000000n);
+/** Kernel stacks (the vmalloc area), 16 KiB each with a 16 KiB unmapped guard gap. */
+export const KERNEL_STACKS = upper(0xffff800020000000n);
+export const KERNEL_STACK_SIZE = 16 * 1024;
+export const KERNEL_STACK_STRIDE = 32 * 1024;
+
+/**
+ * STACK_TOP. Linux with 48-bit VAs puts it at 2^48; this kernel's address spaces
+ * (kernel/mm USER_TOP) stop at 2^47 on both architectures, so the stack starts there.
+ */
+export const USER_STACK_TOP = 2 ** 47;
+/**
+ * AT_HWCAP as a Cortex-A53-class core reports it (arch/arm64/include/uapi/asm/hwcap.h):
+ * FP | ASIMD | EVTSTRM | AES | PMULL | SHA1 | SHA2 | CRC32 | CPUID.
+ */
+export const ARM64_HWCAP = 0x8ffn;
+
+/** SCTLR_EL1.M: stage 1 translation on. */
+export const SCTLR_M = 1n;
+/** SCTLR_EL1.nTWI / nTWE: wfi and wfe at EL0 do not trap, as Linux sets them (INIT_SCTLR_EL1_MMU_ON). */
+export const SCTLR_NTWI = 1n << 16n;
+export const SCTLR_NTWE = 1n << 18n;
+/** __NR_restart_syscall in the generic table. */
+export const NR_RESTART_SYSCALL = 128n;
+/** SPSR for EL0t with interrupts unmasked: what a user thread runs with. */
+export const PSTATE_EL0T = 0n;
