@@ -67,6 +67,9 @@ function placeProgramFile(kernel: Kernel, path: string, elf: Uint8Array): void {
   }
 }
 
+/** RSP's number in the x86-64 register file (SDM Vol 1 3.4.1: RAX, RCX, RDX, RBX, RSP, ...). */
+const RSP_INDEX = 4;
+
 export class Machine {
   readonly kernel: Kernel;
   readonly loaded: LoadedProgram;
@@ -119,6 +122,58 @@ export class Machine {
       return this.run(budget);
     } finally {
       for (const a of added) cpu.breakpoints.delete(a);
+    }
+  }
+
+  // ---- debugger stepping (the Playground's Step over and breakpoints) ----
+
+  private readonly userBreakpoints = new Set<number>();
+
+  /** Replace the user's breakpoints (virtual addresses, user or kernel half). */
+  setBreakpoints(addrs: Iterable<number>): void {
+    const cpu = this.kernel.x86.cpu;
+    for (const a of this.userBreakpoints) cpu.breakpoints.delete(a);
+    this.userBreakpoints.clear();
+    for (const a of addrs) {
+      this.userBreakpoints.add(a);
+      cpu.breakpoints.add(a);
+    }
+  }
+
+  get breakpoints(): number[] {
+    return [...this.userBreakpoints];
+  }
+
+  /**
+   * One step that treats a `call` as a whole: run until it returns to the next
+   * instruction with the stack back where it was (so recursion does not stop early),
+   * like gdb's `next`. A `syscall` or `int` is likewise one step at the level it was
+   * issued from: the kernel path runs until control comes back. A user breakpoint
+   * met on the way stops there. Anything else is a single step.
+   */
+  stepOver(budget: number): KernelStop {
+    const cpu = this.kernel.x86.cpu;
+    const [ins] = cpu.disassembleAt(cpu.rip, 1);
+    if (!ins || !/^(call|syscall|int|sysenter)\b/.test(ins.text.trim())) return this.step();
+    const ret = ins.addr + ins.length;
+    const sp = BigInt.asUintN(64, BigInt(cpu.getReg(RSP_INDEX)));
+    const cpl = cpu.cpl;
+    const added = !cpu.breakpoints.has(ret);
+    if (added) cpu.breakpoints.add(ret);
+    const start = cpu.stats.instructions;
+    try {
+      for (;;) {
+        const left = budget - (cpu.stats.instructions - start);
+        if (left <= 0) return { kind: 'budget' };
+        const stop = this.run(left);
+        if (stop.kind !== 'breakpoint' || stop.addr !== ret) return stop;
+        if (cpu.cpl === cpl && BigInt.asUintN(64, BigInt(cpu.getReg(RSP_INDEX))) >= sp) {
+          // Our own return point is not a stop the student asked for, unless they also set one there.
+          return this.userBreakpoints.has(ret) ? stop : { kind: 'budget' };
+        }
+      }
+    } finally {
+      if (added) cpu.breakpoints.delete(ret);
     }
   }
 
