@@ -149,12 +149,13 @@ export class Machine {
    * instruction with the stack back where it was (so recursion does not stop early),
    * like gdb's `next`. A `syscall` or `int` is likewise one step at the level it was
    * issued from: the kernel path runs until control comes back. A user breakpoint
-   * met on the way stops there. Anything else is a single step.
+   * met on the way stops there. Anything else is a single step. `run` is how to run
+   * (a recorder that wraps run may pass its own; it must stop at cpu.breakpoints).
    */
-  stepOver(budget: number): KernelStop {
+  stepOver(budget: number, run: (budget: number) => KernelStop = (n) => this.run(n)): KernelStop {
     const cpu = this.kernel.x86.cpu;
     const [ins] = cpu.disassembleAt(cpu.rip, 1);
-    if (!ins || !/^(call|syscall|int|sysenter)\b/.test(ins.text.trim())) return this.step();
+    if (!ins || !/^(call|syscall|int|sysenter)\b/.test(ins.text.trim())) return run(1);
     const ret = ins.addr + ins.length;
     const sp = BigInt.asUintN(64, BigInt(cpu.getReg(RSP_INDEX)));
     const cpl = cpu.cpl;
@@ -165,7 +166,7 @@ export class Machine {
       for (;;) {
         const left = budget - (cpu.stats.instructions - start);
         if (left <= 0) return { kind: 'budget' };
-        const stop = this.run(left);
+        const stop = run(left);
         if (stop.kind !== 'breakpoint' || stop.addr !== ret) return stop;
         if (cpu.cpl === cpl && BigInt.asUintN(64, BigInt(cpu.getReg(RSP_INDEX))) >= sp) {
           // Our own return point is not a stop the student asked for, unless they also set one there.

@@ -20,6 +20,14 @@ export type MachineCall =
   | { kind: 'stepOver'; budget: number }
   | { kind: 'breakpoints'; addrs: number[] };
 
+/** What the calls go through: the machine itself, or a wrapper that records as it drives (same calls, same state). */
+export interface MachineDriver {
+  run(budget: number): KernelStop;
+  runToSyscall(budget: number): KernelStop;
+  step(): KernelStop;
+  stepOver(budget: number): KernelStop;
+}
+
 /** A user action (Run, Step, Step over...) is a group of calls; step back undoes one group. */
 interface Group {
   calls: MachineCall[];
@@ -33,8 +41,14 @@ export class SnapshotHistory {
   /** Breakpoints set outside any action, in order, so a replay sets them at the same points. */
   private pendingBreakpoints: MachineCall | null = null;
 
-  constructor(private readonly boot: () => Machine) {
+  private driver: MachineDriver;
+
+  constructor(
+    private readonly boot: () => Machine,
+    private readonly drive: (m: Machine) => MachineDriver = (m) => m,
+  ) {
     this.machine = boot();
+    this.driver = drive(this.machine);
   }
 
   /** Actions that can be undone. */
@@ -51,7 +65,7 @@ export class SnapshotHistory {
   /** Issue one call on the live machine and log it in the open action. */
   call(c: MachineCall): KernelStop | null {
     if (!this.open) this.begin();
-    const stop = apply(this.machine, c);
+    const stop = apply(this.machine, this.driver, c);
     this.open!.calls.push(c);
     if (stop) this.open!.stop = stop;
     return stop;
@@ -81,10 +95,11 @@ export class SnapshotHistory {
     if (!undone) return undefined;
     const breakpoints = this.machine.breakpoints;
     this.machine = this.boot();
+    this.driver = this.drive(this.machine);
     let stop: KernelStop | null = null;
     for (const g of this.groups) {
       for (const c of g.calls) {
-        apply(this.machine, c);
+        apply(this.machine, this.driver, c);
         between();
       }
       stop = g.stop;
@@ -96,16 +111,16 @@ export class SnapshotHistory {
   }
 }
 
-function apply(m: Machine, c: MachineCall): KernelStop | null {
+function apply(m: Machine, d: MachineDriver, c: MachineCall): KernelStop | null {
   switch (c.kind) {
     case 'run':
-      return m.run(c.budget);
+      return d.run(c.budget);
     case 'runToSyscall':
-      return m.runToSyscall(c.budget);
+      return d.runToSyscall(c.budget);
     case 'step':
-      return m.step();
+      return d.step();
     case 'stepOver':
-      return m.stepOver(c.budget);
+      return d.stepOver(c.budget);
     case 'breakpoints':
       m.setBreakpoints(c.addrs);
       return null;
