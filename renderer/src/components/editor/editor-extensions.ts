@@ -18,15 +18,21 @@ const toggleBreakpointEffect = StateEffect.define<{ pos: number; on: boolean }>(
 const replaceBreakpointsEffect = StateEffect.define<number[]>();
 
 class BreakpointMarker extends GutterMarker {
+  constructor(private readonly spacer = false) {
+    super();
+  }
+
   override toDOM(): Node {
     const dot = document.createElement('span');
-    dot.className = 'cm-breakpoint-dot';
+    // The spacer only sizes the gutter (CodeMirror hides it); it is not a breakpoint.
+    dot.className = this.spacer ? 'cm-breakpoint-spacer' : 'cm-breakpoint-dot';
     dot.textContent = '●';
     dot.setAttribute('aria-hidden', 'true');
     return dot;
   }
 }
 const breakpointMarker = new BreakpointMarker();
+const spacerMarker = new BreakpointMarker(true);
 
 const breakpointField = StateField.define<RangeSet<GutterMarker>>({
   create: () => RangeSet.empty,
@@ -78,7 +84,7 @@ function breakpoints(onChange: (lines: number[]) => void): Extension {
     gutter({
       class: 'cm-breakpoint-gutter',
       markers: (v) => v.state.field(breakpointField),
-      initialSpacer: () => breakpointMarker,
+      initialSpacer: () => spacerMarker,
       domEventHandlers: {
         mousedown(view, line) {
           toggleBreakpointAt(view, line.from);
