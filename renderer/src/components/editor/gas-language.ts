@@ -1,8 +1,8 @@
 // GNU as syntax highlighting for the two architectures the lab teaches, as a
 // CodeMirror StreamLanguage. Comments follow gas's per-target rules (as(1) "Machine
-// Dependencies"): on x86-64 `#` starts a comment anywhere and `;` separates
-// statements, so we colour both; `//` and `/* */` work everywhere. On AArch64 `//`
-// is the line comment and `#` introduces an immediate (`#16`), not a comment.
+// Dependencies"): on x86-64 `#` starts a comment anywhere, `/` only as the first
+// thing on a line (elsewhere it divides), and `;` separates statements. On AArch64
+// `//` is the comment and `#` introduces an immediate (`#16`). `/* */` works on both.
 
 import { StreamLanguage, type StringStream } from '@codemirror/language';
 
@@ -38,9 +38,9 @@ function gasMode(arch: GasArch) {
   const registers = arch === 'x86_64' ? X86_REGISTERS : ARM64_REGISTERS;
   const keywords = arch === 'x86_64' ? X86_KEYWORDS : ARM64_KEYWORDS;
   const lineComment = (s: StringStream): boolean => {
-    if (s.match('//')) return true;
-    if (arch === 'x86_64' && s.peek() === '#') return true;
-    return false;
+    if (arch === 'arm64') return Boolean(s.match('//'));
+    if (s.peek() === '#') return true;
+    return s.peek() === '/' && s.string.slice(0, s.pos).trim() === '';
   };
   return StreamLanguage.define<State>({
     name: `gas-${arch}`,
@@ -100,7 +100,7 @@ function gasMode(arch: GasArch) {
         return 'variableName'; // a symbol
       }
       stream.next();
-      return /[[\](),+\-*!{}]/.test(ch) ? 'punctuation' : null;
+      return /[[\](),+\-*/%<>|&^~!{}]/.test(ch) ? 'punctuation' : null;
     },
     languageData: { commentTokens: { line: arch === 'x86_64' ? '#' : '//' } },
   });
