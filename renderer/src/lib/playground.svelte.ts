@@ -103,8 +103,11 @@ export class Playground {
   /** The editor's breakpoints changed: keep the loaded machine's in step. */
   async setBreakpoints(lines: number[]): Promise<void> {
     this.breakpoints = lines;
-    if (this.session && !this.busy) await this.sendBreakpoints();
+    // The worker is busy with a run: send them as soon as it answers.
+    if (this.busy) this.breakpointsPending = true;
+    else if (this.session) await this.sendBreakpoints();
   }
+  private breakpointsPending = false;
 
   private async sendBreakpoints(): Promise<void> {
     const s = this.session;
@@ -208,5 +211,9 @@ export class Playground {
   private update(next: SessionState): void {
     this.previous = this.session;
     this.session = next;
+    if (this.breakpointsPending) {
+      this.breakpointsPending = false;
+      void this.sendBreakpoints();
+    }
   }
 }
