@@ -107,6 +107,9 @@ export class KernelPathWatch {
           left -= 1;
           this.observe();
           if (stop.kind !== 'budget') return stop;
+          // Landed on a stop the caller asked for (a breakpoint on the instruction after
+          // the syscall): end here, since the next run would start on it and not stop.
+          if (theirs.has(cpu.rip)) return { kind: 'breakpoint', addr: cpu.rip };
         }
         if (left <= 0) return { kind: 'budget' };
       }

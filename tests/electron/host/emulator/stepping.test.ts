@@ -68,6 +68,15 @@ describe('stepping through the host', () => {
     expect(after.stdout).toBe('ok\n');
   });
 
+  it('a breakpoint on the instruction right after a syscall stops the run there', async () => {
+    const s = await load(CALLS);
+    await call('emulator.setBreakpoints', { sessionId: s.sessionId, user: [lineOf(CALLS, 'mov rax, 60')] });
+    const at = await call<SessionState>('emulator.run', { sessionId: s.sessionId });
+    expect(at.status).toBe('breakpoint');
+    expect(at.view.next[0]!.line).toBe(lineOf(CALLS, 'mov rax, 60'));
+    expect(at.stdout).toBe('ok\n');
+  });
+
   it('a long run streams progress, and emulator.stop ends it with a state that can continue', async () => {
     const loop = `.intel_syntax noprefix\n.global _start\n.text\n_start:\n    mov r12, 2000000\n1:  mov rax, 39\n    syscall\n    dec r12\n    jnz 1b\n    mov rax, 60\n    xor edi, edi\n    syscall\n`;
     const s = await load(loop);
