@@ -11,6 +11,7 @@ import { parseElf } from './elf/parse.js';
 import { ExecError, execProgram, type LoadedProgram } from './kernel/exec.js';
 import { Kernel, type KernelStop, type Limits } from './kernel/kernel.js';
 import type { Arch, RunEvent } from './trace/events.js';
+import type { Arm64Arch } from './kernel/arm64/arm64-arch.js';
 
 export interface MachineOptions {
   arch: Arch;
@@ -73,6 +74,8 @@ function elfArch(bytes: Uint8Array): Arch | null {
   const r = parseElf(bytes);
   return r.ok ? r.elf.machine : null;
 }
+/** RSP's number in the x86-64 register file (SDM Vol 1 3.4.1: RAX, RCX, RDX, RBX, RSP, ...). */
+const RSP_INDEX = 4;
 
 export class Machine {
   readonly kernel: Kernel;
@@ -131,6 +134,68 @@ export class Machine {
     } finally {
       for (const a of added) cpu.breakpoints.delete(a);
     }
+  }
+
+  // ---- debugger stepping (the Playground's Step over and breakpoints) ----
+
+  private readonly userBreakpoints = new Set<number>();
+
+  /** Replace the user's breakpoints (virtual addresses, user or kernel half). */
+  setBreakpoints(addrs: Iterable<number>): void {
+    const cpu = this.kernel.archOps.cpu;
+    for (const a of this.userBreakpoints) cpu.breakpoints.delete(a);
+    this.userBreakpoints.clear();
+    for (const a of addrs) {
+      this.userBreakpoints.add(a);
+      cpu.breakpoints.add(a);
+    }
+  }
+
+  get breakpoints(): number[] {
+    return [...this.userBreakpoints];
+  }
+
+  /**
+   * One step that treats a `call` as a whole: run until it returns to the next
+   * instruction with the stack back where it was (so recursion does not stop early),
+   * like gdb's `next`. A `syscall` or `int` is likewise one step at the level it was
+   * issued from: the kernel path runs until control comes back. A user breakpoint
+   * met on the way stops there. Anything else is a single step. `run` is how to run
+   * (a recorder that wraps run may pass its own; it must stop at cpu.breakpoints).
+   */
+  stepOver(budget: number, run: (budget: number) => KernelStop = (n) => this.run(n)): KernelStop {
+    const arch = this.kernel.archOps;
+    const cpu = arch.cpu;
+    const [ins] = cpu.disassembleAt(arch.pc(), 1);
+    const callLike = this.kernel.arch === 'arm64' ? /^(bl|blr|svc)\b/ : /^(call|syscall|int|sysenter)\b/;
+    if (!ins || !callLike.test(ins.text.trim())) return run(1);
+    // The instruction after it: AArch64 instructions are 4 bytes; x86 lengths come from the decoder.
+    const ret = this.kernel.arch === 'arm64' ? ins.addr + 4 : ins.addr + (this.kernel.x86.cpu.disassembleAt(ins.addr, 1)[0]?.length ?? 1);
+    const sp = this.stackPointer();
+    const user = arch.inUserMode();
+    const added = !cpu.breakpoints.has(ret);
+    if (added) cpu.breakpoints.add(ret);
+    const start = cpu.stats.instructions;
+    try {
+      for (;;) {
+        const left = budget - (cpu.stats.instructions - start);
+        if (left <= 0) return { kind: 'budget' };
+        const stop = run(left);
+        if (stop.kind !== 'breakpoint' || stop.addr !== ret) return stop;
+        if (arch.inUserMode() === user && this.stackPointer() >= sp) {
+          // Our own return point is not a stop the student asked for, unless they also set one there.
+          return this.userBreakpoints.has(ret) ? stop : { kind: 'budget' };
+        }
+      }
+    } finally {
+      if (added) cpu.breakpoints.delete(ret);
+    }
+  }
+
+  /** The live stack pointer, unsigned (RSP, or the AArch64 SP of the current level). */
+  private stackPointer(): bigint {
+    if (this.kernel.arch === 'x86_64') return BigInt.asUintN(64, BigInt(this.kernel.x86.cpu.getReg(RSP_INDEX)));
+    return BigInt.asUintN(64, (this.kernel.archOps as Arm64Arch).cpu.sp);
   }
 
   pushStdin(bytes: Uint8Array): void {

@@ -116,6 +116,10 @@ export class KernelPathWatch {
           left -= 1;
           this.observe();
           if (stop.kind !== 'budget') return stop;
+          // Landed on a stop the caller asked for (a breakpoint on the instruction after
+          // the syscall): end here, since the next run would start on it and not stop.
+          const pc = this.machine.kernel.archOps.pc();
+          if (theirs.has(pc)) return { kind: 'breakpoint', addr: pc };
         }
         if (left <= 0) return { kind: 'budget' };
       }

@@ -3,7 +3,7 @@
 // The Electron preload and the web host's WebSocket client are both generated from it.
 
 import { array, bool, num, obj, oneOf, optional, str, unchecked, type Infer, type Schema } from './schema.js';
-import type { AppInfo, CoreInfo, GradeReport, LabDetail, LabProgressView, LabSummary, LoadReply, SessionState, WorkerFault } from './types.js';
+import type { AppInfo, BreakpointsReply, CoreInfo, GradeReport, LabDetail, LabProgressView, LabSummary, LoadReply, SessionState, WorkerFault } from './types.js';
 import type { HostFacts, ProbeInfo, ProbeProgress } from './probe-types.js';
 import type { ProbeRunRecord } from './types.js';
 import type { EmulatedLayouts, MachineInspection, MemoryDump } from './inspect-types.js';
@@ -65,6 +65,22 @@ export const commands = {
     result: unchecked<SessionState>(),
   },
   'emulator.step': { args: obj({ sessionId: num({ int: true, min: 1 }), count: optional(num({ int: true, min: 1, max: 100_000 })) }), result: unchecked<SessionState>() },
+  'emulator.stepOver': {
+    args: obj({ sessionId: num({ int: true, min: 1 }), budget: optional(num({ int: true, min: 1, max: 2_000_000_000 })) }),
+    result: unchecked<SessionState>(),
+  },
+  'emulator.stepBack': { args: obj({ sessionId: num({ int: true, min: 1 }) }), result: unchecked<SessionState>() },
+  'emulator.setBreakpoints': {
+    // Source lines: the student's program (user) and the kernel's entry code (kernel).
+    args: obj({
+      sessionId: num({ int: true, min: 1 }),
+      user: optional(array(num({ int: true, min: 1, max: 1_000_000 }), { maxItems: 256 })),
+      kernel: optional(array(num({ int: true, min: 1, max: 1_000_000 }), { maxItems: 256 })),
+    }),
+    result: unchecked<BreakpointsReply>(),
+  },
+  /** Ends a running emulator.run between slices; it then answers with the state it reached. */
+  'emulator.stop': { args: obj({}), result: unchecked<{ stopped: boolean }>() },
   'emulator.close': { args: obj({ sessionId: num({ int: true, min: 1 }) }), result: unchecked<{ closed: boolean }>() },
   // ---- machine views: read a stopped session (never changes the run) ----
   'emulator.memory': {

@@ -69,6 +69,14 @@ export interface SessionState {
   /** The most recent run events (at most 500). */
   events: RunEvent[];
   view: MachineView;
+  /** How many actions Step back can undo (0: at the start). */
+  stepsBack?: number;
+}
+
+/** Breakpoints as the worker placed them: `line` is where the requested line landed. */
+export interface BreakpointsReply {
+  sessionId: number;
+  breakpoints: { where: 'user' | 'kernel'; requested: number; line: number; addr: string }[];
 }
 
 export type LoadReply = { ok: true; sessionId: number; state: SessionState } | { ok: false; errors: AsmDiagnostic[] };

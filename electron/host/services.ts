@@ -18,7 +18,7 @@ import {
   type Events,
 } from '../common/contract.js';
 import { validate } from '../common/schema.js';
-import type { LoadReply, SessionState } from '../common/types.js';
+import type { BreakpointsReply, LoadReply, SessionState } from '../common/types.js';
 import type { EmulatedLayouts, MachineInspection, MemoryDump } from '../common/inspect-types.js';
 import { EmulatorHost, WorkerFailure } from './emulator/emulator-host.js';
 import { LabCatalog } from './labs/lab-catalog.js';
@@ -221,6 +221,12 @@ export class HostServices {
           { onProgress: (p) => this.emit('emulator.progress', { sessionId, ...(p as { instructions: number; syscalls: number }) }) },
         )) as SessionState,
       'emulator.step': async ({ sessionId, count }) => (await this.emulator.request({ type: 'call', op: 'machine.step', payload: { sessionId, count }, budget: 0 })) as SessionState,
+      'emulator.stepOver': async ({ sessionId, budget }) => this.stepping('machine.stepOver', sessionId, budget ?? 200_000_000),
+      // Step back replays from the start, so it streams progress like a run.
+      'emulator.stepBack': async ({ sessionId }) => this.stepping('machine.stepBack', sessionId, 0),
+      'emulator.setBreakpoints': async ({ sessionId, user, kernel }) =>
+        (await this.emulator.request({ type: 'call', op: 'machine.setBreakpoints', payload: { sessionId, user, kernel }, budget: 0 })) as BreakpointsReply,
+      'emulator.stop': async () => ({ stopped: this.emulator.interrupt() }),
       'emulator.close': async ({ sessionId }) => (await this.emulator.request({ type: 'call', op: 'machine.close', payload: { sessionId }, budget: 0 })) as { closed: boolean },
       'emulator.memory': async (args) => (await this.emulator.request({ type: 'call', op: 'machine.memory', payload: args, budget: 0 })) as MemoryDump,
       'emulator.inspect': async (args) => (await this.emulator.request({ type: 'call', op: 'machine.inspect', payload: args, budget: 0 })) as MachineInspection,
@@ -242,6 +248,14 @@ export class HostServices {
         return null;
       },
     };
+  }
+
+  /** A stepping command that may run long: its progress goes out as emulator.progress. */
+  private async stepping(op: string, sessionId: number, budget: number): Promise<SessionState> {
+    return (await this.emulator.request(
+      { type: 'call', op, payload: { sessionId }, budget },
+      { onProgress: (p) => this.emit('emulator.progress', { sessionId, ...(p as { instructions: number; syscalls: number }) }) },
+    )) as SessionState;
   }
 
   async close(): Promise<void> {

@@ -19,6 +19,8 @@ interface Pending {
   resolve: (value: unknown) => void;
   reject: (err: Error) => void;
   timer: NodeJS.Timeout;
+  /** Re-arms the wall-clock limit: a worker that reports progress is working, not hung. */
+  rearm: () => void;
   onProgress?: ((value: unknown) => void) | undefined;
 }
 
@@ -48,6 +50,8 @@ export class EmulatorHost {
   restarts = 0;
   private closed = false;
   private readonly timeoutMs: number;
+  /** Shared with the worker: set to stop a run between slices (the worker is too busy to read messages). */
+  private interruptFlag = new Int32Array(new SharedArrayBuffer(4));
   private readonly workerPath: string;
 
   constructor(private readonly options: EmulatorHostOptions = {}) {
@@ -59,7 +63,8 @@ export class EmulatorHost {
   private spawn(): void {
     this.generation += 1;
     const generation = this.generation;
-    const worker = new Worker(this.workerPath, { workerData: { generation } });
+    this.interruptFlag = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(this.workerPath, { workerData: { generation, interrupt: this.interruptFlag.buffer } });
     this.worker = worker;
     this.ready = new Promise((resolveReady) => {
       const onReady = (msg: WorkerReply) => {
@@ -89,9 +94,12 @@ export class EmulatorHost {
         p?.reject(new Error(msg.message));
         return;
       }
-      case 'progress':
-        this.pending.get(msg.id)?.onProgress?.(msg.value);
+      case 'progress': {
+        const p = this.pending.get(msg.id);
+        p?.rearm();
+        p?.onProgress?.(msg.value);
         return;
+      }
       default:
         assertNever(msg);
     }
@@ -129,16 +137,34 @@ export class EmulatorHost {
     const id = this.nextId++;
     const timeoutMs = opts.timeoutMs ?? this.timeoutMs;
     return new Promise((resolvePromise, reject) => {
-      const timer = setTimeout(() => {
-        this.fail(worker, {
-          reason: 'hung',
-          message: `the core did not answer within ${timeoutMs} ms; it was stopped and restarted`,
-          generation: this.generation,
-        });
-      }, timeoutMs);
-      this.pending.set(id, { resolve: resolvePromise, reject, timer, onProgress: opts.onProgress });
+      const arm = () =>
+        setTimeout(() => {
+          this.fail(worker, {
+            reason: 'hung',
+            message: `the core did not answer within ${timeoutMs} ms; it was stopped and restarted`,
+            generation: this.generation,
+          });
+        }, timeoutMs);
+      const pending: Pending = {
+        resolve: resolvePromise,
+        reject,
+        timer: arm(),
+        rearm: () => {
+          clearTimeout(pending.timer);
+          pending.timer = arm();
+        },
+        onProgress: opts.onProgress,
+      };
+      this.pending.set(id, pending);
       worker.postMessage({ ...body, id } as WorkerRequest);
     });
+  }
+
+  /** Ask a run in progress to stop at its next slice; false when nothing is waiting on the worker. */
+  interrupt(): boolean {
+    if (this.pending.size === 0) return false;
+    Atomics.store(this.interruptFlag, 0, 1);
+    return true;
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,8 @@
 // the last run or step returned. Components read it; only these methods change it.
 
 import type { LabApi } from '../../../electron/common/client.js';
-import type { AsmDiagnostic, GradeReport, SessionState } from '../../../electron/common/types.js';
+import { PanelSizes } from './panel-sizes.svelte.js';
+import type { AsmDiagnostic, BreakpointsReply, GradeReport, SessionState } from '../../../electron/common/types.js';
 
 /** The lab a Playground program belongs to, when it was opened from one. */
 export interface LabContext {
@@ -40,8 +41,21 @@ export class Playground {
   progress = $state<{ instructions: number; syscalls: number } | null>(null);
   lab = $state<LabContext | null>(null);
   grade = $state<GradeReport | null>(null);
+  /** Breakpoint lines in the editor (1-based); sent to the worker whenever a machine is loaded. */
+  breakpoints = $state<number[]>([]);
+  /** Where the worker placed them (a line without code moves to the next one that has some). */
+  placed = $state<BreakpointsReply['breakpoints']>([]);
+  /** The program line of the instruction about to run (null in the kernel or before a load). */
+  readonly currentLine = $derived.by(() => {
+    const next = this.session?.view.next[0];
+    return next && next.where === 'user' ? next.line : null;
+  });
+  readonly canStepBack = $derived((this.session?.stepsBack ?? 0) > 0);
+
+  readonly sizes: PanelSizes;
 
   constructor(private readonly api: LabApi) {
+    this.sizes = new PanelSizes(api);
     api.on('emulator.progress', (p) => {
       if (this.session && p.sessionId === this.session.sessionId) this.progress = { instructions: p.instructions, syscalls: p.syscalls };
     });
@@ -82,10 +96,32 @@ export class Playground {
     }
     this.errors = [];
     this.session = reply.state;
+    if (this.breakpoints.length > 0) await this.sendBreakpoints();
     return true;
   }
 
+  /** The editor's breakpoints changed: keep the loaded machine's in step. */
+  async setBreakpoints(lines: number[]): Promise<void> {
+    this.breakpoints = lines;
+    // The worker is busy with a run: send them as soon as it answers.
+    if (this.busy) this.breakpointsPending = true;
+    else if (this.session) await this.sendBreakpoints();
+  }
+  private breakpointsPending = false;
+
+  private async sendBreakpoints(): Promise<void> {
+    const s = this.session;
+    if (!s) return;
+    try {
+      const reply = await this.api['emulator.setBreakpoints']({ sessionId: s.sessionId, user: this.breakpoints });
+      this.placed = reply.breakpoints;
+    } catch (err) {
+      this.failure = `Breakpoints could not be set: ${(err as Error).message}`;
+    }
+  }
+
   private async ensureLoaded(): Promise<SessionState | null> {
+    if (this.busy) return null;
     if (this.session && this.session.status !== 'exited' && this.session.status !== 'panic' && this.session.status !== 'limit') return this.session;
     return (await this.load()) ? this.session : null;
   }
@@ -104,6 +140,28 @@ export class Playground {
     if (next) this.update(next);
   }
 
+  /** F10: a call runs until it returns, a syscall comes back to user level. */
+  async stepOver(): Promise<void> {
+    const s = await this.ensureLoaded();
+    if (!s) return;
+    const next = await this.guard(() => this.api['emulator.stepOver']({ sessionId: s.sessionId }));
+    if (next) this.update(next);
+  }
+
+  /** Shift+F11: back to the state before the last Run or Step. */
+  async stepBack(): Promise<void> {
+    const s = this.session;
+    if (!s || !this.canStepBack) return;
+    const next = await this.guard(() => this.api['emulator.stepBack']({ sessionId: s.sessionId }));
+    if (next) this.update(next);
+  }
+
+  /** Stop a long run; it answers with the state it reached, ready to continue. */
+  async stop(): Promise<void> {
+    if (!this.busy) return;
+    await this.api['emulator.stop']({}).catch(() => undefined);
+  }
+
   async reset(): Promise<void> {
     await this.load();
   }
@@ -118,6 +176,7 @@ export class Playground {
     this.session = null;
     this.previous = null;
     this.errors = [];
+    this.breakpoints = [];
     this.source = starter;
     try {
       const saved = await this.api['progress.load']({ packId: lab.packId, labId: lab.labId });
@@ -152,5 +211,9 @@ export class Playground {
   private update(next: SessionState): void {
     this.previous = this.session;
     this.session = next;
+    if (this.breakpointsPending) {
+      this.breakpointsPending = false;
+      void this.sendBreakpoints();
+    }
   }
 }
