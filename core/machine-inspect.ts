@@ -36,25 +36,30 @@ export interface DisassemblyLine {
  */
 export function disassemblyWindow(m: Machine, program: UserProgramInfo, before = 4, after = 10): DisassemblyLine[] {
   const k = m.kernel;
-  const cpu = k.x86.cpu;
-  const pc = cpu.rip;
+  const arch = k.archOps;
+  const cpu = arch.cpu;
+  const text = arch.text;
+  const pc = arch.pc();
   const kernel = pc < 0;
-  const lines = kernel ? k.x86.text.lines : program.lines;
-  const sourceLines = (kernel ? k.x86.text.source : program.source).split('\n');
+  const lines = kernel ? text.lines : program.lines;
+  const sourceLines = (kernel ? text.source : program.source).split('\n');
   const starts = [...lines.keys()].filter((a) => a < pc && (a < 0) === kernel && pc - a < 256).sort((a, b) => a - b);
-  const start = lines.has(pc) ? (starts.at(-before) ?? starts[0] ?? pc) : pc;
-  const count = starts.filter((a) => a >= start).length + after;
+  // AArch64 instructions are all 4 bytes, so the window simply starts `before` words back.
+  const fixed = k.arch === 'arm64';
+  const start = fixed ? pc - 4 * before : lines.has(pc) ? (starts.at(-before) ?? starts[0] ?? pc) : pc;
+  const count = fixed ? before + 1 + after : starts.filter((a) => a >= start).length + after;
+  const kernelSource = text.source.split('\n');
   return cpu.disassembleAt(start, count).map((d) => {
     const inKernel = d.addr < 0;
-    const line = (inKernel ? k.x86.text.lines.get(d.addr) : program.lines.get(d.addr)) ?? null;
-    const text = inKernel ? k.x86.text.source.split('\n') : sourceLines;
+    const line = (inKernel ? text.lines.get(d.addr) : program.lines.get(d.addr)) ?? null;
+    const src = inKernel ? kernelSource : sourceLines;
     return {
       addr: hex64(d.addr),
       text: d.text,
       where: inKernel ? ('kernel' as const) : ('user' as const),
-      symbol: symbolize(inKernel ? k.x86.text.symbols : program.symbols, d.addr),
+      symbol: symbolize(inKernel ? text.symbols : program.symbols, d.addr),
       line,
-      source: line !== null ? (text[line - 1]?.trim() ?? null) : null,
+      source: line !== null ? (src[line - 1]?.trim() ?? null) : null,
       current: d.addr === pc,
     };
   });
@@ -138,6 +143,14 @@ export interface KernelRegion {
 
 export function kernelRegions(m: Machine): KernelRegion[] {
   const k = m.kernel;
+  if (k.arch !== 'x86_64') {
+    // AArch64: the entry code's own extent (the other kernel regions are laid out differently).
+    const addrs = [...k.archOps.text.symbols.values()];
+    if (addrs.length === 0) return [];
+    const lo = Math.min(...addrs);
+    const hi = Math.ceil((Math.max(...addrs) + 16 - lo) / 4096) * 4096 + lo;
+    return [{ start: hex64(lo), end: hex64(hi), perms: 'r-x', name: 'kernel text (vectors and entry code)' }];
+  }
   const lastSymbol = Math.max(...k.x86.text.symbols.values());
   const textEnd = Math.ceil((lastSymbol + 16 - KERNEL_TEXT) / 4096) * 4096 + KERNEL_TEXT;
   const out: KernelRegion[] = [

@@ -6,6 +6,7 @@
 import { PT_REGS, PT_REGS_SIZE } from './kernel/x86_64/entry-source.js';
 import { KERNEL_TEXT } from './kernel/x86_64/layout.js';
 import type { Machine } from './machine.js';
+import type { Arm64Arch } from './kernel/arm64/arm64-arch.js';
 
 const PAGE = 4096;
 /** Largest dump one request may ask for. */
@@ -45,14 +46,14 @@ export interface MemoryDump {
 }
 
 function frameOf(m: Machine, va: number): number | null {
-  const x86 = m.kernel.x86;
-  return x86.port.lookup(x86.cpu.cr3, va);
+  const arch = m.kernel.archOps;
+  return arch.port.lookup(arch.currentRoot(), va);
 }
 
 /** Read `len` bytes at `addr` (signed number form) without touching the run. */
 export function peekMemory(m: Machine, addr: number, len: number): MemoryDump {
   if (!Number.isInteger(len) || len < 1 || len > MAX_PEEK) throw new InspectError(`a dump is 1 to ${MAX_PEEK} bytes, not ${len}`);
-  const mem = m.kernel.x86.mem.bytes;
+  const mem = m.kernel.mem.bytes;
   const mm = m.kernel.current?.proc.mm ?? m.kernel.init?.mm ?? null;
   const bytes: number[] = [];
   const notes: MemoryDump['notes'] = [];
@@ -99,6 +100,11 @@ export function symbolize(symbols: ReadonlyMap<string, number>, addr: number): s
 
 /** A value pointing just after a `call` is a return address (rel32 call: 5 bytes; indirect: 2, 3 or 6). */
 function isReturnAddress(m: Machine, value: number): boolean {
+  if (m.kernel.arch === 'arm64') {
+    // AArch64: the word before is a bl or blr.
+    const d = m.kernel.archOps.cpu.disassembleAt(value - 4, 1)[0];
+    return d !== undefined && /^(bl|blr)\b/.test(d.text.trim());
+  }
   for (const back of [5, 2, 3, 6, 7]) {
     const d = m.kernel.x86.cpu.disassembleAt(value - back, 1)[0];
     if (d && d.length === back && /^call\b/.test(d.text.trim())) return true;
@@ -115,8 +121,9 @@ const PT_FIELD_AT = new Map<number, string>(Object.entries(PT_REGS).map(([k, v])
 export function stackWords(m: Machine, count: number, userSymbols: ReadonlyMap<string, number>): StackWord[] {
   if (!Number.isInteger(count) || count < 1 || count > 512) throw new InspectError(`the stack view shows 1 to 512 words, not ${count}`);
   const k = m.kernel;
-  const cpu = k.x86.cpu;
-  const rsp = Number(BigInt.asIntN(64, BigInt(cpu.getReg(4))));
+  const x86 = k.arch === 'x86_64';
+  // The live stack pointer (RSP, or AArch64's SP for the current level).
+  const rsp = x86 ? Number(BigInt.asIntN(64, BigInt(k.x86.cpu.getReg(4)))) : Number(BigInt.asIntN(64, (k.archOps as Arm64Arch).cpu.sp));
   const dump = peekMemory(m, rsp, count * 8);
   const task = k.current;
   const ptBase = task ? task.kernelStackTop - PT_REGS_SIZE : null;
@@ -133,13 +140,13 @@ export function stackWords(m: Machine, count: number, userSymbols: ReadonlyMap<s
     for (let j = 7; j >= 0; j--) v = (v << 8n) | BigInt(raw[j]!);
     const value = Number(BigInt.asIntN(64, v));
     let label: string | null = null;
-    if (ptBase !== null && cpu.cpl === 0 && addr >= ptBase && addr < ptBase + PT_REGS_SIZE) label = `pt_regs->${PT_FIELD_AT.get(addr - ptBase) ?? '?'}`;
+    if (x86 && ptBase !== null && !k.archOps.inUserMode() && addr >= ptBase && addr < ptBase + PT_REGS_SIZE) label = `pt_regs->${PT_FIELD_AT.get(addr - ptBase) ?? '?'}`;
     if (label === null && Math.abs(value) < 2 ** 53) {
       // The entry code is small: it fits in the first 64 KiB of kernel text.
-      const inKernelText = value >= KERNEL_TEXT && value < KERNEL_TEXT + 0x10000;
+      const inKernelText = x86 && value >= KERNEL_TEXT && value < KERNEL_TEXT + 0x10000;
       const vma = value > 0 ? mm?.vmas.find(value) : undefined;
       const exec = vma ? (vma.prot & 4) !== 0 : inKernelText;
-      if (exec && isReturnAddress(m, value)) label = `return address → <${symbolize(value < 0 ? k.x86.text.symbols : userSymbols, value) ?? hex64(value)}>`;
+      if (exec && isReturnAddress(m, value)) label = `return address → <${symbolize(value < 0 ? k.archOps.text.symbols : userSymbols, value) ?? hex64(value)}>`;
       else if (vma) label = `→ ${vma.name || 'anonymous mapping'}`;
     }
     out.push({ addr: hex64(addr), offset: i * 8, value: hex64(v), label });

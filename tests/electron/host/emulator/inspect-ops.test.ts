@@ -161,3 +161,46 @@ describe('emulator.layouts', () => {
     expect([...exe].map((a) => BigInt(a))).toEqual([0x400000n]);
   });
 });
+
+describe('emulator.inspect on an arm64 machine', () => {
+  const ARM_BOOK = `.global _start
+.text
+_start:
+    mov x0, 1
+    adr x1, msg
+    mov x2, 17
+    mov x8, 64
+    svc #0
+    mov x0, 0
+    mov x8, 93
+    svc #0
+msg: .ascii "Direct write call"
+`;
+
+  it('disassembles with source lines, reads the stack and memory, and follows svc into EL1', async () => {
+    const r = await call<LoadReply>('emulator.load', { arch: 'arm64', source: ARM_BOOK });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    let s = r.state;
+    for (let i = 0; i < 200 && s.view.privilege !== 0; i++) s = await call<SessionState>('emulator.step', { sessionId: s.sessionId });
+    expect(s.view.privilege).toBe(0);
+    const user = await inspect(s.sessionId);
+    const current = user.disassembly.find((d) => d.current);
+    expect(current?.text).toMatch(/^mov\s+x0/);
+    expect(current?.line).toBe(4);
+    expect(current?.source).toBe('mov x0, 1');
+    expect(user.stack.length).toBeGreaterThan(0);
+    expect(user.stack[0]?.value).not.toBeNull();
+    expect(user.kernel).toHaveLength(1);
+    // The message's bytes through the memory view, at the address adr computes.
+    const msgAddr = BigInt(s.view.registers.find((x) => x.name === 'pc')?.value ?? '0') + 32n;
+    const dump = await call<MemoryDump>('emulator.memory', { sessionId: s.sessionId, addr: `0x${msgAddr.toString(16)}`, length: 17 });
+    expect(String.fromCharCode(...dump.bytes)).toBe('Direct write call');
+    // Step to the svc, then once more: the vector table at EL1, shown with the entry code's source.
+    s = await call<SessionState>('emulator.step', { sessionId: s.sessionId, count: 5 });
+    expect(s.view.privilege).toBe(1);
+    const kernel = await inspect(s.sessionId);
+    const k = kernel.disassembly.find((d) => d.current);
+    expect(k?.where).toBe('kernel');
+    expect(k?.source).not.toBeNull();
+  });
+});
