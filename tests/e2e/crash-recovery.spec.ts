@@ -35,6 +35,12 @@ test('typed program and open lab survive a renderer crash', async ({ page, conte
   await after.goto(host.url);
   await expect(after.getByRole('alert')).toContainText('The window crashed and was reloaded');
   await expect(after.getByRole('tab', { name: 'Playground' })).toHaveAttribute('aria-selected', 'true');
-  await expect(after.getByLabel('Program (x86-64, GNU as, Intel syntax)')).toHaveValue(typed);
+  const restored = after.getByLabel('Program (x86-64, GNU as, Intel syntax)');
+  await expect(restored).toContainText('# typed just before the crash');
+  await expect(restored).toContainText('mov eax, 60');
   await expect(after.getByText('Lab: ')).toContainText('Crossing the boundary');
+  // The Labs view reopens the lab that was open, not the list.
+  await after.getByRole('tab', { name: 'Labs' }).click();
+  await expect(after.locator('#lab-title')).toContainText('Crossing the boundary');
+  await expect(after.getByRole('button', { name: '← All labs' })).toBeVisible();
 });
