@@ -95,9 +95,11 @@ export class EmulatorHost {
         return;
       }
       case 'progress': {
-        const p = this.pending.get(msg.id);
-        p?.rearm();
-        p?.onProgress?.(msg.value);
+        // The worker answers requests one at a time: progress on the one it is running
+        // proves it alive, so requests queued behind it (a view refresh sent during a long
+        // run) must not be counted as hung either.
+        for (const waiting of this.pending.values()) waiting.rearm();
+        this.pending.get(msg.id)?.onProgress?.(msg.value);
         return;
       }
       default:

@@ -99,4 +99,33 @@ describe('dispatch validates every command before a handler runs', () => {
     const labs = await services.dispatch('labs.list', {});
     expect(labs.ok && (labs.value as { labId: string }[]).map((l) => l.labId)).toContain('hello-kernel');
   });
+
+  it('a request queued behind a long run that reports progress is not taken for a hung worker', async () => {
+    const s = start(); // 1.5 s wall-clock limit per request
+    const loop = (n: number) => `.intel_syntax noprefix
+.global _start
+.text
+_start:
+    mov r12, ${n}
+1:  mov rax, 39
+    syscall
+    dec r12
+    jnz 1b
+    mov rax, 60
+    xor edi, edi
+    syscall
+`;
+    const long = await s.dispatch('emulator.load', { arch: 'x86_64', source: loop(400_000) });
+    const short = await s.dispatch('emulator.load', { arch: 'x86_64', source: loop(1) });
+    if (!long.ok || !short.ok) throw new Error('load failed');
+    const longId = (long.value as { state: { sessionId: number } }).state.sessionId;
+    const shortId = (short.value as { state: { sessionId: number } }).state.sessionId;
+    const run = s.dispatch('emulator.run', { sessionId: longId });
+    // Sent while the run is going: the worker takes it only when the run is done (seconds later).
+    await new Promise((r) => setTimeout(r, 100));
+    const step = s.dispatch('emulator.step', { sessionId: shortId });
+    const [ran, stepped] = await Promise.all([run, step]);
+    expect(ran.ok && (ran.value as { status: string }).status).toBe('exited');
+    expect(stepped.ok).toBe(true);
+  });
 });
