@@ -93,7 +93,8 @@ export interface StackWord {
 /** Nearest symbol at or below `addr`, as `name+0x10`. */
 export function symbolize(symbols: ReadonlyMap<string, number>, addr: number): string | null {
   let best: [string, number] | null = null;
-  for (const [name, a] of symbols) if (a <= addr && (best === null || a > best[1])) best = [name, a];
+  // Assembler-local labels (`.L…`, numeric `1:` labels) are skipped: they are not names a reader knows.
+  for (const [name, a] of symbols) if (a <= addr && !name.startsWith('.L') && (best === null || a > best[1])) best = [name, a];
   if (!best) return null;
   return addr === best[1] ? best[0] : `${best[0]}+0x${(addr - best[1]).toString(16)}`;
 }

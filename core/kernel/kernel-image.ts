@@ -18,7 +18,8 @@ export function kernelImage(r: AssembleResult, base: number, what: string): Kern
   const text = r.image.sections.find((s) => s.name === '.text');
   if (!text || r.image.fixups.length > 0) throw new Error(`${what} must be one position-independent .text section`);
   const symbols = new Map<string, number>();
-  for (const s of r.image.symbols) if (s.section === '.text') symbols.set(s.name, base + Number(s.offset));
+  // Assembler-local labels (`.L…`, numeric `1:` labels) are not names a reader should see.
+  for (const s of r.image.symbols) if (s.section === '.text' && !s.name.startsWith('.L')) symbols.set(s.name, base + Number(s.offset));
   const lines = new Map<number, number>();
   for (const m of r.image.sourceMap) if (m.section === '.text') lines.set(base + m.offset, m.line);
   return { bytes: text.bytes, symbols, lines };

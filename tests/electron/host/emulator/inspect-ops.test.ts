@@ -204,3 +204,17 @@ msg: .ascii "Direct write call"
     expect(k?.source).not.toBeNull();
   });
 });
+
+describe('symbols in the views', () => {
+  it('name kernel addresses by their entry-code labels, never by assembler-local ones', async () => {
+    // Fresh from exec the CPU is in the kernel's return path, whose loops use numeric labels.
+    const r = await call<LoadReply>('emulator.load', { arch: 'x86_64', source: BOOK });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const s = await call<SessionState>('emulator.step', { sessionId: r.state.sessionId, count: 9 });
+    const v = await inspect(s.sessionId);
+    const symbols = [...v.disassembly.map((d) => d.symbol ?? ''), ...s.view.next.map((n) => n.symbol ?? '')];
+    expect(v.disassembly.some((d) => d.where === 'kernel')).toBe(true);
+    expect(symbols.filter((n) => n.startsWith('.L'))).toEqual([]);
+    expect(symbols.filter((n) => n !== '').length).toBeGreaterThan(0);
+  });
+});
