@@ -18,6 +18,7 @@ import type { CpuStop, KernelArch, TrapFrame } from './kernel-arch.js';
 import type { StopReason as X86Stop } from '../arch/x86_64/cpu.js';
 import type { StopReason as Arm64Stop } from '../arch/arm64/types.js';
 import { runKernelHook } from './kernel-hooks.js';
+import { accountSwitch } from './context-switch.js';
 import { killPending, resumeAfterStop, sendSignalToProcess, sigreturn } from './signal-delivery.js';
 import { SeededRandom } from './random.js';
 import { SIGCHLD, SIGKILL } from './signal-names.js';
@@ -467,21 +468,7 @@ export class Kernel {
 
   private switchTo(task: Task): void {
     const prev = this.previous;
-    if (prev !== task) {
-      this.counters.contextSwitches++;
-      this.meter.charge('contextSwitchRegisters');
-      this.meter.charge('schedule');
-      // CR3 is written only when the address space changes: never between threads, not even after a sibling died.
-      const cr3Switched = this.archOps.currentRoot() !== task.proc.mm.root;
-      if (cr3Switched) {
-        this.counters.cr3Switches++;
-        this.meter.charge('cr3Switch');
-        this.meter.charge('contextSwitchCache');
-      }
-      if (prev) {
-        this.emit({ type: 'context-switch', fromPid: prev.proc.pid, toPid: task.proc.pid, voluntary: prev.state === 'sleeping', cr3Switched, cycles: this.meter.table.contextSwitchRegisters + this.meter.table.schedule + (cr3Switched ? this.meter.table.cr3Switch + this.meter.table.contextSwitchCache : 0) });
-      }
-    }
+    if (prev !== task) accountSwitch(this, prev, task);
     this.previous = task;
     this.current = task;
     this.archOps.setKernelStack(task.kernelStackTop);
