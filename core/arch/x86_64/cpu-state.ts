@@ -81,6 +81,8 @@ export class X86CpuState {
     // a hash table, and the fetch after every mode switch or hook looks a page up here.
     this.code = { frame: -1, pages: new Array<(Inst | undefined)[] | undefined>(Math.ceil(mem.maxBytes / 4096)) };
     this.mmu.onCodeWrite = (frameNo) => this.invalidateCode(frameNo);
+    // Decoded instructions carry their hook (fetch.ts): re-decode after hooks change.
+    this.hooks.onChange = () => this.invalidateAllCode();
     const mmu = this.mmu;
     const tlb = mmu.tlb;
     this.stats = {
@@ -169,8 +171,32 @@ export class X86CpuState {
       this.cplNow = cpl;
       this.stats.modeSwitches++;
       this.mmu.setUser(cpl === 3);
-      this.codeBase = NaN;
+      this.switchCodePage(cpl);
     }
+  }
+
+  // The code page each privilege level last fetched from (0: CPL 0, 1: CPL 3), so the
+  // fetch after SYSCALL or SYSRET can continue where that level left off without a new
+  // translation. Valid only while the TLB has not been flushed since (tlb.flushes):
+  // CR3 writes, INVLPG and paging-control changes all count as flushes.
+  private readonly slotBase = [NaN, NaN];
+  private readonly slotInsts: (Inst | undefined)[][] = [[], []];
+  private readonly slotFrame = [-1, -1];
+  private readonly slotFlushes = [-1, -1];
+
+  private switchCodePage(cpl: 0 | 3): void {
+    const from = cpl === 3 ? 0 : 1;
+    const to = 1 - from;
+    const flushes = this.mmu.tlb.flushes;
+    this.slotBase[from] = this.codeBase;
+    this.slotInsts[from] = this.codeInsts;
+    this.slotFrame[from] = this.code.frame;
+    this.slotFlushes[from] = flushes;
+    if (this.slotFlushes[to] === flushes && this.code.pages[this.slotFrame[to]! / 4096] === this.slotInsts[to]) {
+      this.codeBase = this.slotBase[to]!;
+      this.codeInsts = this.slotInsts[to]!;
+      this.code.frame = this.slotFrame[to]!;
+    } else this.codeBase = NaN;
   }
 
   get cr3(): number {
@@ -205,6 +231,12 @@ export class X86CpuState {
   }
 
   // ---- code cache ----
+
+  private invalidateAllCode(): void {
+    this.code.pages.fill(undefined);
+    this.mmu.codeFrames.fill(0);
+    this.codeBase = NaN;
+  }
 
   protected invalidateCode(frameNo: number): void {
     this.code.pages[frameNo] = undefined;

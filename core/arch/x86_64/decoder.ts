@@ -2,12 +2,12 @@
 // displacements and immediates per SDM Vol 2A chapter 2. The decoder never throws:
 // it returns null for an undefined opcode (#UD) and TRUNCATED when it ran out of bytes.
 
-import { Inst, type Handler, type OpRow } from './inst.js';
+import { Inst, StackMember, type Handler, type OpRow } from './inst.js';
 import { OPCODE_ROWS } from './opcode-table.js';
 import { RIP_BASE } from './registers.js';
 import { xchgEG } from './exec-move.js';
 import { raiseGp } from './system-instructions.js';
-import { specialize } from './exec-fast.js';
+import { specialize, stackMemberOf } from './exec-fast.js';
 
 interface DecRow {
   row: OpRow;
@@ -211,5 +211,7 @@ export function decode(b: Uint8Array, start: number, end: number): Inst | null {
   if (len > 15) return tooLong(len);
   inst.len = len;
   inst.exec = specialize(inst);
+  inst.stackMember = stackMemberOf(inst);
+  if (inst.stackMember !== StackMember.None) inst.stackRun = undefined;
   return inst;
 }

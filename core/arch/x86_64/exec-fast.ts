@@ -3,11 +3,12 @@
 // handlers; the native-execution and system tests exercise both paths.
 
 import type { X86Cpu } from './cpu.js';
-import type { Handler, Inst } from './inst.js';
+import { StackMember, type Handler, type Inst } from './inst.js';
+import { RSP } from './registers.js';
 import { aluEG, aluGE, aluEI, incDecE } from './exec-alu.js';
 import { movEG, movGE } from './exec-move.js';
 import { jcc } from './exec-control.js';
-import { pushZ, popZ } from './exec-stack.js';
+import { pushZ, popZ, pushI } from './exec-stack.js';
 import { RR_EG, RI, RM } from './exec-fast-alu.js';
 import { eaFast } from './ea-fast.js';
 
@@ -114,6 +115,14 @@ function rmw64(cpu: X86Cpu, i: Inst): void {
   const r = cpu.fl.alu64(i.op, m.ld32(pa), m.ld32(pa + 4), imm ? i.imm : cpu.lo[i.reg]!, imm ? i.immHi : cpu.hi[i.reg]!);
   m.st32(pa, r);
   m.st32(pa + 4, cpu.fl.outHi);
+}
+
+/** How `i` (already specialized) can join a run of stack operations (stack-run.ts). */
+export function stackMemberOf(i: Inst): StackMember {
+  if (i.exec === push64 && i.reg !== RSP) return StackMember.PushReg;
+  if (i.exec === pushI && i.size === 8) return StackMember.PushImm;
+  if (i.exec === pop64 && i.reg !== RSP) return StackMember.PopReg;
+  return StackMember.None;
 }
 
 /** Returns a faster handler for `i` when one applies, else its own. */

@@ -1,6 +1,8 @@
 // Instruction fetch with the decoded-instruction cache. Instructions are cached per
 // physical frame at their page offset; writes to a frame drop its cache (the MMU
 // calls back), so self-modifying and freshly loaded code is always re-decoded.
+// An instruction decoded at a kernel hook's address carries the hook (the whole cache
+// is dropped when hooks change), so the run loop needs no per-instruction hook lookup.
 
 import type { X86Cpu } from './cpu.js';
 import { Inst } from './inst.js';
@@ -40,6 +42,14 @@ export function fetchDecode(cpu: X86Cpu, rip: number): Inst {
   const d = decode(cpu.mem.bytes, frame + off, frame + 4096);
   if (d !== TRUNCATED) {
     const inst = d ?? undefinedOpcode(1);
+    if (cpu.hooks.atOffset[off] !== 0) {
+      // A kernel hook here: the run loop calls it instead of executing the instruction.
+      const hook = cpu.hooks.find(rip, off);
+      if (hook !== undefined) {
+        inst.hook = hook;
+        inst.hookAddr = rip;
+      }
+    }
     insts[off] = inst;
     return inst;
   }

@@ -12,17 +12,21 @@ export class HookMap extends Map<number, KernelHook> {
   /** For an offset with exactly one hook: its address and function. */
   private readonly soleAddr = new Float64Array(4096);
   private readonly soleHook: (KernelHook | undefined)[] = [];
+  /** Called after any change (the CPU drops decoded instructions, which carry their hook). */
+  onChange: (() => void) | undefined;
 
   override set(addr: number, hook: KernelHook): this {
     super.set(addr, hook);
     // Map's constructor calls set before the field initialisers have run.
     if (this.atOffset !== undefined) this.reindex(addr & 0xfff);
+    this.onChange?.();
     return this;
   }
 
   override delete(addr: number): boolean {
     const had = super.delete(addr);
     if (had) this.reindex(addr & 0xfff);
+    this.onChange?.();
     return had;
   }
 
@@ -30,6 +34,7 @@ export class HookMap extends Map<number, KernelHook> {
     super.clear();
     this.atOffset.fill(0);
     this.soleHook.length = 0;
+    this.onChange?.();
   }
 
   /** The hook at `rip`, whose page offset is `off`. */

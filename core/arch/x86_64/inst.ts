@@ -2,6 +2,9 @@
 // then calls `exec` with the cached object, so every field a handler needs is here.
 
 import type { X86Cpu } from './cpu.js';
+import type { StackRun } from './stack-run.js';
+import type { Block } from './block.js';
+import type { KernelHook } from './cpu-state.js';
 
 export type Handler = (cpu: X86Cpu, i: Inst) => void;
 
@@ -36,6 +39,10 @@ export interface OpRow {
   /** Requires REX.W (e.g. sysretq, iretq spelling) — rows are chosen by W when set. */
   rexW?: boolean;
 }
+
+/** Membership in a run of stack operations (stack-run.ts). */
+export const StackMember = { None: 0, PushReg: 1, PushImm: 2, PopReg: 3 } as const;
+export type StackMember = (typeof StackMember)[keyof typeof StackMember];
 
 export class Inst {
   len = 0;
@@ -73,6 +80,17 @@ export class Inst {
   rex = 0;
   /** Bytes of the ModRM memory operand used a 0x66 prefix as operand size. */
   opsize16 = false;
+
+  /** Set by the decoder for pushes and pops that can join a run (stack-run.ts). */
+  stackMember: StackMember = StackMember.None;
+  /** The run this instruction starts: undefined until first built, null when there is none. */
+  stackRun: StackRun | null | undefined = null;
+
+  /** The straight-line block this instruction starts (block.ts): undefined until built, null when none. */
+  block: Block | null | undefined = undefined;
+  /** The kernel hook registered at hookAddr when this was decoded there (fetch.ts), else null. */
+  hook: KernelHook | null = null;
+  hookAddr = 0;
 
   constructor(exec: Handler) {
     this.exec = exec;

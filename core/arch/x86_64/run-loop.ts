@@ -1,13 +1,17 @@
 // The fetch–decode–execute loop. Per instruction: look the decoded Inst up in the
-// current page's cache (one compare and an array load), advance RIP, call its handler.
+// current page's cache (one compare and an array load), advance RIP, call its handler
+// (or the kernel hook decoded with it: fetch.ts).
 // Faults are thrown by handlers and delivered here through the IDT; hooks, breakpoints
-// and the budget are checked between instructions.
+// and the budget are checked between instructions. Runs of pushes or pops may retire
+// together (stack-run.ts) when the budget, breakpoints and hooks allow.
 
 import { X86Fault } from '../../mm/x86-64/fault.js';
 import { BUDGET, STOP, type StopReason, type X86Cpu } from './cpu.js';
 import type { Inst } from './inst.js';
 import { deliverInterrupt } from './interrupts.js';
 import { fetchDecode } from './fetch.js';
+import { buildBlock } from './block.js';
+import { breakpointInside, buildStackRun, execStackRun } from './stack-run.js';
 
 const TWO32 = 4294967296;
 
@@ -18,42 +22,61 @@ export function runLoop(cpu: X86Cpu): StopReason {
     let left = cpu.left;
     let done = 0;
     try {
-      const checkHooks = cpu.hooks.size !== 0;
       const checkBp = cpu.breakpoints.size !== 0;
-      const hookAt = cpu.hooks.atOffset;
       for (;;) {
         if (done >= left) {
           cpu.stats.instructions += done;
           return BUDGET;
         }
         const rip = cpu.rip;
-        // Offset in the current code page; the filter indexes by it (rip & 0xfff on a
-        // kernel-half rip is a double-to-int32 truncation V8 handles out of line).
         const off = rip - cpu.codeBase;
-        const inPage = off >= 0 && off < 4096;
-        const pageOff = inPage ? off : rip & 0xfff;
-        if (checkHooks && hookAt[pageOff] !== 0 && cpu.cpl === 0) {
-          const hook = cpu.hooks.find(rip, pageOff);
-          if (hook !== undefined) {
-            if (!first && checkBp && cpu.breakpoints.has(rip)) return cpu.stopAt(done, { kind: 'breakpoint', addr: rip });
-            first = false;
-            cur = rip;
-            const r = hook(cpu);
-            cpu.codeBase = NaN;
-            const retLo = cpu.pop64();
-            cpu.rip = cpu.eh * TWO32 + (retLo >>> 0);
-            left--;
-            if (r !== undefined) return cpu.stopAt(done, r);
-            continue;
-          }
-        }
         if (checkBp && !first && cpu.breakpoints.has(rip)) return cpu.stopAt(done, { kind: 'breakpoint', addr: rip });
         first = false;
         let inst: Inst | undefined;
-        if (inPage) inst = cpu.codeInsts[off];
+        if (off >= 0 && off < 4096) inst = cpu.codeInsts[off | 0]; // an int32 index: a faster element load
         // cur first: a fault during fetch must report (and restart at) this RIP.
         cur = rip;
         if (inst === undefined) inst = fetchDecode(cpu, rip);
+        if (inst.hook !== null && inst.hookAddr === rip && cpu.cpl === 0) {
+          // TypeScript behind the address: call it, then return as its `ret` would. The
+          // call uses budget but is not a retired guest instruction.
+          // Whatever the hook changes that matters to fetching (CR3, the TLB, CPL, code
+          // bytes) resets the code page itself (cpu-state.ts).
+          const r = inst.hook(cpu);
+          const retLo = cpu.pop64();
+          cpu.rip = cpu.eh * TWO32 + (retLo >>> 0);
+          left--;
+          if (r !== undefined) return cpu.stopAt(done, r);
+          continue;
+        }
+        const sr = inst.stackRun;
+        if (sr !== null) {
+          // A run of pushes or pops done as one step when it may be (stack-run.ts).
+          const run = sr ?? (inst.stackRun = buildStackRun(cpu, inst, rip - cpu.codeBase, cpu.code.frame, cpu.codeInsts));
+          if (run !== null && left - done >= run.count && (!checkBp || !breakpointInside(cpu, run, cpu.codeBase)) && execStackRun(cpu, run)) {
+            cpu.rip = rip + run.len;
+            done += run.count;
+            continue;
+          }
+        }
+        if (!checkBp) {
+          const b = inst.block === undefined ? (inst.block = buildBlock(cpu, inst, rip - cpu.codeBase, cpu.code.frame, cpu.codeInsts)) : inst.block;
+          if (b !== null && left - done >= b.insts.length) {
+            // A straight-line block (block.ts): same handlers, less work between them.
+            const base = cpu.codeBase;
+            const { insts, offs, ends } = b;
+            for (let j = 0; j < insts.length; j++) {
+              const ii = insts[j]!;
+              cur = base + offs[j]!;
+              const next = base + ends[j]!;
+              cpu.rip = next;
+              ii.exec(cpu, ii);
+              done++;
+              if (cpu.rip !== next || cpu.codeBase !== base) break;
+            }
+            continue;
+          }
+        }
         cpu.rip = rip + inst.len;
         inst.exec(cpu, inst);
         done++;

@@ -46,7 +46,8 @@ export class X86Mmu implements PagingControl {
   private bytes: Uint8Array;
   // Aligned typed-array views: DataView on a resizable buffer is not optimised by V8 11.
   private u16: Uint16Array;
-  private i32: Int32Array;
+  /** Physical memory as aligned 32-bit words (callers that already hold a frame address: stack-run.ts). */
+  i32: Int32Array;
   /** High half of the last read64. */
   hi = 0;
 
@@ -199,6 +200,11 @@ export class X86Mmu implements PagingControl {
       return t.frame[i]!;
     }
     return this.translate(ah * 4294967296 + (al >>> 0), access);
+  }
+
+  /** Frame of the page holding ah * 2^32 + (al >>> 0) for a data read or write (a run of stack accesses). */
+  stackFrame(ah: number, al: number, write: boolean): number {
+    return write ? this.frameAt(ah, al, this.needW, ACCESS_WRITE) : this.frameAt(ah, al, this.needR, ACCESS_READ);
   }
 
   /** read64 at the address ah * 2^32 + (al >>> 0); the high half of the value in this.hi. */
