@@ -39,7 +39,8 @@ export class X86CpuState {
   readonly hi = new Int32Array(16);
   /** XMM0..15 as four int32 lanes each (lane 0 least significant). */
   readonly xmm = new Int32Array(64);
-  rip = 0;
+  // Starts as a non-integer so V8 keeps the field an unboxed double (see constructor).
+  rip = 0.5;
   readonly fl = new LazyFlags();
   /** RFLAGS bits other than the six status flags. */
   sysFlags = FIXED1;
@@ -75,6 +76,11 @@ export class X86CpuState {
   codeInsts: (Inst | undefined)[] = [];
 
   constructor(readonly mem: PhysicalMemory) {
+    // V8 gives a field the representation of the first value stored in it. RIP holds
+    // kernel-half addresses beyond the small-integer range, and a field that began as a
+    // small integer is generalised so that every later store boxes a new number: a
+    // measurable cost per instruction. Initialised as a double above, it stays one.
+    this.rip = 0;
     this.mmu = new X86Mmu(mem);
     this.msrs = new MsrFile(this);
     // Sized up front: assigning far past the end of an empty array makes V8 switch it to

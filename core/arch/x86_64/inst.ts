@@ -3,7 +3,6 @@
 
 import type { X86Cpu } from './cpu.js';
 import type { StackRun } from './stack-run.js';
-import type { Block } from './block.js';
 import type { KernelHook } from './cpu-state.js';
 
 export type Handler = (cpu: X86Cpu, i: Inst) => void;
@@ -86,8 +85,6 @@ export class Inst {
   /** The run this instruction starts: undefined until first built, null when there is none. */
   stackRun: StackRun | null | undefined = null;
 
-  /** The straight-line block this instruction starts (block.ts): undefined until built, null when none. */
-  block: Block | null | undefined = undefined;
   /** The kernel hook registered at hookAddr when this was decoded there (fetch.ts), else null. */
   hook: KernelHook | null = null;
   hookAddr = 0;

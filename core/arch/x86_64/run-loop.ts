@@ -10,7 +10,6 @@ import { BUDGET, STOP, type StopReason, type X86Cpu } from './cpu.js';
 import type { Inst } from './inst.js';
 import { deliverInterrupt } from './interrupts.js';
 import { fetchDecode } from './fetch.js';
-import { buildBlock } from './block.js';
 import { breakpointInside, buildStackRun, execStackRun } from './stack-run.js';
 
 const TWO32 = 4294967296;
@@ -56,24 +55,6 @@ export function runLoop(cpu: X86Cpu): StopReason {
           if (run !== null && left - done >= run.count && (!checkBp || !breakpointInside(cpu, run, cpu.codeBase)) && execStackRun(cpu, run)) {
             cpu.rip = rip + run.len;
             done += run.count;
-            continue;
-          }
-        }
-        if (!checkBp) {
-          const b = inst.block === undefined ? (inst.block = buildBlock(cpu, inst, rip - cpu.codeBase, cpu.code.frame, cpu.codeInsts)) : inst.block;
-          if (b !== null && left - done >= b.insts.length) {
-            // A straight-line block (block.ts): same handlers, less work between them.
-            const base = cpu.codeBase;
-            const { insts, offs, ends } = b;
-            for (let j = 0; j < insts.length; j++) {
-              const ii = insts[j]!;
-              cur = base + offs[j]!;
-              const next = base + ends[j]!;
-              cpu.rip = next;
-              ii.exec(cpu, ii);
-              done++;
-              if (cpu.rip !== next || cpu.codeBase !== base) break;
-            }
             continue;
           }
         }

@@ -1,5 +1,5 @@
-// Runs of pushes/pops (stack-run.ts) and straight-line blocks (block.ts) must be
-// invisible: a program run in one go and the same program single-stepped end in the
+// Runs of pushes/pops (stack-run.ts), hooks carried by decoded instructions and the
+// per-privilege code pages must be invisible: a program run in one go and the same program single-stepped end in the
 // same registers, memory and counters; faults, breakpoints, budgets, hooks added late
 // and self-modifying code behave as with one instruction per step.
 
@@ -66,7 +66,7 @@ const PROLOGUE_LOOP = `
     jnz 1b
     hlt`;
 
-describe('runs of pushes and pops, and straight-line blocks', () => {
+describe('runs of pushes and pops, and the decoded-instruction cache', () => {
   it('a loop of prologues and epilogues ends identically run at once and single-stepped', () => {
     const [fast, slow] = both(PROLOGUE_LOOP);
     expect(fast!.stop).toEqual({ kind: 'hlt' });
@@ -102,7 +102,7 @@ describe('runs of pushes and pops, and straight-line blocks', () => {
     expect(stops[0]!.cr2).toBe(KCODE - 0x100000 + 0x800 - 8);
   });
 
-  it('a breakpoint inside a run or a block stops there, after exactly the instructions before it', () => {
+  it('a breakpoint inside a run stops there, after exactly the instructions before it', () => {
     const m = makeMachine();
     const code = assemble('push rax\npush rbx\npush rcx\npush rdx\nmov eax, 1\nmov ebx, 2\nmov ecx, 3\nhlt');
     loadCode(m, code);
@@ -118,7 +118,7 @@ describe('runs of pushes and pops, and straight-line blocks', () => {
     expect(m.cpu.regNum(1)).toBe(0);
   });
 
-  it('a budget smaller than a run or a block retires exactly the budget', () => {
+  it('a budget smaller than a run retires exactly the budget', () => {
     const m = makeMachine();
     loadCode(m, assemble('push rax\npush rbx\npush rcx\nmov eax, 1\nmov ebx, 2\nmov ecx, 3\nhlt'));
     expect(m.cpu.run(2)).toEqual({ kind: 'budget' });
@@ -130,7 +130,7 @@ describe('runs of pushes and pops, and straight-line blocks', () => {
     expect(m.cpu.regNum(3)).toBe(0);
   });
 
-  it('code that patches the next instruction of its own block runs the patched instruction', () => {
+  it('code that patches the instruction right after it runs the patched instruction', () => {
     // Each trip bumps the immediate of `mov eax, 1` just before executing it.
     const src = `
     mov ecx, 3
