@@ -1,10 +1,12 @@
 // Emulated physical memory: one ArrayBuffer carved into 4 KiB frames.
 // Every page table, kernel structure and user page lives here, so a student can
 // inspect them as bytes. Frames are handed out lazily so a small guest stays small.
-// The buffer is allocated at its maximum size once: the host zero-fills it on demand
-// (calloc'd pages cost nothing until touched), and typed arrays over a plain buffer
-// are several times faster in V8 than over a resizable one, on every guest memory
-// access. Only `sizeBytes`, the part handed out so far, grows.
+// The buffer is a plain (fixed-length) one, replaced by a copy twice its size when it
+// fills up: typed arrays over a resizable ArrayBuffer are several times slower in V8 11
+// on every guest memory access, and allocating the maximum up front costs tens of
+// milliseconds per machine. So `bytes`, `view` and `i32` change on growth: read them
+// from here at each use (never keep one across a frame allocation), or register with
+// onGrowth like the MMUs' cached views.
 
 export const PAGE_SIZE = 4096;
 export const PAGE_SHIFT = 12;
@@ -16,27 +18,29 @@ export class OutOfPhysicalMemory extends Error {
 }
 
 export class PhysicalMemory {
-  readonly bytes: Uint8Array;
-  readonly view: DataView;
+  bytes: Uint8Array;
+  view: DataView;
   /** Aligned int32 view for hot kernel paths (pt_regs). */
-  readonly i32: Int32Array;
-  private size: number;
+  i32: Int32Array;
   private nextFrame = 0;
   private freeList: number[] = [];
-  /** Called after the usable size grows (views never change: the buffer is allocated once). */
-  onGrow: (() => void) | null = null;
+  private readonly growthListeners: (() => void)[] = [];
 
   constructor(readonly maxBytes: number = 256 * 1024 * 1024, initialBytes = 4 * 1024 * 1024) {
-    const buffer = new ArrayBuffer(maxBytes);
-    this.size = Math.min(initialBytes, maxBytes);
-    this.bytes = new Uint8Array(buffer);
-    this.view = new DataView(buffer);
-    this.i32 = new Int32Array(buffer, 0, maxBytes >>> 2);
+    this.bytes = new Uint8Array(0);
+    this.view = new DataView(this.bytes.buffer);
+    this.i32 = new Int32Array(0);
+    this.setBuffer(new ArrayBuffer(Math.min(initialBytes, maxBytes)));
   }
 
-  /** Bytes handed out so far (rounded up as frames are allocated); physical addresses past it are not memory. */
+  /** Size of the backing store; physical addresses past it are not memory. */
   get sizeBytes(): number {
-    return this.size;
+    return this.bytes.length;
+  }
+
+  /** Call `listener` after each growth (the buffer and its views have been replaced). */
+  onGrowth(listener: () => void): void {
+    this.growthListeners.push(listener);
   }
 
   get framesInUse(): number {
@@ -51,7 +55,7 @@ export class PhysicalMemory {
       return reused;
     }
     const pa = this.nextFrame;
-    if (pa + PAGE_SIZE > this.size) this.grow(pa + PAGE_SIZE);
+    if (pa + PAGE_SIZE > this.bytes.length) this.grow(pa + PAGE_SIZE);
     this.nextFrame += PAGE_SIZE;
     return pa;
   }
@@ -60,9 +64,18 @@ export class PhysicalMemory {
     this.freeList.push(pa);
   }
 
+  private setBuffer(buffer: ArrayBuffer): void {
+    this.bytes = new Uint8Array(buffer);
+    this.view = new DataView(buffer);
+    this.i32 = new Int32Array(buffer, 0, buffer.byteLength >>> 2);
+  }
+
   private grow(needed: number): void {
     if (needed > this.maxBytes) throw new OutOfPhysicalMemory(this.maxBytes);
-    this.size = Math.min(this.maxBytes, Math.max(needed, this.size * 2));
-    this.onGrow?.();
+    const target = Math.min(this.maxBytes, Math.max(needed, this.bytes.length * 2));
+    const next = new ArrayBuffer(target);
+    new Uint8Array(next).set(this.bytes);
+    this.setBuffer(next);
+    for (const listener of this.growthListeners) listener();
   }
 }

@@ -77,15 +77,21 @@ export class Arm64Cpu {
 
   // Length-tracking views on the (resizable) physical memory buffer: typed-array
   // element access is several times faster than DataView in V8. Little-endian host.
-  private readonly u8: Uint8Array;
-  private readonly u16: Uint16Array;
-  private readonly u32: Uint32Array;
+  private u8: Uint8Array;
+  private u16: Uint16Array;
+  private u32: Uint32Array;
 
   constructor(readonly mem: PhysicalMemory) {
     this.mmu = new Arm64Mmu(mem);
     this.u8 = mem.bytes;
     this.u16 = new Uint16Array(mem.bytes.buffer);
     this.u32 = new Uint32Array(mem.bytes.buffer);
+    // Physical memory replaces its buffer when it grows (phys-memory.ts).
+    mem.onGrowth(() => {
+      this.u8 = mem.bytes;
+      this.u16 = new Uint16Array(mem.bytes.buffer);
+      this.u32 = new Uint32Array(mem.bytes.buffer);
+    });
     for (const [k, v] of Object.entries(SYSREG_RESET)) this.sysStore.set(k, v);
   }
 

@@ -8,7 +8,7 @@ import { RSP } from './registers.js';
 import { aluEG, aluGE, aluEI, incDecE } from './exec-alu.js';
 import { movEG, movGE } from './exec-move.js';
 import { jcc } from './exec-control.js';
-import { pushZ, popZ, pushI } from './exec-stack.js';
+import { pushZ, popZ, pushI, pushE } from './exec-stack.js';
 import { RR_EG, RI, RM } from './exec-fast-alu.js';
 import { eaFast } from './ea-fast.js';
 
@@ -92,6 +92,27 @@ function pop64(cpu: X86Cpu, i: Inst): void {
   cpu.hi[i.reg] = cpu.eh;
 }
 
+// fs:/gs:-relative absolute operands (the entry code's per-CPU slots, TLS): the segment
+// base plus the displacement, with no register in the address.
+function segEa(cpu: X86Cpu, i: Inst): number {
+  return i.disp + (i.seg === 0x64 ? cpu.msrs.fsBase : cpu.msrs.gsBase);
+}
+
+function loadSeg64(cpu: X86Cpu, i: Inst): void {
+  const v = cpu.mmu.read64(segEa(cpu, i));
+  cpu.lo[i.reg] = v;
+  cpu.hi[i.reg] = cpu.mmu.hi;
+}
+
+function storeSeg64(cpu: X86Cpu, i: Inst): void {
+  cpu.mmu.write64(segEa(cpu, i), cpu.lo[i.reg]!, cpu.hi[i.reg]!);
+}
+
+function pushSeg64(cpu: X86Cpu, i: Inst): void {
+  const v = cpu.mmu.read64(segEa(cpu, i));
+  cpu.push64(v, cpu.mmu.hi);
+}
+
 /** op [mem], imm / op [mem], reg for the ALU ops that write back: one write translation, no re-walk. */
 function rmw32(cpu: X86Cpu, i: Inst): void {
   const pa = cpu.mmu.physW(eaFast(cpu, i), 4);
@@ -131,6 +152,7 @@ export function specialize(i: Inst): Handler {
   const key = `${i.op}:${i.size}`;
   const reg = i.rm >= 0;
   const plainMem = !reg && i.index < 0 && i.base >= 0 && i.base < 16 && i.seg === 0 && !i.addr32;
+  const segAbs = !reg && i.index < 0 && i.base < 0 && (i.seg === 0x64 || i.seg === 0x65) && !i.addr32;
   if (i.size === 4 || i.size === 8) {
     if (e === aluEG && reg) return RR_EG[key] ?? e;
     if (e === aluEI && reg) return RI[key] ?? e;
@@ -141,11 +163,16 @@ export function specialize(i: Inst): Handler {
       if (plainMem) return i.size === 8 ? store64 : store32;
     }
     if (e === movGE && plainMem) return i.size === 8 ? load64 : load32;
+    if (segAbs && i.size === 8) {
+      if (e === movGE) return loadSeg64;
+      if (e === movEG) return storeSeg64;
+    }
     if (e === incDecE && reg) return i.size === 8 ? (i.op === 0 ? inc64 : dec64) : i.op === 0 ? inc32 : dec32;
   }
   if (e === jcc && i.op === 4) return jz;
   if (e === jcc && i.op === 5) return jnz;
   if (e === pushZ && i.size === 8) return push64;
+  if (e === pushE && segAbs && i.size === 8) return pushSeg64;
   if (e === popZ && i.size === 8) return pop64;
   return e;
 }

@@ -38,18 +38,25 @@ export class MsrFile {
   /** STAR[47:32] (SYSCALL CS) and STAR[63:48] (SYSRET CS base). */
   starSyscallCs = 0;
   starSysretCs = 0;
-  /** LSTAR as a signed number (it is canonical). */
-  lstarNum = 0;
+  /** LSTAR as a signed number (it is canonical). Starts as a double: see the constructor. */
+  lstarNum = 0.5;
   /** FMASK's low 32 bits. */
   fmaskNum = 0;
   cstar = 0n;
   tscAux = 0n;
   /** Signed canonical numbers. */
-  fsBase = 0;
-  gsBase = 0;
-  kernelGsBase = 0;
+  fsBase = 0.5;
+  gsBase = 0.5;
+  kernelGsBase = 0.5;
 
-  constructor(private readonly owner: MsrOwner) {}
+  constructor(private readonly owner: MsrOwner) {
+    // Kernel-half addresses are beyond V8's small integers: fields that began as one
+    // would box every store after that. First stored as doubles, they stay doubles.
+    this.lstarNum = 0;
+    this.fsBase = 0;
+    this.gsBase = 0;
+    this.kernelGsBase = 0;
+  }
 
   get efer(): bigint {
     return this.eferNow;

@@ -57,13 +57,11 @@ export class X86Mmu implements PagingControl {
     this.bytes = mem.bytes;
     this.u16 = new Uint16Array(mem.bytes.buffer);
     this.i32 = new Int32Array(mem.bytes.buffer);
-    const prev = mem.onGrow;
-    mem.onGrow = () => {
-      prev?.();
+    mem.onGrowth(() => {
       this.bytes = mem.bytes;
       this.u16 = new Uint16Array(mem.bytes.buffer);
       this.i32 = new Int32Array(mem.bytes.buffer);
-    };
+    });
   }
 
   /** CPL 3 accesses check U/S. Called by the CPU on every privilege change. */
