@@ -55,6 +55,11 @@ export interface TrapFrame {
   resultNumber(): number;
   /** The user stack pointer the trap saved (RSP / SP_EL0). */
   stackPointer(): bigint;
+  /**
+   * Syscall argument `i` (0-5) as the trap saved it: RDI, RSI, RDX, R10, R8, R9 / orig_x0,
+   * X1-X5. restart_syscall reads the interrupted call's arguments from here (do_restart_poll).
+   */
+  syscallArg(i: number): bigint;
   setResult(value: bigint): void;
   /** Back up over the syscall instruction with its original number and first argument. */
   rewindSyscall(): void;
@@ -92,6 +97,10 @@ export interface KernelArch {
   readonly platform: string;
   /** Whether a handler installed without SA_RESTORER can still return (a kernel/vDSO trampoline exists). */
   readonly hasSigreturnTrampoline: boolean;
+  /** Bytes below the user SP a signal frame must not touch (the x86-64 ABI's red zone; arm64 has none). */
+  readonly signalRedZone: number;
+  /** MINSIGSTKSZ of the arch's uapi <asm/signal.h>: the smallest stack sigaltstack(2) accepts. */
+  readonly minSigStackSize: number;
   symbol(name: string): number;
 
   allocKernelStack(): KernelStack;

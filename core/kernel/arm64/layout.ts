@@ -26,6 +26,8 @@ export const SCTLR_M = 1n;
 /** SCTLR_EL1.nTWI / nTWE: wfi and wfe at EL0 do not trap, as Linux sets them (INIT_SCTLR_EL1_MMU_ON). */
 export const SCTLR_NTWI = 1n << 16n;
 export const SCTLR_NTWE = 1n << 18n;
+/** MINSIGSTKSZ in arch/arm64/include/uapi/asm/signal.h: sigaltstack(2) refuses smaller stacks with ENOMEM. */
+export const MINSIGSTKSZ = 5120;
 /** __NR_restart_syscall in the generic table. */
 export const NR_RESTART_SYSCALL = 128n;
 /** SPSR for EL0t with interrupts unmasked: what a user thread runs with. */

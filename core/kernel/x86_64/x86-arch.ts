@@ -16,6 +16,7 @@ import type { KernelArch, KernelStack, KernelText, RestoredFrame, SignalStack } 
 import { KernelStackArea, kernelImage, loadKernelText, type KernelImage } from '../kernel-image.js';
 import type { AddressSpace } from '../mm/address-space.js';
 import type { PendingSignal, SavedContext, Task } from '../task.js';
+import { MINSIGSTKSZ } from '../syscalls/sigaltstack.js';
 
 export interface X86Context {
   lo: Int32Array;
@@ -54,6 +55,9 @@ export class X86Arch implements KernelArch {
   readonly platform = 'x86_64';
   // x86-64 has no kernel-provided trampoline: without sa_restorer the frame cannot return.
   readonly hasSigreturnTrampoline = false;
+  // The System V ABI's 128-byte red zone below RSP (get_sigframe skips it).
+  readonly signalRedZone = 128;
+  readonly minSigStackSize = MINSIGSTKSZ;
   readonly cpu: X86Cpu;
   readonly port: X86PagePort;
   readonly kernelPml4: number;
