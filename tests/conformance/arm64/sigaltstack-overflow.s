@@ -2,7 +2,9 @@
 // meets RLIMIT_STACK and faults. The SIGSEGV cannot be handled on the stack that
 // overflowed, so the handler is installed with SA_ONSTACK and runs on an alternate
 // stack; it checks its sp is there, says so and exits with status 3.
-// qemu-differs: si_addr
+// Linux reports the fault as SEGV_MAPERR (no VMA below the stack's limit); qemu-user
+// hits the PROT_NONE guard page under its guest stack and says SEGV_ACCERR.
+// qemu-differs: si_code si_addr
 // expect-stdout: stack overflow caught on the alternate stack\n
 // expect-exit: 3
 .global _start
