@@ -78,6 +78,23 @@ export interface RestoredFrame {
   ucStack: Uint8Array | null;
 }
 
+/**
+ * Where execve puts things in the user half (TASK_SIZE, STACK_TOP, ELF_ET_DYN_BASE in
+ * the arch's asm/processor.h and asm/elf.h) and how many bits of pages each placement
+ * is randomised by (STACK_RND_MASK, mmap_rnd_bits, arch_randomize_brk's range).
+ */
+export interface UserLayout {
+  /** TASK_SIZE: the first address past the user half. */
+  taskSize: number;
+  /** STACK_TOP before randomisation. */
+  stackTop: number;
+  /** ELF_ET_DYN_BASE, page aligned: where a static PIE's brk is moved to. */
+  elfEtDynBase: number;
+  stackRndBits: number;
+  mmapRndBits: number;
+  brkRndBits: number;
+}
+
 /** get_sigframe's choice: the alternate stack's top (null: below the current SP) and uc_stack's bytes. */
 export interface SignalStack {
   altTop: bigint | null;
@@ -91,8 +108,8 @@ export interface KernelArch {
   readonly text: KernelText;
   /** Kernel symbols where a system call enters (runToSyscall stops there). */
   readonly syscallEntrySymbols: readonly string[];
-  /** Initial-stack facts for exec: top of the user stack, AT_HWCAP, AT_PLATFORM, AT_MINSIGSTKSZ. */
-  readonly userStackTop: number;
+  /** The user half's layout for exec and mmap; then AT_HWCAP and AT_PLATFORM for the initial stack. */
+  readonly layout: UserLayout;
   readonly hwcap: bigint;
   readonly platform: string;
   /** Whether a handler installed without SA_RESTORER can still return (a kernel/vDSO trampoline exists). */

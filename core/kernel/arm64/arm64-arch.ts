@@ -55,7 +55,7 @@ const u64 = (a: number): bigint => BigInt.asUintN(64, BigInt(a));
 export class Arm64Arch implements KernelArch {
   readonly name = 'arm64' as const;
   readonly syscallEntrySymbols = ['el0t_64_sync'] as const;
-  readonly userStackTop = L.USER_STACK_TOP;
+  readonly layout = L.ARM64_LAYOUT;
   readonly hwcap = L.ARM64_HWCAP;
   readonly platform = 'aarch64';
   // [vdso]'s __kernel_rt_sigreturn returns from handlers installed without SA_RESTORER.
