@@ -5,6 +5,7 @@
 // 7.2 is not Linux: it rejects SS_AUTODISARM (EINVAL) and takes stacks down to 2048
 // bytes, where arm64 Linux's MINSIGSTKSZ is 5120.
 import { describe, expect, it } from 'vitest';
+import { decodeSigaltstackReport } from '../sigaltstack-report.js';
 import { runGuest } from '../run-guest.js';
 
 // Sets an alternate stack of `size` bytes with `ssFlags`, installs a SIGUSR1 handler
@@ -77,13 +78,7 @@ out:    .zero   104
 altstack: .zero 8192
 `;
 
-function decode(text: string) {
-  const b = Uint8Array.from(text, (c) => c.charCodeAt(0));
-  const v = new DataView(b.buffer);
-  const q = (o: number) => Number(v.getBigInt64(o, true));
-  const stack = (o: number) => ({ sp: q(o), flags: v.getUint32(o + 8, true), size: q(o + 16) });
-  return { sp: q(0), ucStack: stack(8), inHandler: stack(32), after: stack(56), alt: q(80), setResult: q(96) };
-}
+const decode = decodeSigaltstackReport;
 
 const run = (saFlags: number, ssFlags: number, size?: number) => {
   const r = runGuest(program(saFlags, ssFlags, size), { arch: 'arm64', aslr: false });
