@@ -83,7 +83,10 @@ export class KernelPathWatch {
     const cpl = arch.inUserMode() ? 3 : 0;
     const entering = cpl === 0 && this.passStarts.has(pc);
     // An abort or undefined instruction enters through the same arm64 slot: not a syscall's path.
-    if (entering && this.arm64 && Number(this.arm64.cpu.sysreg('ESR_EL1') >> 26n) !== EC_SVC64) return;
+    if (entering && this.arm64 && Number(this.arm64.cpu.sysreg('ESR_EL1') >> 26n) !== EC_SVC64) {
+      this.recorder.abandon();
+      return;
+    }
     if (entering) this.eventsAtEntry = this.machine.events.length;
     this.recorder.observe(pc, cpl, this.sample());
     if (!entering) this.noteLine();

@@ -242,6 +242,18 @@ export class KernelPathRecorder {
     this.marks.push({ stage, sample });
   }
 
+  /**
+   * An exception that is not a system call entered the kernel (an arm64 abort through
+   * the same vector slot): a pass still open (its task blocked, another one ran) is
+   * cut off there and kept as the last, incomplete, so the fault's path is not added to it.
+   */
+  abandon(): void {
+    if (!this.open) return;
+    this.done = { marks: this.marks, end: null, line: this.line };
+    this.open = false;
+    this.marks = [];
+  }
+
   /** The last pass that ended (came back to user mode, or was cut off by a new entry). */
   finished(): KernelPathTimeline | null {
     const d = this.done;

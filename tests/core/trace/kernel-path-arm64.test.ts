@@ -6,8 +6,8 @@ import { ENTRY_SOURCE } from '../../../core/kernel/arm64/entry-source.js';
 import type { Arm64Arch } from '../../../core/kernel/arm64/arm64-arch.js';
 import { KernelPathWatch } from '../../../core/trace/kernel-path-watch.js';
 import { arm64EntryBoundaries } from '../../../core/trace/kernel-path-arm64.js';
-import { ARM64_PATH_STAGES } from '../../../core/trace/kernel-path.js';
-import { DEFAULT_COSTS } from '../../../core/cost/cost-table.js';
+import { ARM64_PATH, ARM64_PATH_STAGES, KernelPathRecorder, meterTotals } from '../../../core/trace/kernel-path.js';
+import { COST_EVENTS, DEFAULT_COSTS, type CostEvent } from '../../../core/cost/cost-table.js';
 
 const WRITE_EXIT = `.global _start
 .text
@@ -139,5 +139,21 @@ describe('KernelPathWatch on the arm64 entry code', () => {
     expect(t.complete).toBe(false);
     expect(t.line).toBe('exit(0) = ?');
     expect(w.recorder.finished()!.line).toBe('write(1, "hi\\n", 3) = 3');
+  });
+});
+
+describe('KernelPathRecorder.abandon', () => {
+  it('cuts an open pass off as the last, incomplete one; later boundaries are ignored until a new entry', () => {
+    const zero = meterTotals(Object.fromEntries(COST_EVENTS.map((e) => [e, 0])) as Record<CostEvent, number>);
+    const r = new KernelPathRecorder(new Map([[1, 'vector'], [2, 'kernel_entry'], [3, 'eret']]), new Set([1]), 1, ARM64_PATH);
+    r.observe(1, 0, { addr: 1, instructions: 1, cycles: zero });
+    r.abandon();
+    // The fault's own path: not added to the abandoned pass.
+    r.observe(2, 0, { addr: 2, instructions: 2, cycles: zero });
+    r.observe(3, 0, { addr: 3, instructions: 3, cycles: zero });
+    r.observe(9, 3, { addr: 9, instructions: 4, cycles: zero });
+    const t = r.finished()!;
+    expect(t.complete).toBe(false);
+    expect(t.stages.map((s) => s.stage)).toEqual(['svc', 'vector']);
   });
 });
