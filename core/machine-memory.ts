@@ -57,14 +57,16 @@ export function peekMemory(m: Machine, addr: number, len: number): MemoryDump {
   const mm = m.kernel.current?.proc.mm ?? m.kernel.init?.mm ?? null;
   const bytes: number[] = [];
   const notes: MemoryDump['notes'] = [];
+  const half = m.kernel.arch === 'arm64' ? 2 ** 48 : 0x800000000000;
   let done = 0;
   while (done < len) {
     const a = addr + done;
     const page = Math.floor(a / PAGE) * PAGE;
     const off = a - page;
     const n = Math.min(len - done, PAGE - off);
-    // Past the top of the user half (or below the kernel half): the canonical hole.
-    const canonical = a < 0x800000000000 && a >= -0x800000000000;
+    // Past the top of the user half (or below the kernel half): the canonical hole
+    // (47-bit halves on x86-64, 48-bit TTBR0/TTBR1 ranges on arm64).
+    const canonical = a < half && a >= -half;
     const frame = canonical ? frameOf(m, page) : null;
     if (frame !== null) {
       for (let i = 0; i < n; i++) bytes.push(mem[frame + off + i]!);

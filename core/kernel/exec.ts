@@ -6,7 +6,7 @@ import { parseElf, type ParsedElf } from '../elf/parse.js';
 import { PAGE_SIZE } from '../mm/phys-memory.js';
 import { encodeUtf8 } from '../util/utf8.js';
 import type { Kernel } from './kernel.js';
-import { pageDown, pageUp, USER_TOP, type AddressSpace } from './mm/address-space.js';
+import { pageDown, pageUp, type AddressSpace } from './mm/address-space.js';
 import { PROT_EXEC, PROT_READ, PROT_WRITE } from './mm/vma.js';
 import type { Process, Task } from './task.js';
 import { NO_ALT_STACK } from './syscalls/sigaltstack.js';
@@ -19,7 +19,6 @@ export const AT = {
   PLATFORM: 15, HWCAP: 16, CLKTCK: 17, SECURE: 23, RANDOM: 25, HWCAP2: 26, EXECFN: 31, SYSINFO_EHDR: 33, MINSIGSTKSZ: 51,
 } as const;
 
-const PIE_BASE = 0x555555554000; // ELF_ET_DYN_BASE, page aligned: where a static PIE's brk starts
 const MMAP_GAP = 128 * 1024 * 1024; // minimum gap below the stack (MIN_GAP)
 const INITIAL_STACK = 132 * 1024;
 
@@ -77,7 +76,7 @@ function mapSegments(mm: AddressSpace, elf: ParsedElf, image: ExecImage, bias: n
     const memsz = Number(ph.memsz);
     // Check before mapping: a segment past the user half (or bigger than the run's memory)
     // must be refused, not inserted and then torn down page by page (binfmt_elf: -EINVAL / -ENOMEM).
-    if (vaddr < 0 || vaddr + memsz > USER_TOP) throw new ExecError(`segment ${ph.index} (vaddr 0x${(BigInt(bias) + ph.vaddr).toString(16)}, memsz 0x${ph.memsz.toString(16)}) lies outside the user address space`);
+    if (vaddr < 0 || vaddr + memsz > mm.userTop) throw new ExecError(`segment ${ph.index} (vaddr 0x${(BigInt(bias) + ph.vaddr).toString(16)}, memsz 0x${ph.memsz.toString(16)}) lies outside the user address space`);
     if (mm.committed + (pageUp(vaddr + memsz) - pageDown(vaddr)) > mm.limitBytes) throw new ExecError('the program is larger than the run memory limit');
     const prot = (ph.flags.r ? PROT_READ : 0) | (ph.flags.w ? PROT_WRITE : 0) | (ph.flags.x ? PROT_EXEC : 0);
     const start = pageDown(vaddr);
@@ -161,15 +160,16 @@ export function loadImage(k: Kernel, image: ExecImage, argv: string[], envp: str
   const mm = k.newAddressSpace();
   const randomize = randomizesLayout(k, personality);
   try {
-    const stackTop = k.archOps.userStackTop - randomPages(k, randomize, 22);
+    const layout = k.archOps.layout;
+    const stackTop = layout.stackTop - randomPages(k, randomize, layout.stackRndBits);
     mm.stackTop = stackTop;
     mm.vmas.insert({ start: stackTop - INITIAL_STACK, end: stackTop, prot: PROT_READ | PROT_WRITE, shared: false, growsDown: true, name: '[stack]', backing: null, special: false });
-    mm.mmapBase = pageDown(stackTop - MMAP_GAP - randomPages(k, randomize, 28));
+    mm.mmapBase = pageDown(stackTop - MMAP_GAP - randomPages(k, randomize, layout.mmapRndBits));
     const bias = elf.type === 'dyn' ? staticPieBias(mm, elf) : 0;
     const { end, phdrAddr } = mapSegments(mm, elf, image, bias);
     // A static PIE's heap is moved out of the mmap region to ELF_ET_DYN_BASE
     // (load_elf_binary's brk_moved); otherwise it follows the image.
-    mm.brkStart = (elf.type === 'dyn' ? PIE_BASE : pageUp(end)) + randomPages(k, randomize, 13); // arch_randomize_brk: up to 32 MiB
+    mm.brkStart = (elf.type === 'dyn' ? layout.elfEtDynBase : pageUp(end)) + randomPages(k, randomize, layout.brkRndBits); // arch_randomize_brk
     mm.brk = mm.brkStart;
     const vdsoBase = k.arch === 'x86_64' ? k.vdso.map(mm) : 0;
     k.archOps.mapSignalTrampoline(mm);

@@ -55,6 +55,11 @@ export interface TrapFrame {
   resultNumber(): number;
   /** The user stack pointer the trap saved (RSP / SP_EL0). */
   stackPointer(): bigint;
+  /**
+   * Syscall argument `i` (0-5) as the trap saved it: RDI, RSI, RDX, R10, R8, R9 / orig_x0,
+   * X1-X5. restart_syscall reads the interrupted call's arguments from here (do_restart_poll).
+   */
+  syscallArg(i: number): bigint;
   setResult(value: bigint): void;
   /** Back up over the syscall instruction with its original number and first argument. */
   rewindSyscall(): void;
@@ -73,6 +78,23 @@ export interface RestoredFrame {
   ucStack: Uint8Array | null;
 }
 
+/**
+ * Where execve puts things in the user half (TASK_SIZE, STACK_TOP, ELF_ET_DYN_BASE in
+ * the arch's asm/processor.h and asm/elf.h) and how many bits of pages each placement
+ * is randomised by (STACK_RND_MASK, mmap_rnd_bits, arch_randomize_brk's range).
+ */
+export interface UserLayout {
+  /** TASK_SIZE: the first address past the user half. */
+  taskSize: number;
+  /** STACK_TOP before randomisation. */
+  stackTop: number;
+  /** ELF_ET_DYN_BASE, page aligned: where a static PIE's brk is moved to. */
+  elfEtDynBase: number;
+  stackRndBits: number;
+  mmapRndBits: number;
+  brkRndBits: number;
+}
+
 /** get_sigframe's choice: the alternate stack's top (null: below the current SP) and uc_stack's bytes. */
 export interface SignalStack {
   altTop: bigint | null;
@@ -86,12 +108,16 @@ export interface KernelArch {
   readonly text: KernelText;
   /** Kernel symbols where a system call enters (runToSyscall stops there). */
   readonly syscallEntrySymbols: readonly string[];
-  /** Initial-stack facts for exec: top of the user stack, AT_HWCAP, AT_PLATFORM, AT_MINSIGSTKSZ. */
-  readonly userStackTop: number;
+  /** The user half's layout for exec and mmap; then AT_HWCAP and AT_PLATFORM for the initial stack. */
+  readonly layout: UserLayout;
   readonly hwcap: bigint;
   readonly platform: string;
   /** Whether a handler installed without SA_RESTORER can still return (a kernel/vDSO trampoline exists). */
   readonly hasSigreturnTrampoline: boolean;
+  /** Bytes below the user SP a signal frame must not touch (the x86-64 ABI's red zone; arm64 has none). */
+  readonly signalRedZone: number;
+  /** MINSIGSTKSZ of the arch's uapi <asm/signal.h>: the smallest stack sigaltstack(2) accepts. */
+  readonly minSigStackSize: number;
   symbol(name: string): number;
 
   allocKernelStack(): KernelStack;

@@ -155,7 +155,7 @@ export class Kernel {
 
   newAddressSpace(): AddressSpace {
     const counters = { minorFaults: 0 };
-    const mm = new AddressSpace(this.mem, this.archOps.port, this.archOps.port.newRoot(), counters, this.limits.memoryBytes);
+    const mm = new AddressSpace(this.mem, this.archOps.port, this.archOps.port.newRoot(), counters, this.limits.memoryBytes, this.archOps.layout.taskSize);
     this.archOps.watchCodeWrites(mm);
     return mm;
   }

@@ -179,7 +179,7 @@ export function exitToUserMode(k: Kernel, task: Task, regs: TrapFrame, inSyscall
     const oldMask = task.savedMask ?? task.blocked;
     task.savedMask = null;
     const restorer = (action.flags & SA_RESTORER) !== 0n ? action.restorer : null;
-    const ok = k.archOps.setupSignalFrame(task, task.proc.mm, info, action.handler, restorer, oldMask, frameStack(task, regs, action.flags));
+    const ok = k.archOps.setupSignalFrame(task, task.proc.mm, info, action.handler, restorer, oldMask, frameStack(task, regs, action.flags, k.archOps.signalRedZone));
     traceSignal(k, task, info, 'handler');
     if (!ok) {
       // force_sigsegv: a SIGSEGV handler that cannot get a frame is reset, or this would never end.
@@ -201,10 +201,11 @@ export function exitToUserMode(k: Kernel, task: Task, regs: TrapFrame, inSyscall
  * already on, the frame goes at the alternate stack's top (no red zone there). The
  * frame's uc_stack saves the settings; SS_AUTODISARM clears them while the handler runs.
  */
-function frameStack(task: Task, regs: TrapFrame, flags: bigint): SignalStack {
+function frameStack(task: Task, regs: TrapFrame, flags: bigint, redZone: number): SignalStack {
   const sp = Number(BigInt.asIntN(64, regs.stackPointer()));
   const stack: SignalStack = { altTop: null, ucStack: encodeStack(task, null) };
-  if ((flags & SA_ONSTACK) !== 0n && altStackFlags(task, sp - 128) === 0) {
+  // x86-64 tests sp below the red zone; arm64's sigsp() tests regs->sp itself.
+  if ((flags & SA_ONSTACK) !== 0n && altStackFlags(task, sp - redZone) === 0) {
     stack.altTop = BigInt(task.altStack.sp + task.altStack.size);
     if (task.altStack.flags & SS_AUTODISARM) task.altStack = { ...NO_ALT_STACK };
   }
@@ -228,6 +229,6 @@ export function sigreturn(k: Kernel, task: Task): bigint {
   }
   task.blocked = restored.mask & ~(sigBit(SIGKILL) | sigBit(19));
   // restore_altstack: put back the settings saved in uc_stack; its errors are ignored, as in Linux.
-  if (restored.ucStack) setAltStack(task, restored.ucStack, Number(BigInt.asIntN(64, k.trapFrame(task).stackPointer())));
+  if (restored.ucStack) setAltStack(task, restored.ucStack, Number(BigInt.asIntN(64, k.trapFrame(task).stackPointer())), k.archOps.minSigStackSize);
   return restored.ret;
 }

@@ -4,20 +4,29 @@
 // single steps record the same path. Stops the caller asked for (run to syscall,
 // the student's own breakpoints) are passed through unchanged.
 
+import { EC_SVC64 } from '../arch/arm64/exceptions.js';
+import type { ArchCpu } from '../kernel/kernel-arch.js';
 import type { KernelStop } from '../kernel/kernel-types.js';
+import type { Arm64Arch } from '../kernel/arm64/arm64-arch.js';
 import type { Machine } from '../machine.js';
 import { entryBoundaries, KernelPathRecorder, type EntryLine, type KernelPathTimeline, type PathSample } from './kernel-path.js';
+import { arm64EntryBoundaries, branch } from './kernel-path-arm64.js';
+import { ARM64_PATH } from './kernel-path-stages.js';
 
 const ENTRY_POINTS = ['entry_SYSCALL_64', 'entry_INT80_compat'] as const;
 const EXIT_PATHS = ['swapgs_restore_regs_and_return_to_usermode'] as const;
 const HOOKS = ['do_syscall_64', 'do_int80_syscall_32'] as const;
+/** AArch64: the vector slot for synchronous exceptions from EL0 in AArch64 state (ARM ARM D1.10.2). */
+const EL0_SYNC_SLOT = 0x400;
+const X86_LAST = /^(sysretq?|iretq|jmp)\b/;
+const ARM64_LAST = /^(eret|b)\s/;
 
-/** The entry code from `addr` up to its sysret/iret or unconditional jmp (at most `max` lines). */
-function listing(m: Machine, addr: number, max = 96): EntryLine[] {
+/** The entry code from `addr` up to its return or unconditional jump (at most `max` lines). */
+function listing(cpu: ArchCpu, addr: number, last: RegExp, max = 96): EntryLine[] {
   const out: EntryLine[] = [];
-  for (const d of m.kernel.x86.cpu.disassembleAt(addr, max)) {
+  for (const d of cpu.disassembleAt(addr, max)) {
     out.push({ addr: d.addr, text: d.text });
-    if (/^(sysretq?|iretq|jmp)\b/.test(d.text.trim())) break;
+    if (last.test(d.text.trim())) break;
   }
   return out;
 }
@@ -26,27 +35,40 @@ export class KernelPathWatch {
   readonly recorder: KernelPathRecorder;
   /** The kernel's syscall entry points (where "run to syscall" stops). */
   readonly entryPoints: ReadonlySet<number>;
+  /** Where a pass begins: the x86 entry points; the arm64 vector slot (svc and aborts share it). */
+  private readonly passStarts: ReadonlySet<number>;
+  /** arm64: tells an svc from a fault at the shared vector slot. */
+  private readonly arm64: Arm64Arch | null = null;
   private eventsAtEntry = 0;
 
   constructor(private readonly machine: Machine) {
-    const arch = machine.kernel.archOps;
-    if (machine.kernel.arch !== 'x86_64') {
-      // The stage map reads x86-64 entry code; on arm64 only the entry points are known (no stages yet).
-      this.entryPoints = new Set(arch.syscallEntrySymbols.map((s) => arch.symbol(s)));
-      this.recorder = new KernelPathRecorder(new Map(), this.entryPoints, machine.kernel.meter.table.instruction);
+    const k = machine.kernel;
+    const cycles = k.meter.table.instruction;
+    if (k.arch === 'arm64') {
+      const a = k.archOps as Arm64Arch;
+      this.arm64 = a;
+      this.entryPoints = new Set(a.syscallEntrySymbols.map((s) => a.symbol(s)));
+      const vector = listing(a.cpu, Number(BigInt.asIntN(64, a.cpu.sysreg('VBAR_EL1'))) + EL0_SYNC_SLOT, ARM64_LAST, 1);
+      // The slot's branch leads to the entry; the entry's closing branch to the exit path.
+      const entry = listing(a.cpu, branch(vector[0]?.text ?? '')?.to ?? a.symbol('el0t_64_sync'), ARM64_LAST);
+      const exit = listing(a.cpu, branch(entry.at(-1)?.text ?? '')?.to ?? a.symbol('ret_to_user'), ARM64_LAST);
+      const boundaries = arm64EntryBoundaries({ vector, entry, exit }, new Set(a.cpu.hooks.keys()));
+      this.passStarts = new Set(vector.map((l) => l.addr));
+      this.recorder = new KernelPathRecorder(boundaries, this.passStarts, cycles, ARM64_PATH);
       return;
     }
-    const x86 = machine.kernel.x86;
+    const x86 = k.x86;
     this.entryPoints = new Set(ENTRY_POINTS.map((s) => x86.symbol(s)));
+    this.passStarts = this.entryPoints;
     const hooks = new Set(HOOKS.map((s) => x86.symbol(s)));
     const boundaries = entryBoundaries(
       [
-        ...ENTRY_POINTS.map((name) => ({ name, kind: 'entry' as const, lines: listing(machine, x86.symbol(name)) })),
-        ...EXIT_PATHS.map((name) => ({ name, kind: 'exit' as const, lines: listing(machine, x86.symbol(name)) })),
+        ...ENTRY_POINTS.map((name) => ({ name, kind: 'entry' as const, lines: listing(x86.cpu, x86.symbol(name), X86_LAST) })),
+        ...EXIT_PATHS.map((name) => ({ name, kind: 'exit' as const, lines: listing(x86.cpu, x86.symbol(name), X86_LAST) })),
       ],
       hooks,
     );
-    this.recorder = new KernelPathRecorder(boundaries, this.entryPoints, machine.kernel.meter.table.instruction);
+    this.recorder = new KernelPathRecorder(boundaries, this.passStarts, cycles);
   }
 
   private sample(): PathSample {
@@ -59,7 +81,12 @@ export class KernelPathWatch {
     const arch = this.machine.kernel.archOps;
     const pc = arch.pc();
     const cpl = arch.inUserMode() ? 3 : 0;
-    const entering = cpl === 0 && this.entryPoints.has(pc);
+    const entering = cpl === 0 && this.passStarts.has(pc);
+    // An abort or undefined instruction enters through the same arm64 slot: not a syscall's path.
+    if (entering && this.arm64 && Number(this.arm64.cpu.sysreg('ESR_EL1') >> 26n) !== EC_SVC64) {
+      this.recorder.abandon();
+      return;
+    }
     if (entering) this.eventsAtEntry = this.machine.events.length;
     this.recorder.observe(pc, cpl, this.sample());
     if (!entering) this.noteLine();
@@ -110,8 +137,8 @@ export class KernelPathWatch {
         left -= Math.max(1, cpu.stats.instructions - before);
         this.observe();
         if (stop.kind !== 'breakpoint' || theirs.has(stop.addr)) return stop;
-        if (this.recorder.boundaries.get(stop.addr) === 'sysret') {
-          // Execute the sysret/iret itself so the pass ends with the first user sample.
+        if (this.recorder.boundaries.get(stop.addr) === this.recorder.plan.ret) {
+          // Execute the sysret/iret/eret itself so the pass ends with the first user sample.
           stop = this.machine.run(1);
           left -= 1;
           this.observe();

@@ -4,36 +4,20 @@
 // Stages begin at addresses in the kernel's entry code (found from its own
 // disassembly, so they follow the code if it changes) and are measured with the
 // cost meter's running per-event totals sampled when the CPU reaches each one.
-// Charges the kernel makes inside the TypeScript hook (do_syscall_64) are given to
-// the stage they belong to by their kind: the mode switch in to `syscall`, the
-// table lookup to `dispatch`, signal delivery to `exit-work`, the mode switch out
-// to `sysret`; the rest is the handler's own work.
+// Charges the kernel makes inside the TypeScript hook (do_syscall_64, el0_svc) are
+// given to the stage they belong to by their kind: the mode switch in to the trap
+// stage (`syscall` / `svc`), the table lookup to `dispatch`, signal delivery to
+// `exit-work`, the mode switch out to the return stage (`sysret` / `eret`); the rest
+// is the handler's own work. Each architecture's stages are a PathPlan
+// (kernel-path-stages.ts); this file reads x86-64's boundaries, kernel-path-arm64.ts
+// AArch64's.
 // Pure: no clock, no I/O — the caller passes the samples in.
 
 import { COST_EVENTS, type CostEvent } from '../cost/cost-table.js';
+import { X86_PATH, type EntryLine, type KernelPathStage, type PathPlan, type StageBoundaries } from './kernel-path-stages.js';
 
-export const KERNEL_PATH_STAGES = ['syscall', 'swapgs', 'kernel-stack', 'pt_regs', 'dispatch', 'handler', 'exit-work', 'sysret'] as const;
-export type KernelPathStage = (typeof KERNEL_PATH_STAGES)[number];
-
-export const STAGE_LABELS: Record<KernelPathStage, string> = {
-  syscall: 'syscall instruction (user → kernel)',
-  swapgs: 'swapgs (per-CPU area)',
-  'kernel-stack': 'switch to the kernel stack',
-  pt_regs: 'push pt_regs',
-  dispatch: 'dispatch (table lookup)',
-  handler: 'handler',
-  'exit-work': 'exit work (signals, restore registers)',
-  sysret: 'sysret / iret (kernel → user)',
-};
-
-/** One line of the entry code as the disassembler prints it. */
-export interface EntryLine {
-  addr: number;
-  text: string;
-}
-
-/** Where each stage begins: entry-code address → stage. */
-export type StageBoundaries = Map<number, KernelPathStage>;
+export { ARM64_PATH, ARM64_PATH_STAGES, ARM64_STAGE_LABELS, KERNEL_PATH_STAGES, STAGE_LABELS, X86_PATH } from './kernel-path-stages.js';
+export type { EntryLine, KernelPathStage, PathPlan, StageBoundaries } from './kernel-path-stages.js';
 
 const norm = (text: string): string => text.trim().replace(/\s+/g, ' ');
 
@@ -133,13 +117,21 @@ interface Mark {
 }
 
 /** Charges made inside the hook that belong to another stage (see the header). */
-const MOVED: Partial<Record<CostEvent, KernelPathStage>> = {
-  modeSwitchEntry: 'syscall',
-  interruptGate: 'syscall',
-  dispatch: 'dispatch',
-  signalDelivery: 'exit-work',
-  modeSwitchExit: 'sysret',
-};
+function moved(event: CostEvent, plan: PathPlan): KernelPathStage | undefined {
+  switch (event) {
+    case 'modeSwitchEntry':
+    case 'interruptGate':
+      return plan.trap;
+    case 'dispatch':
+      return 'dispatch';
+    case 'signalDelivery':
+      return 'exit-work';
+    case 'modeSwitchExit':
+      return plan.ret;
+    default:
+      return undefined;
+  }
+}
 
 function diff(a: MeterTotals, b: MeterTotals): Partial<Record<CostEvent, number>> {
   const out: Partial<Record<CostEvent, number>> = {};
@@ -160,18 +152,18 @@ function add(into: Partial<Record<CostEvent, number>>, event: CostEvent, cycles:
  * latest sample of a pass still in progress; null when there is none yet.
  * `instructionCycles` is the cost of one retired instruction (the syscall itself).
  */
-export function buildTimeline(marks: readonly Mark[], end: PathSample | null, complete: boolean, instructionCycles: number, line: string | null): KernelPathTimeline {
+export function buildTimeline(marks: readonly Mark[], end: PathSample | null, complete: boolean, instructionCycles: number, line: string | null, plan: PathPlan = X86_PATH): KernelPathTimeline {
   const stages = new Map<KernelPathStage, StageCost>();
   const stage = (s: KernelPathStage): StageCost => {
     let c = stages.get(s);
     if (!c) {
-      c = { stage: s, label: STAGE_LABELS[s], instructions: 0, cycles: 0, charges: {} };
+      c = { stage: s, label: plan.labels[s] ?? s, instructions: 0, cycles: 0, charges: {} };
       stages.set(s, c);
     }
     return c;
   };
-  // The syscall instruction retired in user mode, just before the first mark.
-  const sys = stage('syscall');
+  // The syscall (svc) instruction retired in user mode, just before the first mark.
+  const sys = stage(plan.trap);
   sys.instructions = 1;
   add(sys.charges, 'instructions', instructionCycles);
   marks.forEach((m, i) => {
@@ -187,15 +179,15 @@ export function buildTimeline(marks: readonly Mark[], end: PathSample | null, co
     const cr3 = d.cr3Switch ?? 0;
     if (m.stage === 'handler' && cr3 > 0) {
       delete d.cr3Switch;
-      add(stage('syscall').charges, 'cr3Switch', cr3 / 2);
-      add(stage('sysret').charges, 'cr3Switch', cr3 / 2);
+      add(stage(plan.trap).charges, 'cr3Switch', cr3 / 2);
+      add(stage(plan.ret).charges, 'cr3Switch', cr3 / 2);
     }
     for (const [event, cycles] of Object.entries(d) as [CostEvent, number][]) {
-      const target = m.stage === 'handler' ? (MOVED[event] ?? 'handler') : m.stage;
+      const target = m.stage === 'handler' ? (moved(event, plan) ?? 'handler') : m.stage;
       add(stage(target).charges, event, cycles);
     }
   });
-  const ordered = KERNEL_PATH_STAGES.filter((s) => stages.has(s)).map((s) => {
+  const ordered = plan.order.filter((s) => stages.has(s)).map((s) => {
     const c = stages.get(s)!;
     c.cycles = Object.values(c.charges).reduce((a, b) => a + b, 0);
     return c;
@@ -219,12 +211,13 @@ export class KernelPathRecorder {
     readonly boundaries: StageBoundaries,
     readonly entryPoints: ReadonlySet<number>,
     private readonly instructionCycles: number,
+    readonly plan: PathPlan = X86_PATH,
   ) {}
 
   /** Call whenever the CPU stopped: at `addr`, in privilege `cpl` (0 kernel, 3 user). */
   observe(addr: number, cpl: number, sample: PathSample): void {
     if (cpl !== 0) {
-      if (this.open && this.marks.at(-1)?.stage === 'sysret') {
+      if (this.open && this.marks.at(-1)?.stage === this.plan.ret) {
         this.done = { marks: this.marks, end: sample, line: this.line };
         this.open = false;
         this.marks = [];
@@ -249,15 +242,27 @@ export class KernelPathRecorder {
     this.marks.push({ stage, sample });
   }
 
+  /**
+   * An exception that is not a system call entered the kernel (an arm64 abort through
+   * the same vector slot): a pass still open (its task blocked, another one ran) is
+   * cut off there and kept as the last, incomplete, so the fault's path is not added to it.
+   */
+  abandon(): void {
+    if (!this.open) return;
+    this.done = { marks: this.marks, end: null, line: this.line };
+    this.open = false;
+    this.marks = [];
+  }
+
   /** The last pass that ended (came back to user mode, or was cut off by a new entry). */
   finished(): KernelPathTimeline | null {
     const d = this.done;
-    return d ? buildTimeline(d.marks, d.end, d.end !== null, this.instructionCycles, d.line) : null;
+    return d ? buildTimeline(d.marks, d.end, d.end !== null, this.instructionCycles, d.line, this.plan) : null;
   }
 
   /** The pass in progress (measured up to `now`) if any, else the last finished one. */
   timeline(now: PathSample | null = null): KernelPathTimeline | null {
-    if (this.open) return buildTimeline(this.marks, now, false, this.instructionCycles, this.line);
+    if (this.open) return buildTimeline(this.marks, now, false, this.instructionCycles, this.line, this.plan);
     return this.finished();
   }
 }

@@ -55,11 +55,14 @@ const u64 = (a: number): bigint => BigInt.asUintN(64, BigInt(a));
 export class Arm64Arch implements KernelArch {
   readonly name = 'arm64' as const;
   readonly syscallEntrySymbols = ['el0t_64_sync'] as const;
-  readonly userStackTop = L.USER_STACK_TOP;
+  readonly layout = L.ARM64_LAYOUT;
   readonly hwcap = L.ARM64_HWCAP;
   readonly platform = 'aarch64';
   // [vdso]'s __kernel_rt_sigreturn returns from handlers installed without SA_RESTORER.
   readonly hasSigreturnTrampoline = true;
+  // AAPCS64 has no red zone: sigsp() tests and builds below regs->sp itself.
+  readonly signalRedZone = 0;
+  readonly minSigStackSize = L.MINSIGSTKSZ;
   readonly cpu: Arm64Cpu;
   readonly port: Arm64PagePort;
   /** The TTBR1 table: the kernel half every process shares. */
@@ -266,15 +269,13 @@ export class Arm64Arch implements KernelArch {
   }
 
   setupSignalFrame(task: Task, mm: AddressSpace, info: PendingSignal, handler: bigint, restorer: bigint | null, oldMask: bigint, stack: SignalStack): boolean {
-    void stack; // sigaltstack frames are placed on x86-64 only for now
     const fault = info.addr !== null && info.code > 0 ? info.addr : 0n;
     const trampoline = restorer ?? sigtrampAddress(mm);
     if (trampoline === null) return false;
-    return setupArm64Frame(this.trapFrame(task), mm, info, handler, trampoline, oldMask, fault);
+    return setupArm64Frame(this.trapFrame(task), mm, info, handler, trampoline, oldMask, fault, stack);
   }
 
   restoreSignalFrame(task: Task, mm: AddressSpace): RestoredFrame | null {
-    const r = restoreArm64Frame(this.trapFrame(task), mm);
-    return r ? { ...r, ucStack: null } : null;
+    return restoreArm64Frame(this.trapFrame(task), mm);
   }
 }

@@ -55,6 +55,11 @@ export class Arm64PtRegs implements TrapFrame {
     return this.get('sp');
   }
 
+  /** x0 is the result register, so the first argument comes from orig_x0 (el0_svc saved it). */
+  syscallArg(i: number): bigint {
+    return i === 0 ? this.get('orig_x0') : this.x(i);
+  }
+
   setResult(value: bigint): void {
     this.setX(0, value);
   }

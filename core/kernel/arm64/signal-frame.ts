@@ -3,6 +3,7 @@
 // __reserved area for FP/SIMD records), then a frame record {fp, lr}. The handler
 // is entered with x0 = signo, x1 = &info, x2 = &uc, x30 = the sigreturn trampoline.
 
+import type { RestoredFrame, SignalStack } from '../kernel-arch.js';
 import type { AddressSpace } from '../mm/address-space.js';
 import { encodeSiginfo, type SigFrameInfo } from '../x86_64/signal-frame.js';
 import type { Arm64PtRegs } from './pt-regs.js';
@@ -26,20 +27,23 @@ const SC_SIZE = SC_RESERVED + 4096;
 export const RT_SIGFRAME_SIZE = UC_OFF + UC_MCONTEXT + SC_SIZE;
 /** Where strace finds the mask rt_sigreturn restores, relative to the sp it is called with. */
 export const SIGFRAME_MASK_OFFSET = UC_OFF + UC_SIGMASK;
-const SS_DISABLE = 2;
 /** PSTATE bits user mode may set through sigreturn: NZCV (valid_user_regs keeps the rest). */
 const PSTATE_USER_MASK = 0xf0000000n;
 
-/** Builds the frame below the interrupted stack; false when the stack cannot take it. */
-export function setupArm64Frame(regs: Arm64PtRegs, mm: AddressSpace, info: SigFrameInfo, handler: bigint, trampoline: bigint, oldMask: bigint, faultAddress: bigint): boolean {
-  const sp = BigInt.asIntN(64, regs.get('sp'));
+/**
+ * Builds the frame (get_sigframe + setup_rt_frame): below the interrupted SP, or at the
+ * alternate stack's top when sigsp() chose it (`stack.altTop`); uc_stack gets the
+ * sigaltstack settings (__save_altstack). False when the stack cannot take it.
+ */
+export function setupArm64Frame(regs: Arm64PtRegs, mm: AddressSpace, info: SigFrameInfo, handler: bigint, trampoline: bigint, oldMask: bigint, faultAddress: bigint, stack: SignalStack): boolean {
+  const sp = stack.altTop ?? BigInt.asIntN(64, regs.get('sp'));
   const record = (sp - 16n) & ~15n; // struct frame_record {fp, lr}: the unwinder's link
   const frame = (record - BigInt(RT_SIGFRAME_SIZE)) & ~15n;
   if (frame < 0n) return false; // the stack pointer is not a user address
   const buf = new Uint8Array(Number(record - frame) + 16);
   const v = new DataView(buf.buffer);
   buf.set(encodeSiginfo(info), 0);
-  v.setInt32(UC_OFF + UC_STACK + 8, SS_DISABLE, true);
+  buf.set(stack.ucStack, UC_OFF + UC_STACK);
   v.setBigUint64(UC_OFF + UC_SIGMASK, oldMask, true);
   const sc = UC_OFF + UC_MCONTEXT;
   v.setBigUint64(sc + SC_FAULT_ADDRESS, faultAddress, true);
@@ -61,8 +65,8 @@ export function setupArm64Frame(regs: Arm64PtRegs, mm: AddressSpace, info: SigFr
   return true;
 }
 
-/** rt_sigreturn: the frame is at sp; restore x0-x30, sp, pc, NZCV and the mask. */
-export function restoreArm64Frame(regs: Arm64PtRegs, mm: AddressSpace): { mask: bigint; ret: bigint } | null {
+/** rt_sigreturn: the frame is at sp; restore x0-x30, sp, pc, NZCV, and hand back the mask and uc_stack. */
+export function restoreArm64Frame(regs: Arm64PtRegs, mm: AddressSpace): RestoredFrame | null {
   const frame = BigInt.asIntN(64, regs.get('sp'));
   if ((frame & 15n) !== 0n) return null; // restore_sigframe: a misaligned sp is a bad frame
   const buf = mm.read(Number(frame), UC_OFF + UC_MCONTEXT + SC_RESERVED);
@@ -74,5 +78,6 @@ export function restoreArm64Frame(regs: Arm64PtRegs, mm: AddressSpace): { mask: 
   regs.set('pc', v.getBigUint64(sc + SC_PC, true));
   regs.set('pstate', v.getBigUint64(sc + SC_PSTATE, true) & PSTATE_USER_MASK);
   regs.syscallno = -1; // no syscall restart after sigreturn (forget_syscall)
-  return { mask: v.getBigUint64(UC_OFF + UC_SIGMASK, true), ret: regs.x(0) };
+  // restore_altstack() runs on uc_stack next (the generic sigreturn does it).
+  return { mask: v.getBigUint64(UC_OFF + UC_SIGMASK, true), ret: regs.x(0), ucStack: buf.slice(UC_OFF + UC_STACK, UC_OFF + UC_STACK + 24) };
 }

@@ -10,7 +10,8 @@ import { PROT_EXEC, PROT_READ, PROT_WRITE, VmaList, type Vma } from './vma.js';
 export type FaultOutcome = 'mapped' | 'maperr' | 'accerr';
 export type Access = 'read' | 'write' | 'exec';
 
-export const USER_TOP = 0x800000000000; // first address past the user half (47 bits)
+/** The x86-64 user half's end (2^47); an arm64 address space ends at 2^48 (its KernelArch.layout.taskSize). */
+export const USER_TOP = 0x800000000000;
 export const STACK_GUARD_GAP = 256 * PAGE_SIZE; // Linux's stack_guard_gap default (1 MiB)
 export const STACK_LIMIT = 8 * 1024 * 1024; // RLIMIT_STACK soft limit
 
@@ -47,6 +48,8 @@ export class AddressSpace {
     readonly root: number,
     readonly counters: MmCounters,
     readonly limitBytes: number,
+    /** TASK_SIZE: the first address past this address space's user half. */
+    readonly userTop: number = USER_TOP,
   ) {}
 
   /** Resolve a fault at `va` for `access`: map a page when the VMA allows it. */
@@ -139,7 +142,7 @@ export class AddressSpace {
     let done = 0;
     while (done < len) {
       const a = va + done;
-      if (a < 0 || a >= USER_TOP) return null;
+      if (a < 0 || a >= this.userTop) return null;
       const page = pageDown(a);
       const off = a - page;
       const n = Math.min(len - done, PAGE_SIZE - off);
@@ -156,7 +159,7 @@ export class AddressSpace {
     let done = 0;
     while (done < data.length) {
       const a = va + done;
-      if (a < 0 || a >= USER_TOP) return false;
+      if (a < 0 || a >= this.userTop) return false;
       const page = pageDown(a);
       const off = a - page;
       const n = Math.min(data.length - done, PAGE_SIZE - off);

@@ -38,7 +38,7 @@ export function sysRead(ctx: SysCtx): SysResult {
   if (count < 0) return -EINVAL;
   const buf = argAddr(ctx, 1);
   // access_ok() first: a buffer that cannot be user memory fails before any I/O.
-  if (count > 0 && (buf < 0 || buf + count > 0x800000000000)) return -EFAULT;
+  if (count > 0 && (buf < 0 || buf + count > ctx.mm.userTop)) return -EFAULT;
   const r = doRead(ctx, file, count);
   if (isBlocked(r)) return block(ctx, r);
   if ('errno' in r) return -r.errno;

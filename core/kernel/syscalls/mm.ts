@@ -2,7 +2,7 @@
 
 import { PAGE_SIZE } from '../../mm/phys-memory.js';
 import { EACCES, EBADF, EEXIST, EINVAL, ENOMEM } from '../errno.js';
-import { pageDown, pageUp, USER_TOP } from '../mm/address-space.js';
+import { pageDown, pageUp } from '../mm/address-space.js';
 import { MAP_ANONYMOUS, MAP_FIXED, MAP_FIXED_NOREPLACE, MAP_GROWSDOWN, MAP_PRIVATE, MAP_SHARED, PROT_EXEC, PROT_READ, PROT_WRITE } from '../mm/vma.js';
 import { argAddr, argNum, type SysCtx, type SysResult } from './context.js';
 import { SharedPages } from '../mm/shared-pages.js';
@@ -14,7 +14,7 @@ const MMAP_MIN_ADDR = 0x10000; // vm.mmap_min_addr
 export function sysBrk(ctx: SysCtx): SysResult {
   const mm = ctx.mm;
   const want = argAddr(ctx, 0);
-  if (want < mm.brkStart || want >= USER_TOP) return BigInt(mm.brk);
+  if (want < mm.brkStart || want >= mm.userTop) return BigInt(mm.brk);
   const oldEnd = pageUp(mm.brk);
   const newEnd = pageUp(want);
   if (newEnd > oldEnd) {
@@ -41,7 +41,7 @@ export function sysMmap(ctx: SysCtx): SysResult {
   const flags = argNum(ctx, 3);
   const fd = Number(BigInt.asIntN(32, ctx.args[4]!));
   const offset = argNum(ctx, 5);
-  if (length <= 0 || length > USER_TOP) return -EINVAL;
+  if (length <= 0 || length > mm.userTop) return -EINVAL;
   if (offset % PAGE_SIZE !== 0 || offset < 0) return -EINVAL;
   const type = flags & (MAP_SHARED | MAP_PRIVATE);
   if (type !== MAP_SHARED && type !== MAP_PRIVATE) return -EINVAL;
@@ -65,13 +65,13 @@ export function sysMmap(ctx: SysCtx): SysResult {
   if (mm.committed + len > mm.limitBytes) return -ENOMEM;
   let start: number;
   if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
-    if (addr % PAGE_SIZE !== 0 || addr < MMAP_MIN_ADDR || addr + len > USER_TOP) return -EINVAL;
+    if (addr % PAGE_SIZE !== 0 || addr < MMAP_MIN_ADDR || addr + len > mm.userTop) return -EINVAL;
     if (flags & MAP_FIXED_NOREPLACE && mm.vmas.overlaps(addr, addr + len)) return -EEXIST;
     for (const v of mm.vmas.remove(addr, addr + len)) mm.unmapVma(v);
     start = addr;
   } else {
     const hint = pageDown(addr);
-    if (hint >= MMAP_MIN_ADDR && hint + len <= USER_TOP && !mm.vmas.overlaps(hint, hint + len)) start = hint;
+    if (hint >= MMAP_MIN_ADDR && hint + len <= mm.userTop && !mm.vmas.overlaps(hint, hint + len)) start = hint;
     else {
       const found = mm.vmas.findFreeTopDown(len, mm.mmapBase, MMAP_MIN_ADDR);
       if (found === null) return -ENOMEM;
@@ -96,7 +96,7 @@ export function sysMunmap(ctx: SysCtx): SysResult {
   const mm = ctx.mm;
   const addr = argAddr(ctx, 0);
   const length = argNum(ctx, 1);
-  if (addr % PAGE_SIZE !== 0 || length <= 0 || addr < 0 || addr + length > USER_TOP) return -EINVAL;
+  if (addr % PAGE_SIZE !== 0 || length <= 0 || addr < 0 || addr + length > mm.userTop) return -EINVAL;
   const end = addr + pageUp(length);
   const removed = mm.vmas.remove(addr, end).filter((v) => !v.special);
   for (const v of removed) {
@@ -114,7 +114,7 @@ export function sysMprotect(ctx: SysCtx): SysResult {
   if (start % PAGE_SIZE !== 0 || start < 0) return -EINVAL;
   if ((prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)) !== 0) return -EINVAL;
   const end = start + pageUp(length);
-  if (end > USER_TOP) return -ENOMEM;
+  if (end > mm.userTop) return -ENOMEM;
   // Every page of the range must be mapped (mprotect(2): ENOMEM otherwise).
   for (let p = start; p < end; p += PAGE_SIZE) if (!mm.vmas.find(p)) return -ENOMEM;
   mm.vmas.protect(start, end, prot);
@@ -140,7 +140,7 @@ export function sysMsync(ctx: SysCtx): SysResult {
   if (start % PAGE_SIZE !== 0 || start < 0) return -EINVAL;
   if (flags & MS_ASYNC && flags & MS_SYNC) return -EINVAL;
   const end = start + pageUp(length);
-  if (length < 0 || end > USER_TOP) return -ENOMEM;
+  if (length < 0 || end > ctx.mm.userTop) return -ENOMEM;
   // Every page of the range must be mapped (msync(2): ENOMEM).
   for (let p = start; p < end; p += PAGE_SIZE) if (!ctx.mm.vmas.find(p)) return -ENOMEM;
   return 0;

@@ -10,7 +10,7 @@ import { argAddr, type SysCtx, type SysResult } from './context.js';
 export const SS_ONSTACK = 1;
 export const SS_DISABLE = 2;
 export const SS_AUTODISARM = 1 << 31;
-/** The smallest alternate stack the kernel accepts (MINSIGSTKSZ, x86). */
+/** The smallest alternate stack x86-64 accepts (MINSIGSTKSZ); arm64's is 5120 (KernelArch.minSigStackSize). */
 export const MINSIGSTKSZ = 2048;
 
 /** sas_ss_reset(): what execve and SS_AUTODISARM leave (a new task starts with flags 0 instead). */
@@ -42,8 +42,8 @@ export function encodeStack(task: Task, sp: number | null): Uint8Array {
   return b;
 }
 
-/** Install the stack_t in `b` as do_sigaltstack does; returns 0 or -errno. */
-export function setAltStack(task: Task, b: Uint8Array, sp: number): number {
+/** Install the stack_t in `b` as do_sigaltstack does (`minSize`: the arch's MINSIGSTKSZ); returns 0 or -errno. */
+export function setAltStack(task: Task, b: Uint8Array, sp: number, minSize = MINSIGSTKSZ): number {
   const v = new DataView(b.buffer, b.byteOffset, 24);
   const ssSp = Number(BigInt.asIntN(64, v.getBigUint64(0, true)));
   const flags = v.getInt32(8, true);
@@ -57,7 +57,7 @@ export function setAltStack(task: Task, b: Uint8Array, sp: number): number {
     task.altStack = { sp: 0, size: 0, flags };
     return 0;
   }
-  if (size < MINSIGSTKSZ) return -ENOMEM;
+  if (size < minSize) return -ENOMEM;
   task.altStack = { sp: ssSp, size, flags };
   return 0;
 }
@@ -65,12 +65,13 @@ export function setAltStack(task: Task, b: Uint8Array, sp: number): number {
 export function sysSigaltstack(ctx: SysCtx): SysResult {
   const ss = argAddr(ctx, 0);
   const oss = argAddr(ctx, 1);
-  const sp = Number(BigInt.asIntN(64, ctx.k.ptRegs(ctx.task).get('rsp')));
+  // current_user_stack_pointer(): RSP or SP_EL0 as the syscall's trap saved it.
+  const sp = Number(BigInt.asIntN(64, ctx.k.trapFrame(ctx.task).stackPointer()));
   const old = encodeStack(ctx.task, sp);
   if (ss !== 0) {
     const b = ctx.mm.read(ss, 24);
     if (!b) return -EFAULT;
-    const err = setAltStack(ctx.task, b, sp);
+    const err = setAltStack(ctx.task, b, sp, ctx.k.archOps.minSigStackSize);
     if (err !== 0) return err;
   }
   if (oss !== 0 && !ctx.mm.write(oss, old)) return -EFAULT;

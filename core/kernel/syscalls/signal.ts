@@ -184,9 +184,9 @@ export function sysRestartSyscall(ctx: SysCtx): SysResult {
     case 'nanosleep':
       return sysNanosleep(ctx);
     case 'poll': {
-      // poll's arguments are still in the user's registers (rdi, rsi, rdx).
-      const regs = ctx.k.ptRegs(ctx.task);
-      return sysPoll({ ...ctx, args: [regs.get('rdi'), BigInt.asIntN(32, regs.get('rsi')), BigInt.asIntN(32, regs.get('rdx'))] });
+      // poll's arguments are still in the user's argument registers, whichever the arch.
+      const regs = ctx.k.trapFrame(ctx.task);
+      return sysPoll({ ...ctx, args: [regs.syscallArg(0), BigInt.asIntN(32, regs.syscallArg(1)), BigInt.asIntN(32, regs.syscallArg(2))] });
     }
     default:
       return -EINTR;

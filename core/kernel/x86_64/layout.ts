@@ -1,7 +1,24 @@
 // Where the x86-64 kernel lives in the upper half, and the selectors it uses.
 // Addresses are JS numbers holding the signed 64-bit value (see core/mm).
 
+import type { UserLayout } from '../kernel-arch.js';
+
 const upper = (u: bigint): number => Number(BigInt.asIntN(64, u));
+
+/**
+ * The user half (arch/x86/include/asm/processor.h, elf.h): this kernel's address spaces
+ * end at 2^47; STACK_TOP is TASK_SIZE_MAX, 2^47 less the unusable last page;
+ * ELF_ET_DYN_BASE is 2/3 of that window, page aligned. Randomisation: STACK_RND_MASK
+ * 0x3fffff pages, mmap_rnd_bits 28, arch_randomize_brk within 32 MiB.
+ */
+export const X86_LAYOUT: UserLayout = {
+  taskSize: 0x800000000000,
+  stackTop: 0x7ffffffff000,
+  elfEtDynBase: 0x555555554000,
+  stackRndBits: 22,
+  mmapRndBits: 28,
+  brkRndBits: 13,
+};
 
 /** Kernel text (__START_KERNEL_map + 16 MiB, as on Linux). */
 export const KERNEL_TEXT = upper(0xffffffff81000000n);

@@ -10,6 +10,8 @@ import type { TrapFrame } from '../kernel-arch.js';
 export type PtRegName = keyof typeof PT_REGS;
 
 const TWO32 = 4294967296;
+/** The x86-64 syscall ABI's argument registers (entry_64.S). */
+const SYSCALL_ARG_REGS: readonly PtRegName[] = ['rdi', 'rsi', 'rdx', 'r10', 'r8', 'r9'];
 
 export class PtRegs implements TrapFrame {
   /** Physical address of the block (it never crosses a page: it is the top 168 bytes of one). */
@@ -74,6 +76,10 @@ export class PtRegs implements TrapFrame {
 
   stackPointer(): bigint {
     return this.get('rsp');
+  }
+
+  syscallArg(i: number): bigint {
+    return this.get(SYSCALL_ARG_REGS[i]!);
   }
 
   setResult(value: bigint): void {

@@ -16,6 +16,7 @@ import type { KernelArch, KernelStack, KernelText, RestoredFrame, SignalStack } 
 import { KernelStackArea, kernelImage, loadKernelText, type KernelImage } from '../kernel-image.js';
 import type { AddressSpace } from '../mm/address-space.js';
 import type { PendingSignal, SavedContext, Task } from '../task.js';
+import { MINSIGSTKSZ } from '../syscalls/sigaltstack.js';
 
 export interface X86Context {
   lo: Int32Array;
@@ -31,8 +32,6 @@ export interface X86Context {
 
 export type { KernelText } from '../kernel-arch.js';
 
-/** TASK_SIZE on x86-64 (47-bit user half, last page unusable). */
-const STACK_TOP = 0x7ffffffff000;
 /** x86-64 CPUID.1:EDX as a typical core reports it: the AT_HWCAP value Linux passes. */
 const X86_HWCAP = 0x178bfbffn;
 
@@ -49,11 +48,14 @@ function entryImage(): KernelImage {
 export class X86Arch implements KernelArch {
   readonly name = 'x86_64' as const;
   readonly syscallEntrySymbols = ['entry_SYSCALL_64', 'entry_INT80_compat'] as const;
-  readonly userStackTop = STACK_TOP;
+  readonly layout = L.X86_LAYOUT;
   readonly hwcap = X86_HWCAP;
   readonly platform = 'x86_64';
   // x86-64 has no kernel-provided trampoline: without sa_restorer the frame cannot return.
   readonly hasSigreturnTrampoline = false;
+  // The System V ABI's 128-byte red zone below RSP (get_sigframe skips it).
+  readonly signalRedZone = 128;
+  readonly minSigStackSize = MINSIGSTKSZ;
   readonly cpu: X86Cpu;
   readonly port: X86PagePort;
   readonly kernelPml4: number;

@@ -14,6 +14,7 @@ describe('arm64 trace normalizer', () => {
     ['26388 exit(0)', 'exit(0) = ?', 'exit = ?'],
     ['26406 Unknown syscall 999', 'syscall_0x3e7(0, 0, 0, 0, 0, 0) = -1 ENOSYS (Function not implemented)', 'syscall_999 = ?'],
     ['8048 nanosleep(4194600,0,0,8,0,0) = -1 errno=4 (Interrupted system call)', 'nanosleep({tv_sec=2, tv_nsec=0}, NULL) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)', 'nanosleep = INTERRUPTED'],
+    ['22449 read(3,0x410198,16) = -1 errno=512 (To be restarted)', 'read(3, 0x410198, 16) = ? ERESTARTSYS (To be restarted if SA_RESTART is set)', 'read = INTERRUPTED'],
     ['8142 rt_sigreturn(11,4194540,11,8,0,0) = -1 errno=513 (Successful exit from sigreturn)', 'rt_sigreturn({mask=[]}) = 0', 'rt_sigreturn = RESTORED'],
     ['8142 getpid() = 8142', 'getpid() = 100', 'getpid = PID'],
     ['--- SIGSEGV {si_signo=SIGSEGV, si_code=2, si_addr=0x0000000000400078} ---', '--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_ACCERR, si_addr=0x400078} ---', '--- SIGSEGV code=2 addr=0x400078 ---'],

@@ -8,7 +8,7 @@
 //
 //   call    `write = 17`, `read = -14`, `brk = ADDR`, `exit = ?`, `syscall_999 = ?`,
 //           `getpid = PID` (pids are the host's under qemu), `nanosleep = INTERRUPTED`
-//           (strace's `? ERESTART...`, qemu's EINTR), `rt_sigreturn = RESTORED`
+//           (strace's `? ERESTART...`, qemu's EINTR or errno=512..516), `rt_sigreturn = RESTORED`
 //   signal  `--- SIGSEGV code=1 addr=0x0 ---`
 //   exit lines (`+++ ... +++`) are dropped: the exit status is compared on its own.
 
@@ -47,8 +47,9 @@ function address(text: string, opts: TraceNormalizeOptions): string {
 function result(text: string): string {
   const t = text.trim();
   if (t === '' || t === '?') return '?';
-  // A call a signal cut short: strace shows the kernel-internal ERESTART* code, qemu the EINTR it became.
-  if (/^\? ERESTART|^-1 EINTR|^-1 errno=4 /.test(t)) return 'INTERRUPTED';
+  // A call a signal cut short: strace shows the kernel-internal ERESTART* code, qemu the EINTR it
+  // became, or (for a call it re-runs, SA_RESTART) the ERESTART* code itself as errno=512..516.
+  if (/^\? ERESTART|^-1 EINTR|^-1 errno=(4|51[2-6]) /.test(t)) return 'INTERRUPTED';
   const qemuErr = /^-1 errno=(\d+)/.exec(t);
   if (qemuErr) return `-${qemuErr[1]}`;
   const straceErr = /^-1 (E[A-Z0-9]+)/.exec(t);

@@ -15,10 +15,12 @@ export interface GuestRun {
 }
 
 export function bootGuest(source: string, options: Partial<MachineOptions> = {}, out?: number[]): Machine {
-  const built = buildFromSource(source, 'x86_64');
+  // x86-64 unless the options name arm64 (the source is assembled for that ISA).
+  const arch = options.arch ?? 'x86_64';
+  const built = buildFromSource(source, arch);
   if (!built.ok) throw new Error(`does not assemble: ${JSON.stringify(built.errors)}`);
   return Machine.fromElf(built.program.elf, '/home/student/a.out', {
-    arch: 'x86_64',
+    arch,
     output: (_fd, b) => out?.push(...b),
     ...options,
   });

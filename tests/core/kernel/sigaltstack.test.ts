@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeSigaltstackReport } from './sigaltstack-report.js';
 import { runGuest } from './run-guest.js';
 
 // Sets an alternate stack with `ssFlags`, installs a SIGUSR1 handler with `saFlags`,
@@ -67,13 +68,7 @@ out:    .zero 104
 altstack: .zero 8192
 `;
 
-function decode(text: string) {
-  const b = Uint8Array.from(text, (c) => c.charCodeAt(0));
-  const v = new DataView(b.buffer);
-  const q = (o: number) => Number(v.getBigInt64(o, true));
-  const stack = (o: number) => ({ sp: q(o), flags: v.getUint32(o + 8, true), size: q(o + 16) });
-  return { rsp: q(0), ucStack: stack(8), inHandler: stack(32), after: stack(56), alt: q(80), setResult: q(96) };
-}
+const decode = decodeSigaltstackReport;
 
 const SA_ONSTACK = 0x08000000;
 const SS_ONSTACK = 1;
@@ -87,8 +82,8 @@ describe('sigaltstack and SA_ONSTACK', () => {
     const r = runGuest(program(SA_ONSTACK, 0));
     expect(r.stop).toMatchObject({ kind: 'exit', code: 0 });
     const d = decode(r.text);
-    expect(d.rsp).toBeGreaterThan(d.alt);
-    expect(d.rsp).toBeLessThanOrEqual(d.alt + 8192);
+    expect(d.sp).toBeGreaterThan(d.alt);
+    expect(d.sp).toBeLessThanOrEqual(d.alt + 8192);
     // The interrupted code was not on the alternate stack: uc_stack flags 0.
     expect(d.ucStack).toEqual({ sp: d.alt, flags: 0, size: 8192 });
     expect(d.inHandler).toEqual({ sp: d.alt, flags: SS_ONSTACK, size: 8192 });
@@ -97,13 +92,13 @@ describe('sigaltstack and SA_ONSTACK', () => {
 
   it('without SA_ONSTACK the handler stays on the main stack', () => {
     const d = decode(runGuest(program(0, 0)).text);
-    expect(d.rsp).toBeGreaterThan(0x7f0000000000);
+    expect(d.sp).toBeGreaterThan(0x7f0000000000);
     expect(d.inHandler.flags).toBe(0);
   });
 
   it('SS_AUTODISARM clears the stack while the handler runs; sigreturn restores it from uc_stack', () => {
     const d = decode(runGuest(program(SA_ONSTACK, SS_AUTODISARM)).text);
-    expect(d.rsp).toBeGreaterThan(d.alt);
+    expect(d.sp).toBeGreaterThan(d.alt);
     expect(d.ucStack.flags >>> 0).toBe(SS_AUTODISARM);
     expect(d.inHandler).toEqual({ sp: 0, flags: SS_DISABLE, size: 0 });
     expect(d.after).toEqual({ sp: d.alt, flags: SS_AUTODISARM, size: 8192 });
