@@ -22,6 +22,11 @@ test('syscall table on ARM64: the arm64 starter runs with x8/x0 registers, trace
   await page.getByRole('button', { name: 'Open lab The system call table' }).click();
   await expect(page.locator('#lab-title')).toHaveText('The system call table');
   await expect(page.locator('p.meta')).toContainText('x86_64, arm64');
+  // Checks for one architecture say so before the student picks a starter.
+  const checks = page.locator('ul.checks');
+  await expect(checks.locator('li', { hasText: 'the retired slot returns ENOSYS' })).toContainText('x86_64 only');
+  await expect(checks.locator('li', { hasText: 'the empty slot returns ENOSYS' })).toContainText('arm64 only');
+  await expect(checks.locator('li', { hasText: 'the text reaches standard output' })).not.toContainText('only');
   await page.getByRole('button', { name: 'Open table-arm64.s (arm64) in the Playground' }).click();
   await expect(page.getByText('Lab: ')).toContainText('The system call table');
   await expect(page.getByLabel('Program (AArch64, GNU as)')).toContainText('svc     #0');
