@@ -5,6 +5,7 @@
 // arguments travel as int32 halves (RawArgs) and handlers read them as numbers.
 
 import type { StopReason } from '../arch/x86_64/cpu.js';
+import { ENTRY_REGS_X86_64 as ENTRY_REGS } from '../trace/entry-regs.js';
 import { formatReturn, formatSyscall, unknownSyscallName, UNKNOWN_SYSCALL_ARG_KINDS, type SysArgKind, type SysRetKind } from '../trace/strace-format.js';
 import { EV } from '../cost/cost-table.js';
 import { ENOSYS, ERESTARTNOHAND, ERESTARTSYS, ERESTART_RESTARTBLOCK, errnoName } from './errno.js';
@@ -41,7 +42,6 @@ function rawBig(raw: RawArgs, n: number): bigint[] {
 }
 
 const toBig = (v: number | bigint): bigint => (typeof v === 'bigint' ? v : BigInt(v));
-const ENTRY_REGS = ['rax', 'rdi', 'rsi', 'rdx', 'r10', 'r8', 'r9', 'rcx', 'r11', 'rip', 'rsp', 'orig_rax'] as const;
 
 function restartCode(row: SyscallRow): number {
   switch (row.restart) {

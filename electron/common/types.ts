@@ -28,7 +28,8 @@ export interface LabDetail extends LabSummary {
   steps: { id: string; title: string; html: string }[];
   hints: { step: string | null; html: string }[];
   starters: { arch: Arch; fileName: string; source: string }[];
-  checks: { id: string; title: string; points: number }[];
+  /** `arch` is set when the check is graded on that architecture only. */
+  checks: { id: string; title: string; points: number; arch?: Arch }[];
 }
 
 export interface CoreInfo {

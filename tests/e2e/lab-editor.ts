@@ -14,6 +14,9 @@ export function solution(lab: string, params: Record<string, number>): string {
 }
 
 export async function setProgram(page: Page, text: string): Promise<void> {
+  // CodeMirror mounts a moment after the Playground opens (longer on a loaded machine):
+  // wait for one editor or the other before choosing.
+  await page.locator('.cm-content, textarea#source').first().waitFor();
   const cm = page.locator('.cm-content');
   if ((await cm.count()) > 0) {
     await cm.first().click();

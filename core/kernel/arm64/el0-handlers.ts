@@ -13,6 +13,7 @@ import { RawArgs } from '../syscalls/context.js';
 import { buildTable } from '../syscall-table.js';
 import type { Task } from '../task.js';
 import { handleTimer } from '../traps.js';
+import { ENTRY_REGS_ARM64 as ENTRY_REGS } from '../../trace/entry-regs.js';
 import { UNKNOWN_SYSCALL_ARG_KINDS } from '../../trace/strace-format.js';
 import type { Arm64Arch } from './arm64-arch.js';
 import { abortAccess, abortSignal, exceptionSignal, isAbort } from './faults.js';
@@ -22,7 +23,6 @@ import { SIGFRAME_MASK_OFFSET } from './signal-frame.js';
 const ARM64_TABLE = buildTable('arm64');
 /** Scratch argument registers for dispatch (it copies what it needs). */
 const RAW = new RawArgs();
-const ENTRY_REGS = ['x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x8', 'x30', 'sp', 'pc', 'pstate'] as const;
 
 function arm64(k: Kernel): Arm64Arch {
   return k.archOps as Arm64Arch;

@@ -90,7 +90,7 @@ export class LabCatalog {
         steps: inst.steps.map((s) => ({ id: s.id, title: s.title, html: s.html })),
         hints: inst.hints.map((h) => ({ step: h.step, html: h.html })),
         starters: inst.starters,
-        checks: lab.def.checks.map((c) => ({ id: c.id, title: substituteText(c.title, inst.params), points: c.points })),
+        checks: lab.def.checks.map((c) => ({ id: c.id, title: substituteText(c.title, inst.params), points: c.points, ...(c.arch !== undefined ? { arch: c.arch } : {}) })),
       };
     }
     return undefined;

@@ -2,6 +2,7 @@
 // starters that exist, params that exist, where-fields that exist, safe regexes,
 // and Markdown that only points at the lab's own images.
 
+import { ENTRY_REGS } from '../../../core/trace/entry-regs.js';
 import { EVENT_FIELDS } from './event-fields.js';
 import { isPackAssetPath, markdownRefs } from './markdown.js';
 import type { PackFiles } from './pack-files.js';
@@ -85,6 +86,16 @@ export function labSemanticIssues(labId: string, def: LabDef, src: YamlSource, f
     if (check.arch !== undefined && !def.architectures.includes(check.arch)) report([...path, 'arch'], `arch '${check.arch}' is not in architectures`);
     scanDeep(check.expect, [...path, 'expect']);
     expectIssues(check.expect, [...path, 'expect'], report, firstValues(def));
+    const reg = check.expect.entryReg?.reg;
+    if (reg !== undefined) {
+      // rcx means nothing on arm64 and x8 nothing on x86-64: a check for one arch says so with `arch:`.
+      for (const arch of check.arch !== undefined ? [check.arch] : def.architectures) {
+        if (!ENTRY_REGS[arch].includes(reg)) {
+          const limit = check.arch === undefined && def.architectures.length > 1 ? '; add arch: to grade it on one architecture only' : '';
+          report([...path, 'expect', 'entryReg', 'reg'], `register '${reg}' is not recorded at syscall entry on ${arch} (known: ${ENTRY_REGS[arch].join(', ')})${limit}`);
+        }
+      }
+    }
   });
 
   for (const name of Object.keys(params)) {

@@ -77,6 +77,9 @@ describe.each(['ipc', 'web'])('the lab API over %s', (name) => {
     expect(hello).toMatchObject({ packId: 'boundary', architectures: ['x86_64', 'arm64'] });
     const detail = await lab()['labs.get']({ packId: 'boundary', labId: 'hello-kernel' });
     expect(detail.steps.length).toBeGreaterThan(0);
+    // A check graded on one architecture says which; the others carry no arch.
+    expect(detail.checks.find((c) => c.id === 'rcx')?.arch).toBe('x86_64');
+    expect(detail.checks.find((c) => c.id === 'status')).not.toHaveProperty('arch');
   });
 
   it('turns invalid arguments into a typed error', async () => {

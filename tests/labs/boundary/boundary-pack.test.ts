@@ -1,11 +1,14 @@
-// The built-in pack "The boundary": it validates with the real loader, every lab's
-// reference solution earns full marks on the emulator for two seeds, and every
-// unmodified x86-64 starter earns less (so each lab's checks can fail).
+// The built-in pack "The boundary": it validates with the real loader, and for every
+// architecture a lab lists, its reference solution earns full marks on the emulator
+// for two seeds and its unmodified starter earns less (so each lab's checks can fail).
+// The (lab, arch) cases are discovered from the pack itself: a lab that lists arm64 is
+// graded on arm64 with `<lab>-arm64.s`, and a lab that lists arm64 without an arm64
+// starter or reference solution fails here.
 // Solutions are templates: `{{params.NAME}}` is filled with the seed's draw, as a
 // student's own program would be written for their variant.
 
-import { beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { access, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { readPackDir } from '../../../electron/host/packs/pack-files.js';
 import type { PackFiles } from '../../../electron/host/packs/pack-files.js';
@@ -15,7 +18,8 @@ import { gradeSubmission } from '../../../electron/host/packs/grade.js';
 import type { GradeResults } from '../../../electron/host/packs/grade.js';
 import { instantiateLab } from '../../../electron/host/packs/lab-instance.js';
 import { drawParams, substituteText } from '../../../electron/host/packs/params.js';
-import type { LoadedPack } from '../../../electron/host/packs/pack-types.js';
+import type { LoadedLab, LoadedPack } from '../../../electron/host/packs/pack-types.js';
+import type { Arch } from '../../../core/trace/events.js';
 import { createLabRunner } from '../../../electron/host/emulator/lab-runner.js';
 import { appVersion } from '../../../electron/host/paths.js';
 
@@ -24,15 +28,31 @@ const SOLUTIONS = fileURLToPath(new URL('../../fixtures/solutions/boundary/', im
 const SEEDS = ['alice', 'bob'];
 const runner = createLabRunner();
 
-let files: PackFiles;
-let pack: LoadedPack;
+// Loaded at collection time: the test cases are the pack's own (lab, arch) pairs.
+const files: PackFiles = await readPackDir(PACK);
+const pack: LoadedPack = loadOrThrow(files);
+const cases: [string, Arch][] = pack.labs.flatMap((l) => l.def.architectures.map((arch): [string, Arch] => [l.id, arch]));
 
-beforeAll(async () => {
-  files = await readPackDir(PACK);
-  const loaded = loadPack(files, { appVersion: appVersion() });
+function loadOrThrow(f: PackFiles): LoadedPack {
+  const loaded = loadPack(f, { appVersion: appVersion() });
   if (!loaded.pack) throw new Error(loaded.issues.map(formatIssue).join('\n'));
-  pack = loaded.pack;
-});
+  return loaded.pack;
+}
+
+function labById(labId: string): LoadedLab {
+  const lab = pack.labs.find((l) => l.id === labId);
+  if (!lab) throw new Error(`no lab ${labId}`);
+  return lab;
+}
+
+/** `<lab>.s` for x86-64 (the original fixtures), `<lab>-arm64.s` for ARM64. */
+function solutionName(labId: string, arch: Arch): string {
+  return arch === 'x86_64' ? `${labId}.s` : `${labId}-${arch}.s`;
+}
+
+function solutionPath(labId: string, arch: Arch): string {
+  return `${SOLUTIONS}${solutionName(labId, arch)}`;
+}
 
 function labIds(): string[] {
   return pack.labs.map((l) => l.id);
@@ -62,30 +82,21 @@ describe('labs/boundary', () => {
     }
   });
 
-  const ids = [
-    'hello-kernel',
-    'rings-and-faults',
-    'crossing-the-boundary',
-    'int80-vs-syscall',
-    'syscall-table',
-    'errno',
-    'buffering',
-    'fast-slow-eintr',
-    'vdso',
-    'address-space',
-    'process-bootstrap',
-    'context-switch',
-    'cost-of-abstraction',
-    'conventions',
-  ];
+  it('every lab that lists arm64 has an arm64 starter (<name>-arm64.s) and reference solution', async () => {
+    for (const lab of pack.labs.filter((l) => l.def.architectures.includes('arm64'))) {
+      const starter = (lab.def.starters ?? []).find((s) => s.arch === 'arm64');
+      expect(starter, `${lab.id}: arm64 starter`).toBeDefined();
+      if (starter?.file !== undefined) expect(starter.file, lab.id).toMatch(/-arm64\.s$/);
+      await expect(access(solutionPath(lab.id, 'arm64')), `${lab.id}: ${solutionPath(lab.id, 'arm64')}`).resolves.toBeUndefined();
+    }
+  });
 
-  it.each(ids)('%s: the reference solution earns every emulated point for two seeds', async (labId) => {
-    const lab = pack.labs.find((l) => l.id === labId);
-    if (!lab) throw new Error(`no lab ${labId}`);
-    const template = await readFile(`${SOLUTIONS}${labId}.s`, 'utf8');
+  it.each(cases)('%s on %s: the reference solution earns every emulated point for two seeds', async (labId, arch) => {
+    const lab = labById(labId);
+    const template = await readFile(solutionPath(labId, arch), 'utf8');
     for (const seed of SEEDS) {
       const source = substituteText(template, drawParams(labId, lab.def, seed));
-      const r = await gradeSubmission({ pack, labId, seed, runner, submission: { source, fileName: `${labId}.s`, arch: 'x86_64' } });
+      const r = await gradeSubmission({ pack, labId, seed, runner, submission: { source, fileName: solutionName(labId, arch), arch } });
       expect(r.gradable).toBe(true);
       expect(lostEmulated(pack, labId, r), `seed ${seed}`).toEqual([]);
       // Check titles show the student's own parameters, never the raw placeholder.
@@ -93,13 +104,12 @@ describe('labs/boundary', () => {
     }
   }, 60_000);
 
-  it.each(ids)('%s: the unmodified starter loses points', async (labId) => {
-    const lab = pack.labs.find((l) => l.id === labId);
-    if (!lab) throw new Error(`no lab ${labId}`);
+  it.each(cases)('%s on %s: the unmodified starter loses points', async (labId, arch) => {
+    const lab = labById(labId);
     const seed = SEEDS[0] ?? 'alice';
-    const starter = instantiateLab(files, lab, seed).starters.find((s) => s.arch === 'x86_64');
-    if (!starter) throw new Error('no x86-64 starter');
-    const r = await gradeSubmission({ pack, labId, seed, runner, submission: { source: starter.source, fileName: starter.fileName, arch: 'x86_64' } });
+    const starter = instantiateLab(files, lab, seed).starters.find((s) => s.arch === arch);
+    if (!starter) throw new Error(`no ${arch} starter`);
+    const r = await gradeSubmission({ pack, labId, seed, runner, submission: { source: starter.source, fileName: starter.fileName, arch } });
     expect(r.gradable).toBe(true);
     expect(lostEmulated(pack, labId, r).length).toBeGreaterThan(0);
   }, 60_000);

@@ -1,9 +1,10 @@
 // Conventions (ARM64): the same six-argument mmap. Arguments in x0-x5, the call
 // number in x8, result in x0; SVC #0 clobbers nothing else (syscall(2)).
+// The call numbers are the generic table's (include/uapi/asm-generic/unistd.h).
         .globl  _start
         .text
 _start:
-        mov     x8, #222                // __NR_mmap
+        mov     x8, #9                  // mmap, as on x86-64 -- TODO: is it on ARM64?
         mov     x0, #0                  // addr
         mov     x1, #{{params.len}}     // length
         mov     x2, #3                  // PROT_READ | PROT_WRITE

@@ -90,6 +90,24 @@ describe('loadPack findings name file, line and field', () => {
     expect(msgs.some((m) => m.startsWith(`labs/hello-write/lab.yaml:${lineOf('fd: 1')}: checks[0].expect.where.fd: unknown field 'fd' for syscall events`))).toBe(true);
   });
 
+  it('rejects an entryReg register the architecture does not record, unless the check is limited with arch:', async () => {
+    const files = await exampleWith({});
+    // hello-write lists x86_64 and arm64; its rcx check carries arch: x86_64.
+    const lab = textOf(files, 'labs/hello-write/lab.yaml').replace('    arch: x86_64\n    expect:\n      entryReg: { syscall: write, reg: rcx', '    expect:\n      entryReg: { syscall: write, reg: rcx');
+    expect(lab).not.toBe(textOf(files, 'labs/hello-write/lab.yaml'));
+    files.set('labs/hello-write/lab.yaml', enc.encode(lab));
+    const line = lab.split('\n').findIndex((l) => l.includes('reg: rcx')) + 1;
+    const msgs = loadPack(files, { appVersion: '0.1.0' }).issues.map(formatIssue);
+    expect(msgs).toHaveLength(1);
+    expect(msgs[0]).toMatch(new RegExp(`^labs/hello-write/lab\\.yaml:${line}: checks\\[\\d+\\]\\.expect\\.entryReg\\.reg: register 'rcx' is not recorded at syscall entry on arm64 \\(known: x0, .*pc, pstate\\); add arch: to grade it on one architecture only$`));
+    // The arm64 names are fine on arm64 and wrong on x86-64.
+    const arm = lab.replace('reg: rcx, equals: addressAfterSyscall', 'reg: pc, equals: addressAfterSyscall');
+    files.set('labs/hello-write/lab.yaml', enc.encode(arm));
+    expect(loadPack(files, { appVersion: '0.1.0' }).issues.map(formatIssue)).toEqual([expect.stringContaining("register 'pc' is not recorded at syscall entry on x86_64")]);
+    files.set('labs/hello-write/lab.yaml', enc.encode(arm.replace('    expect:\n      entryReg: { syscall: write, reg: pc', '    arch: arm64\n    expect:\n      entryReg: { syscall: write, reg: pc')));
+    expect(loadPack(files, { appVersion: '0.1.0' }).issues.map(formatIssue)).toEqual([]);
+  });
+
   it('rejects an unknown signal name in an exit check', async () => {
     const files = await exampleWith({});
     const lab = textOf(files, 'labs/hello-write/lab.yaml').replace('exit: { status: 0 }', 'exit: { signal: SIGFOO }');
