@@ -30,9 +30,12 @@ export class LazyFlags {
   private size = 4;
   // Operands and result. Sizes 1/2/4: unsigned operands, r is the unmasked sum/difference.
   // Size 8: a/b/r hold the low int32 halves and aHi/bHi/rHi the high halves.
-  private a = 0;
-  private b = 0;
-  private r = 0;
+  // a/b/r start as doubles: they hold values beyond V8's small-integer range (unsigned
+  // 32-bit operands, 33-bit sums), and a field that began as a small integer would box
+  // every such store. Reset to 0 in the constructor.
+  private a = 0.5;
+  private b = 0.5;
+  private r = 0.5;
   private aHi = 0;
   private bHi = 0;
   private rHi = 0;
@@ -42,6 +45,12 @@ export class LazyFlags {
   private eager = 0;
   /** High half of the last alu64 result (the low half is returned). */
   outHi = 0;
+
+  constructor() {
+    this.a = 0;
+    this.b = 0;
+    this.r = 0;
+  }
 
   /** ALU op on 8/16/32-bit unsigned operands; returns the masked result. */
   alu(op: number, a: number, b: number, size: number): number {

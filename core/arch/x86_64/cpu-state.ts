@@ -181,28 +181,43 @@ export class X86CpuState {
     }
   }
 
-  // The code page each privilege level last fetched from (0: CPL 0, 1: CPL 3), so the
-  // fetch after SYSCALL or SYSRET can continue where that level left off without a new
-  // translation. Valid only while the TLB has not been flushed since (tlb.flushes):
-  // CR3 writes, INVLPG and paging-control changes all count as flushes.
-  private readonly slotBase = [NaN, NaN];
-  private readonly slotInsts: (Inst | undefined)[][] = [[], []];
-  private readonly slotFrame = [-1, -1];
-  private readonly slotFlushes = [-1, -1];
+  // The code page each privilege level last fetched from, so the fetch after SYSCALL or
+  // SYSRET can continue where that level left off without a new translation. Valid only
+  // while the TLB has not been flushed since (tlb.flushes: CR3 writes, INVLPG and
+  // paging-control changes all count) and the page's decoded instructions still stand.
+  private kernelBase = NaN;
+  private kernelInsts: (Inst | undefined)[] = [];
+  private kernelFrame = -1;
+  private kernelFlushes = -1;
+  private userBase = NaN;
+  private userInsts: (Inst | undefined)[] = [];
+  private userFrame = -1;
+  private userFlushes = -1;
 
   private switchCodePage(cpl: 0 | 3): void {
-    const from = cpl === 3 ? 0 : 1;
-    const to = 1 - from;
     const flushes = this.mmu.tlb.flushes;
-    this.slotBase[from] = this.codeBase;
-    this.slotInsts[from] = this.codeInsts;
-    this.slotFrame[from] = this.code.frame;
-    this.slotFlushes[from] = flushes;
-    if (this.slotFlushes[to] === flushes && this.code.pages[this.slotFrame[to]! / 4096] === this.slotInsts[to]) {
-      this.codeBase = this.slotBase[to]!;
-      this.codeInsts = this.slotInsts[to]!;
-      this.code.frame = this.slotFrame[to]!;
-    } else this.codeBase = NaN;
+    const code = this.code;
+    if (cpl === 3) {
+      this.kernelBase = this.codeBase;
+      this.kernelInsts = this.codeInsts;
+      this.kernelFrame = code.frame;
+      this.kernelFlushes = flushes;
+      if (this.userFlushes === flushes && code.pages[this.userFrame / 4096] === this.userInsts) {
+        this.codeBase = this.userBase;
+        this.codeInsts = this.userInsts;
+        code.frame = this.userFrame;
+      } else this.codeBase = NaN;
+    } else {
+      this.userBase = this.codeBase;
+      this.userInsts = this.codeInsts;
+      this.userFrame = code.frame;
+      this.userFlushes = flushes;
+      if (this.kernelFlushes === flushes && code.pages[this.kernelFrame / 4096] === this.kernelInsts) {
+        this.codeBase = this.kernelBase;
+        this.codeInsts = this.kernelInsts;
+        code.frame = this.kernelFrame;
+      } else this.codeBase = NaN;
+    }
   }
 
   get cr3(): number {
