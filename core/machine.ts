@@ -12,6 +12,7 @@ import { ExecError, execProgram, type LoadedProgram } from './kernel/exec.js';
 import { Kernel, type KernelStop, type Limits } from './kernel/kernel.js';
 import type { Arch, RunEvent } from './trace/events.js';
 import type { Arm64Arch } from './kernel/arm64/arm64-arch.js';
+import { EC_SVC64 } from './arch/arm64/exceptions.js';
 
 export interface MachineOptions {
   arch: Arch;
@@ -122,18 +123,44 @@ export class Machine {
     return this.run(1);
   }
 
-  /** Run until the CPU enters the kernel's syscall entry (or the budget ends). */
+  /**
+   * Run until the CPU enters the kernel's syscall entry (or the budget ends). On
+   * arm64 the entry is shared: aborts from EL0 (demand paging's first instruction
+   * fetch, say) arrive at the same el0t_64_sync, so those stops are passed over
+   * and the run carries on until an `svc` gets there.
+   */
   runToSyscall(budget: number): KernelStop {
     const arch = this.kernel.archOps;
     const cpu = arch.cpu;
     const entries = arch.syscallEntrySymbols.map((s) => arch.symbol(s));
     const added = entries.filter((a) => !cpu.breakpoints.has(a));
     for (const a of added) cpu.breakpoints.add(a);
+    let left = budget;
     try {
-      return this.run(budget);
+      for (;;) {
+        const before = cpu.stats.instructions;
+        const stop = this.run(left);
+        // A breakpoint the student placed on the entry stops whatever the cause.
+        if (stop.kind !== 'breakpoint' || !added.includes(stop.addr) || this.enteredBySyscall()) return stop;
+        left -= Math.max(1, cpu.stats.instructions - before);
+        if (left <= 0) return { kind: 'budget' };
+      }
     } finally {
       for (const a of added) cpu.breakpoints.delete(a);
     }
+  }
+
+  /**
+   * Whether the exception being taken now is a system call. x86-64 reaches its
+   * syscall entry points only through `syscall` / `int 0x80`. On arm64 `svc` and
+   * every other synchronous exception from EL0 share the vector slot VBAR_EL1+0x400;
+   * ESR_EL1.EC (bits 31:26) tells them apart, 0x15 being SVC from AArch64
+   * (ARM ARM D17.2.37 ESR_EL1). Meaningful at the entry, before the handler runs.
+   */
+  enteredBySyscall(): boolean {
+    if (this.kernel.arch !== 'arm64') return true;
+    const esr = (this.kernel.archOps as Arm64Arch).cpu.sysreg('ESR_EL1');
+    return Number((esr >> 26n) & 0x3fn) === EC_SVC64;
   }
 
   // ---- debugger stepping (the Playground's Step over and breakpoints) ----

@@ -2,9 +2,9 @@
 // Stage boundaries become temporary breakpoints: the run stops at each one just
 // long enough to sample the cost meter, then carries on, so a run and a sequence of
 // single steps record the same path. Stops the caller asked for (run to syscall,
-// the student's own breakpoints) are passed through unchanged.
+// the student's own breakpoints) are passed through, except that on arm64 "run to
+// syscall" passes over aborts that arrive at the shared entry.
 
-import { EC_SVC64 } from '../arch/arm64/exceptions.js';
 import type { ArchCpu } from '../kernel/kernel-arch.js';
 import type { KernelStop } from '../kernel/kernel-types.js';
 import type { Arm64Arch } from '../kernel/arm64/arm64-arch.js';
@@ -37,8 +37,6 @@ export class KernelPathWatch {
   readonly entryPoints: ReadonlySet<number>;
   /** Where a pass begins: the x86 entry points; the arm64 vector slot (svc and aborts share it). */
   private readonly passStarts: ReadonlySet<number>;
-  /** arm64: tells an svc from a fault at the shared vector slot. */
-  private readonly arm64: Arm64Arch | null = null;
   private eventsAtEntry = 0;
 
   constructor(private readonly machine: Machine) {
@@ -46,7 +44,6 @@ export class KernelPathWatch {
     const cycles = k.meter.table.instruction;
     if (k.arch === 'arm64') {
       const a = k.archOps as Arm64Arch;
-      this.arm64 = a;
       this.entryPoints = new Set(a.syscallEntrySymbols.map((s) => a.symbol(s)));
       const vector = listing(a.cpu, Number(BigInt.asIntN(64, a.cpu.sysreg('VBAR_EL1'))) + EL0_SYNC_SLOT, ARM64_LAST, 1);
       // The slot's branch leads to the entry; the entry's closing branch to the exit path.
@@ -83,7 +80,7 @@ export class KernelPathWatch {
     const cpl = arch.inUserMode() ? 3 : 0;
     const entering = cpl === 0 && this.passStarts.has(pc);
     // An abort or undefined instruction enters through the same arm64 slot: not a syscall's path.
-    if (entering && this.arm64 && Number(this.arm64.cpu.sysreg('ESR_EL1') >> 26n) !== EC_SVC64) {
+    if (entering && !this.machine.enteredBySyscall()) {
       this.recorder.abandon();
       return;
     }
@@ -119,13 +116,15 @@ export class KernelPathWatch {
 
   /**
    * Run up to `budget` instructions. With `stopAt` (e.g. the syscall entry points)
-   * the run ends when the CPU reaches one of those addresses.
+   * the run ends when the CPU reaches one of those addresses; on arm64 only when
+   * it got there by an `svc` (see Machine.enteredBySyscall), since aborts from EL0
+   * share the entry. A breakpoint that was already set stops the run regardless.
    */
   run(budget: number, stopAt: ReadonlySet<number> = new Set()): KernelStop {
     const cpu = this.machine.kernel.archOps.cpu;
     const ours = [...this.recorder.boundaries.keys()].filter((a) => !cpu.breakpoints.has(a));
-    const theirs = new Set(stopAt);
-    for (const a of cpu.breakpoints) theirs.add(a);
+    const theirs = new Set(cpu.breakpoints);
+    const wanted = (addr: number): boolean => theirs.has(addr) || (stopAt.has(addr) && this.machine.enteredBySyscall());
     const added = [...new Set([...ours, ...stopAt])].filter((a) => !cpu.breakpoints.has(a));
     for (const a of added) cpu.breakpoints.add(a);
     let left = budget;
@@ -136,7 +135,7 @@ export class KernelPathWatch {
         let stop = this.machine.run(left);
         left -= Math.max(1, cpu.stats.instructions - before);
         this.observe();
-        if (stop.kind !== 'breakpoint' || theirs.has(stop.addr)) return stop;
+        if (stop.kind !== 'breakpoint' || wanted(stop.addr)) return stop;
         if (this.recorder.boundaries.get(stop.addr) === this.recorder.plan.ret) {
           // Execute the sysret/iret/eret itself so the pass ends with the first user sample.
           stop = this.machine.run(1);
@@ -146,7 +145,7 @@ export class KernelPathWatch {
           // Landed on a stop the caller asked for (a breakpoint on the instruction after
           // the syscall): end here, since the next run would start on it and not stop.
           const pc = this.machine.kernel.archOps.pc();
-          if (theirs.has(pc)) return { kind: 'breakpoint', addr: pc };
+          if (wanted(pc)) return { kind: 'breakpoint', addr: pc };
         }
         if (left <= 0) return { kind: 'budget' };
       }

@@ -201,12 +201,19 @@ describe('arm64 kernel', () => {
   });
 
   it('stops runToSyscall in the entry code, at EL1, with the user state in ELR/SPSR', () => {
-    const { m } = boot(READ_ECHO);
-    // Every EL0 exception enters at el0t_64_sync: the first stop is the demand-paging
-    // instruction abort of _start's page, the next the svc.
-    const stops = [m.runToSyscall(10_000), m.runToSyscall(10_000)];
-    expect(stops.map((s) => s.kind)).toEqual(['breakpoint', 'breakpoint']);
-    expect(Number((m.kernel.archOps as Arm64Arch).cpu.sysreg('ESR_EL1') >> 26n)).toBe(0x15); // EC_SVC64
+    const { m, lines } = boot(READ_ECHO);
+    // Every EL0 exception enters at el0t_64_sync, the demand-paging instruction abort
+    // of _start's page first: runToSyscall passes over it and stops at the svc.
+    const cpu = (m.kernel.archOps as Arm64Arch).cpu;
+    const entry = (m.kernel.archOps as Arm64Arch).symbol('el0t_64_sync');
+    expect(m.runToSyscall(10_000)).toEqual({ kind: 'breakpoint', addr: entry });
+    expect(Number(cpu.sysreg('ESR_EL1') >> 26n)).toBe(0x15); // EC_SVC64
+    // The abort was taken on the way (a page fault was served in _start's page), and
+    // ELR_EL1 points just after the program's first svc (source line 8).
+    const svcAt = [...lines].find(([, line]) => line === 8)![0];
+    const faults = m.events.flatMap((e) => (e.type === 'page-fault' ? [BigInt(e.addr)] : []));
+    expect(faults.some((a) => a >> 12n === BigInt(svcAt) >> 12n)).toBe(true);
+    expect(cpu.sysreg('ELR_EL1')).toBe(BigInt(svcAt) + 4n);
     const v = viewMachine(m, new Map());
     expect(v.arch).toBe('arm64');
     expect(v.privilege).toBe(1);
@@ -216,6 +223,15 @@ describe('arm64 kernel', () => {
     const x8 = v.registers.find((r) => r.name === 'x8');
     expect(x8?.value).toBe('0x000000000000003f');
     expect(x8?.role).toMatch(/syscall number/);
+  });
+  it('still stops at a fault when the student put a breakpoint on the shared entry', () => {
+    const { m } = boot(READ_ECHO);
+    const a = m.kernel.archOps as Arm64Arch;
+    m.setBreakpoints([a.symbol('el0t_64_sync')]);
+    expect(m.runToSyscall(10_000)).toEqual({ kind: 'breakpoint', addr: a.symbol('el0t_64_sync') });
+    expect(Number(a.cpu.sysreg('ESR_EL1') >> 26n)).toBe(0x20); // EC: instruction abort from a lower EL
+    const watch = new KernelPathWatch(m);
+    expect(watch.run(10_000, watch.entryPoints)).toEqual({ kind: 'breakpoint', addr: a.symbol('el0t_64_sync') });
   });
   it('restarts a read a SA_RESTART handler interrupted (ERESTARTSYS → the svc again)', () => {
     const { m, out } = boot(RESTART_READ);
@@ -236,8 +252,7 @@ describe('arm64 kernel', () => {
   it('single-steps the svc path: kernel_entry, the hook, ret_to_user, eret back to EL0 after the svc', () => {
     const { m } = boot(READ_ECHO);
     m.pushStdin(new TextEncoder().encode('x'));
-    m.runToSyscall(10_000);
-    m.runToSyscall(10_000); // past the first stop, the instruction abort of _start's page
+    m.runToSyscall(10_000); // passes over the instruction abort of _start's page
     const elr = (m.kernel.archOps as Arm64Arch).cpu.sysreg('ELR_EL1');
     const seen: string[] = [];
     for (let i = 0; i < 200 && viewMachine(m, new Map()).privilege === 1; i++) {
@@ -261,6 +276,9 @@ describe('arm64 kernel', () => {
     const watch = new KernelPathWatch(m);
     expect([...watch.entryPoints]).toEqual([(m.kernel.archOps as Arm64Arch).symbol('el0t_64_sync')]);
     expect(watch.run(10_000, watch.entryPoints).kind).toBe('breakpoint');
+    // Passed over _start's instruction abort: stopped on the read's svc.
+    expect(Number((m.kernel.archOps as Arm64Arch).cpu.sysreg('ESR_EL1') >> 26n)).toBe(0x15);
+    expect(m.kernel.archOps.cpu.breakpoints.size).toBe(0);
     expect(watch.step().kind).toBe('budget');
     expect(watch.run(100_000)).toEqual({ kind: 'exit', code: 0, signal: null, coreDumped: false });
     expect(out()).toBe('ok');
