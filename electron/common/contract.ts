@@ -91,7 +91,7 @@ export const commands = {
   'emulator.inspect': { args: obj({ sessionId: num({ int: true, min: 1 }), stackWords: optional(num({ int: true, min: 1, max: 512 })) }), result: unchecked<MachineInspection>() },
   'emulator.layouts': {
     // The same program loaded once per seed: the layouts ASLR produced (address-space map).
-    args: obj({ source: str({ maxLength: 256 * 1024 }), seeds: array(num({ int: true, min: 0, max: 2 ** 31 }), { maxItems: 8 }), aslr: optional(bool()) }),
+    args: obj({ source: str({ maxLength: 256 * 1024 }), seeds: array(num({ int: true, min: 0, max: 2 ** 31 }), { maxItems: 8 }), aslr: optional(bool()), arch: optional(oneOf(['x86_64', 'arm64'] as const)) }),
     result: unchecked<EmulatedLayouts>(),
   },
   // ---- end of machine views ----

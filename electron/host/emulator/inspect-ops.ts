@@ -5,6 +5,7 @@
 import { disassemblyWindow, kernelRegions, mapsText, signalsView } from '../../../core/machine-inspect.js';
 import { InspectError, parseGuestAddress, peekMemory, stackWords, type MemoryDump } from '../../../core/machine-memory.js';
 import { buildFromSource, ExecError, Machine } from '../../../core/machine.js';
+import type { Arch } from '../../../core/trace/events.js';
 import type { EmulatedLayouts, MachineInspection } from '../../common/inspect-types.js';
 import type { MapRegion } from '../../common/probe-types.js';
 import { analyzeAslr } from '../probes/aslr.js';
@@ -47,13 +48,13 @@ registerOp('machine.inspect', (payload): MachineInspection => {
 });
 
 registerOp('machine.layouts', (payload): EmulatedLayouts => {
-  const { source, seeds, aslr } = payload as { source: string; seeds: number[]; aslr?: boolean };
-  const built = buildFromSource(source, 'x86_64');
+  const { source, seeds, aslr, arch = 'x86_64' } = payload as { source: string; seeds: number[]; aslr?: boolean; arch?: Arch };
+  const built = buildFromSource(source, arch);
   if (!built.ok) throw new Error(`the program does not assemble: line ${built.errors[0]?.line}: ${built.errors[0]?.message}`);
   const runs = seeds.map((seed) => {
     try {
       // The layout exec chose, before the program runs: what ASLR placed where.
-      const m = Machine.fromElf(built.program.elf, '/home/student/a.out', { arch: 'x86_64', seed, aslr: aslr ?? true, argv: ['./a.out'] });
+      const m = Machine.fromElf(built.program.elf, '/home/student/a.out', { arch, seed, aslr: aslr ?? true, argv: ['./a.out'] });
       return { seed, maps: parseMaps(mapsText(m)) };
     } catch (err) {
       if (err instanceof ExecError) throw new Error(err.message);

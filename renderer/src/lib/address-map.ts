@@ -1,38 +1,90 @@
 // Layout math for the address-space map (pure; no DOM).
 //
-// The 64-bit x86-64 space with 4-level paging: the user half is 0 .. 2^47, the
-// kernel half 2^64 - 2^47 .. 2^64, and everything between is non-canonical (SDM
-// Vol 1 §3.3.7.1) — a hole 65,535 times larger than both halves together. No
-// linear drawing can show all three, so the overview gives each part a fixed
+// A 64-bit space is split into a user half at the bottom, a kernel half at the top
+// and, between them, addresses no translation reaches — a gap far larger than both
+// halves together. Where the halves end depends on the architecture:
+//
+// - x86-64 with 4-level paging: user 0 .. 2^47, kernel 2^64 - 2^47 .. 2^64; the rest
+//   is non-canonical, and touching it raises #GP (SDM Vol 1 §3.3.7.1).
+// - arm64 with 48-bit VAs (TCR_EL1.T0SZ = T1SZ = 16): TTBR0_EL1 translates
+//   0 .. 2^48, TTBR1_EL1 2^64 - 2^48 .. 2^64; an address in neither range takes a
+//   translation fault (ARM ARM D8.2 "VA ranges"; Linux Documentation/arch/arm64/memory.rst).
+//
+// No linear drawing can show all three, so the overview gives each part a fixed
 // share of the bar and says so; the zoom then lays out the mapped regions with
 // heights growing with log2 of their size, and the gaps between them squeezed
 // the same way, so a 4 KiB [vvar] and an 8 MiB stack are both visible.
 
-export const USER_END = 1n << 47n;
-export const KERNEL_START = (1n << 64n) - (1n << 47n);
+import type { Arch } from '../../../core/trace/events.js';
+
 export const SPACE_END = 1n << 64n;
 
 export type SpacePart = 'user' | 'hole' | 'kernel';
 
+/** Where one architecture splits the space, and what the parts are called. */
+export interface SpaceLayout {
+  arch: Arch;
+  /** First address past the user half. */
+  userEnd: bigint;
+  /** First address of the kernel half. */
+  kernelStart: bigint;
+  names: Record<SpacePart, string>;
+  /** What happens on an access between the halves. */
+  holeWhy: string;
+}
+
+export const SPACE_LAYOUTS: Record<Arch, SpaceLayout> = {
+  x86_64: {
+    arch: 'x86_64',
+    userEnd: 1n << 47n,
+    kernelStart: SPACE_END - (1n << 47n),
+    names: { user: 'user half', hole: 'non-canonical hole', kernel: 'kernel half' },
+    holeWhy: 'non-canonical: bits 63..47 differ, so any access raises #GP',
+  },
+  arm64: {
+    arch: 'arm64',
+    userEnd: 1n << 48n,
+    kernelStart: SPACE_END - (1n << 48n),
+    names: { user: 'user half (TTBR0)', hole: 'no TTBR0/1 range', kernel: 'kernel half (TTBR1)' },
+    holeWhy: 'in neither the TTBR0 nor the TTBR1 range, so any access takes a translation fault',
+  },
+};
+
+/** The layout for a machine's arch; anything unknown is drawn as x86-64. */
+export function spaceLayout(arch: string | null | undefined): SpaceLayout {
+  return arch === 'arm64' ? SPACE_LAYOUTS.arm64 : SPACE_LAYOUTS.x86_64;
+}
+
+/** The host's arch as Node's os.arch() spells it ('x64', 'arm64') as a machine arch. */
+export function hostSpaceLayout(nodeArch: string | null | undefined): SpaceLayout {
+  return spaceLayout(nodeArch === 'arm64' ? 'arm64' : 'x86_64');
+}
+
 /** Shares of the overview bar (bottom to top): user half, hole, kernel half. */
 export const PART_SHARE: Record<SpacePart, number> = { user: 0.4, hole: 0.2, kernel: 0.4 };
 
-export function partOf(addr: bigint): SpacePart {
-  if (addr < USER_END) return 'user';
-  if (addr < KERNEL_START) return 'hole';
+export function partOf(addr: bigint, layout: SpaceLayout): SpacePart {
+  if (addr < layout.userEnd) return 'user';
+  if (addr < layout.kernelStart) return 'hole';
   return 'kernel';
+}
+
+/** How many times both halves together the gap between them is (x86-64: 65,535; arm64: 32,767). */
+export function holeRatio(layout: SpaceLayout): bigint {
+  return (layout.kernelStart - layout.userEnd) / (layout.userEnd + (SPACE_END - layout.kernelStart));
 }
 
 /**
  * Position of `addr` on the overview, 0 (address 0) .. 1 (2^64). Linear inside
  * each part; the parts themselves are drawn at PART_SHARE, not to scale.
  */
-export function overviewPosition(addr: bigint): number {
+export function overviewPosition(addr: bigint, layout: SpaceLayout): number {
+  const { userEnd, kernelStart } = layout;
   const a = addr < 0n ? 0n : addr > SPACE_END ? SPACE_END : addr;
   const frac = (x: bigint, lo: bigint, hi: bigint) => Number(((x - lo) * 1_000_000n) / (hi - lo)) / 1_000_000;
-  if (a < USER_END) return PART_SHARE.user * frac(a, 0n, USER_END);
-  if (a < KERNEL_START) return PART_SHARE.user + PART_SHARE.hole * frac(a, USER_END, KERNEL_START);
-  return PART_SHARE.user + PART_SHARE.hole + PART_SHARE.kernel * frac(a, KERNEL_START, SPACE_END);
+  if (a < userEnd) return PART_SHARE.user * frac(a, 0n, userEnd);
+  if (a < kernelStart) return PART_SHARE.user + PART_SHARE.hole * frac(a, userEnd, kernelStart);
+  return PART_SHARE.user + PART_SHARE.hole + PART_SHARE.kernel * frac(a, kernelStart, SPACE_END);
 }
 
 /** Bytes as people say them: 4 KiB, 8 MiB, 128 TiB, 16.0 EiB (one decimal when not whole). */
@@ -63,6 +115,8 @@ export interface ZoomBox {
   label: string;
   perms: string;
   part: SpacePart;
+  /** A gap that runs from one half across the hole into the other. */
+  spansHole: boolean;
 }
 
 /** Regions sorted by start, each [start, end) with end > start; bad rows are dropped. */
@@ -95,17 +149,18 @@ const log2 = (n: bigint): number => {
  * bottom. A region's weight is log2(size in pages) + 1; a gap's is a third of
  * log2 of its size in pages, so gaps stay visible but never dominate.
  */
-export function zoomLayout(regions: readonly MapRegionLike[], height: number, minRegion = 14): ZoomBox[] {
+export function zoomLayout(regions: readonly MapRegionLike[], height: number, layout: SpaceLayout, minRegion = 14): ZoomBox[] {
   const rs = normalizeRegions(regions);
   const items: Omit<ZoomBox, 'y' | 'height'>[] = [];
   const weights: number[] = [];
   rs.forEach((r, i) => {
     const prev = rs[i - 1];
     if (prev && r.start > prev.end) {
-      items.push({ kind: 'gap', start: prev.end, end: r.start, label: formatSize(r.start - prev.end), perms: '', part: partOf(prev.end) });
+      const spansHole = prev.end < layout.kernelStart && r.start > layout.userEnd;
+      items.push({ kind: 'gap', start: prev.end, end: r.start, label: formatSize(r.start - prev.end), perms: '', part: partOf(prev.end, layout), spansHole });
       weights.push(log2((r.start - prev.end) / 4096n + 1n) / 3);
     }
-    items.push({ kind: 'region', start: r.start, end: r.end, label: r.label, perms: r.perms, part: partOf(r.start) });
+    items.push({ kind: 'region', start: r.start, end: r.end, label: r.label, perms: r.perms, part: partOf(r.start, layout), spansHole: false });
     weights.push(log2((r.end - r.start) / 4096n + 1n) + 1);
   });
   if (items.length === 0) return [];
@@ -135,3 +190,5 @@ export function zoomY(boxes: readonly ZoomBox[], addr: bigint): number | null {
 }
 
 export const hexAddr = (v: bigint): string => `0x${v.toString(16).padStart(12, '0')}`;
+/** All 16 digits, as the boundaries are written in the manuals. */
+export const hex64 = (v: bigint): string => `0x${BigInt.asUintN(64, v).toString(16).padStart(16, '0')}`;

@@ -2,6 +2,7 @@
 // (disassembly, stack, signals, timeline, maps) and the memory view's address.
 // Refreshed after every run or step; never invents data — empty until the host answers.
 
+import type { Arch } from '../../../core/trace/events.js';
 import type { LabApi } from '../../../electron/common/client.js';
 import type { EmulatedLayouts, MachineInspection, MemoryDump } from '../../../electron/common/inspect-types.js';
 import type { ProbeReport } from '../../../electron/common/probe-types.js';
@@ -16,6 +17,8 @@ export class MachineInspector {
   memory = $state<MemoryDump | null>(null);
   memoryError = $state<string | null>(null);
   layouts = $state<EmulatedLayouts | null>(null);
+  /** The arch the seeded loads were built for. */
+  layoutsArch = $state<Arch>('x86_64');
   nativeMaps = $state<ProbeReport | null>(null);
   nativeAslr = $state<ProbeReport | null>(null);
   busy = $state<string | null>(null);
@@ -65,9 +68,10 @@ export class MachineInspector {
   }
 
   /** Load the program once per seed and ask the host where ASLR put everything. */
-  async compareSeeds(source: string, seeds: number[]): Promise<void> {
+  async compareSeeds(source: string, seeds: number[], arch: Arch): Promise<void> {
     await this.work('Loading the program with several seeds…', async () => {
-      this.layouts = await this.api['emulator.layouts']({ source, seeds });
+      this.layouts = await this.api['emulator.layouts']({ source, seeds, arch });
+      this.layoutsArch = arch;
     });
   }
 
