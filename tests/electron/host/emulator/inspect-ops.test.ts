@@ -203,6 +203,18 @@ msg: .ascii "Direct write call"
     expect(k?.where).toBe('kernel');
     expect(k?.source).not.toBeNull();
   });
+
+  it('builds the seeded layouts for arm64 when asked: stacks in the 48-bit user half, above x86-64\'s', async () => {
+    type Layouts = { runs: { seed: number; maps: { path: string; start: string; end: string }[] }[] };
+    const { runs } = await call<Layouts>('emulator.layouts', { source: ARM_BOOK, seeds: [1, 2], arch: 'arm64' });
+    for (const run of runs) {
+      const stack = BigInt(run.maps.find((m) => m.path === '[stack]')!.end);
+      expect(stack <= 1n << 48n && stack > 1n << 47n).toBe(true);
+    }
+    // Without the arch the same source is x86-64 assembly, which it is not.
+    await expect(call('emulator.layouts', { source: ARM_BOOK, seeds: [1] })).rejects.toThrow(/does not assemble/);
+    await expect(call('emulator.layouts', { source: ARM_BOOK, seeds: [1], arch: 'mips' })).rejects.toThrow(/arch/);
+  });
 });
 
 describe('symbols in the views', () => {
