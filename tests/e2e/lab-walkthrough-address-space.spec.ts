@@ -44,6 +44,11 @@ test('address space: heap and mmap in the map, emulated beside native, ASLR acro
   const kib = map / 1024;
   expect(sizes.some((t) => t.includes(`${kib} KiB`))).toBe(true);
   await expect(emulated).toContainText('non-canonical hole');
+  // Split as x86-64 splits it: the stack in the 47-bit user half, the kernel's regions above the hole.
+  await expect(emulated).toHaveAttribute('data-arch', 'x86_64');
+  await expect(emulated).toContainText('0x0000800000000000');
+  await expect(emulated.locator('g.region[data-label="[stack]"]')).toHaveAttribute('data-part', 'user');
+  await expect(emulated.locator('g.region[data-label="kernel text (entry code)"]')).toHaveAttribute('data-part', 'kernel');
 
   // The memory view at the address mmap returned (read off the trace): the fresh page is untouched.
   const mmapLine = (await page.getByRole('list', { name: 'System call trace' }).locator('li', { hasText: /^mmap\(/ }).textContent()) ?? '';

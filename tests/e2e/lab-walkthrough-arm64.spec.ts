@@ -43,6 +43,23 @@ test('syscall table on ARM64: the arm64 starter runs with x8/x0 registers, trace
   await expect(page.locator('tr[data-reg="rax"]')).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('arm64-lab-entry.png'), fullPage: true });
 
+  // The address-space view splits the space as arm64 does (48-bit VAs): the stack,
+  // near 2^48, is in the TTBR0 user half, not in x86-64's non-canonical hole.
+  await page.getByRole('tab', { name: 'Address space' }).click();
+  const emulated = page.getByRole('img', { name: /^Emulated \(arm64\)/ });
+  await expect(emulated).toHaveAttribute('data-arch', 'arm64');
+  const stack = emulated.locator('g.region[data-label="[stack]"]');
+  await expect(stack).toHaveAttribute('data-part', 'user');
+  expect(BigInt((await stack.getAttribute('data-start')) ?? '0')).toBeGreaterThan(1n << 47n);
+  await expect(emulated.locator('g.region[data-label="kernel text (vectors and entry code)"]')).toHaveAttribute('data-part', 'kernel');
+  await expect(emulated).toContainText('no TTBR0/1 range');
+  await expect(emulated).toContainText('0x0001000000000000');
+  await expect(emulated).toContainText('0xffff000000000000');
+  await expect(emulated).not.toContainText('non-canonical');
+  await expect(page.locator('figcaption').first()).toContainText('translation fault');
+  await page.screenshot({ path: testInfo.outputPath('arm64-address-space.png'), fullPage: true });
+  await page.getByRole('tab', { name: 'Disassembly' }).click();
+
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('Exited with status 0.');
   const trace = page.getByRole('list', { name: 'System call trace' });
