@@ -8,7 +8,8 @@
 //   is non-canonical, and touching it raises #GP (SDM Vol 1 §3.3.7.1).
 // - arm64 with 48-bit VAs (TCR_EL1.T0SZ = T1SZ = 16): TTBR0_EL1 translates
 //   0 .. 2^48, TTBR1_EL1 2^64 - 2^48 .. 2^64; an address in neither range takes a
-//   translation fault (ARM ARM D8.2 "VA ranges"; Linux Documentation/arch/arm64/memory.rst).
+//   level 0 translation fault (Arm ARM, TCR_EL1.T0SZ/T1SZ; the layout table in
+//   Linux's Documentation/arch/arm64/memory.rst).
 //
 // No linear drawing can show all three, so the overview gives each part a fixed
 // share of the bar and says so; the zoom then lays out the mapped regions with
