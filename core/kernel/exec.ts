@@ -171,7 +171,7 @@ export function loadImage(k: Kernel, image: ExecImage, argv: string[], envp: str
     // (load_elf_binary's brk_moved); otherwise it follows the image.
     mm.brkStart = (elf.type === 'dyn' ? layout.elfEtDynBase : pageUp(end)) + randomPages(k, randomize, layout.brkRndBits); // arch_randomize_brk
     mm.brk = mm.brkStart;
-    const vdsoBase = k.arch === 'x86_64' ? k.vdso.map(mm) : 0;
+    const vdsoBase = k.vdso.map(mm);
     k.archOps.mapSignalTrampoline(mm);
     const entry = Number(elf.entry) + bias;
     const auxv: [number, bigint][] = [

@@ -152,7 +152,7 @@ export interface KernelArch {
   /** Writes to frames holding decoded code must invalidate the CPU's caches. */
   watchCodeWrites(mm: AddressSpace): void;
 
-  /** Map what exec gives every process besides the x86 vDSO (arm64: the sigreturn trampoline). */
+  /** Map what exec gives every process besides the vDSO (nothing on either architecture today: arm64's sigreturn trampoline is in its vDSO). */
   mapSignalTrampoline(mm: AddressSpace): void;
   /**
    * Build the rt_sigframe on the user stack and point the registers at the handler; false

@@ -419,7 +419,7 @@ export class Kernel {
     if (!this.current || !this.archOps.inUserMode()) return;
     // A tick inside the vDSO's seqlock read section changes seq under the reader: it will retry.
     const base = this.current.proc.mm.vdsoBase;
-    if (base !== 0 && this.arch === 'x86_64' && this.vdso.calls.onTick(this.current, this.archOps.pc() - base)) this.counters.vdsoSeqlockRetries++;
+    if (base !== 0 && this.vdso.calls.onTick(this.current, this.archOps.pc() - base)) this.counters.vdsoSeqlockRetries++;
     this.archOps.deliverTimer();
   }
 

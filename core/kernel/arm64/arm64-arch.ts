@@ -17,7 +17,7 @@ import * as L from './layout.js';
 import { Arm64PagePort } from './page-port.js';
 import { Arm64PtRegs } from './pt-regs.js';
 import { restoreArm64Frame, setupArm64Frame } from './signal-frame.js';
-import { mapSigtramp, sigtrampAddress, sigtrampFrame } from './sigtramp.js';
+import { sigtrampAddress } from './sigtramp.js';
 
 /** Everything needed to resume a task exactly where it stopped (in user mode or inside a hook). */
 export interface Arm64Context {
@@ -71,7 +71,6 @@ export class Arm64Arch implements KernelArch {
   private readonly stacks: KernelStackArea;
   private kernelStackTop = 0;
   private retryLabel: string | null = null;
-  private readonly sigtramp: number;
 
   constructor(
     readonly mem: PhysicalMemory,
@@ -96,7 +95,6 @@ export class Arm64Arch implements KernelArch {
     const image = entryImage();
     this.text = { symbols: image.symbols, lines: image.lines, source: ENTRY_SOURCE };
     this.mapKernelText(image.bytes);
-    this.sigtramp = sigtrampFrame(mem);
     this.setUpCpu();
     for (const label of Object.keys(HOOK_RETURNS) as Arm64HookLabel[]) {
       const at = this.symbol(label);
@@ -265,7 +263,7 @@ export class Arm64Arch implements KernelArch {
   }
 
   mapSignalTrampoline(mm: AddressSpace): void {
-    mapSigtramp(mm, this.sigtramp);
+    void mm; // __kernel_rt_sigreturn is part of the [vdso] image exec maps on both architectures
   }
 
   setupSignalFrame(task: Task, mm: AddressSpace, info: PendingSignal, handler: bigint, restorer: bigint | null, oldMask: bigint, stack: SignalStack): boolean {

@@ -1,21 +1,21 @@
 // vDSO calls as run events. A vDSO call never enters the kernel, so nothing traps:
-// the kernel notices it through the clock read itself (rdtsc executed in user mode
-// inside the vDSO page asks the kernel's TSC source). Each read belongs to the call
-// whose return address is on the user stack; a second read for the same call is a
-// seqlock retry. The event is emitted once the task next enters the kernel (or the
+// the kernel notices it through the clock read itself (rdtsc, or mrs CNTVCT_EL0 on
+// arm64, executed in user mode inside the vDSO page asks the kernel's counter source).
+// Each read belongs to the call whose return address the reader holds (on the user
+// stack on x86-64, in x17 on arm64); a second read for the same call is a seqlock retry. The event is emitted once the task next enters the kernel (or the
 // run stops), with the value the call returned, its retries and its cycles, and no
 // mode switch: the point a lab makes with it ("vDSO: no kernel entry").
 //
-// getcpu reads no clock, so it is not seen this way; the cycles are the instruction
-// count of the function's fast path (plus one seqlock loop per retry) at the cost
-// table's per-instruction price, counted once from the image.
+// getcpu (x86-64) and clock_getres (arm64) read no clock, so they are not seen this
+// way; the cycles are the instruction count of the function's fast path (plus one
+// seqlock loop per retry) at the cost table's per-instruction price, counted once
+// from the image. Each architecture's registers and instruction walk come from its
+// VdsoAbi (x86-vdso-abi.ts, arm64-vdso-abi.ts); the bookkeeping here is shared.
 
-import { disassemble } from '../../arch/x86_64/disassembler.js';
 import type { Kernel } from '../kernel.js';
 import type { Task } from '../task.js';
-import { vdsoImage, type VdsoImage } from './vdso-image.js';
+import type { VdsoAbi } from './vdso-abi.js';
 import { VVAR_CLOCKS, VVAR_TSC_BASE, VVAR_TSC_DEN, VVAR_TSC_NUM } from './vvar.js';
-import { VDSO_FUNCTIONS } from './vdso-source.js';
 
 interface PendingCall {
   fn: string;
@@ -27,20 +27,19 @@ interface PendingCall {
 }
 
 /** Instructions on a function's fast path (branches not taken, calls followed), from the image. */
-function pathLength(img: VdsoImage, start: number): number {
+function pathLength(abi: VdsoAbi, start: number): number {
   const calls: number[] = [];
   let at = start;
   let n = 0;
   while (n < 500) {
-    const d = disassemble(img.bytes.subarray(at, at + 16), at);
+    const d = abi.step(at);
     n++;
-    const call = /^call\s+0x([0-9a-f]+)$/.exec(d.text);
-    if (call) {
+    if (d.call !== null) {
       calls.push(at + d.length);
-      at = parseInt(call[1]!, 16);
+      at = d.call;
       continue;
     }
-    if (d.text.startsWith('ret')) {
+    if (d.ret) {
       const back = calls.pop();
       if (back === undefined) return n;
       at = back;
@@ -52,33 +51,42 @@ function pathLength(img: VdsoImage, start: number): number {
 }
 
 /** Offsets of the instructions in [from, to). */
-function instructionsBetween(img: VdsoImage, from: number, to: number): number[] {
+function instructionsBetween(abi: VdsoAbi, from: number, to: number): number[] {
   const out: number[] = [];
   for (let at = from; at < to; ) {
     out.push(at);
-    at += disassemble(img.bytes.subarray(at, at + 16), at).length;
+    at += abi.step(at).length;
   }
   return out;
 }
 
 export class VdsoCalls {
   private readonly pending = new Map<Task, PendingCall>();
-  private readonly img = vdsoImage();
   /** Public functions by image offset, highest first (to find the one holding an address). */
-  private readonly starts = VDSO_FUNCTIONS.map((f) => [this.img.symbols.get(f)!, f.replace('__vdso_', '')] as const).sort((a, b) => b[0] - a[0]);
-  private readonly lengths = new Map<string, number>(this.starts.map(([off, name]) => [name, pathLength(this.img, off)]));
-  private readonly section = instructionsBetween(this.img, this.img.seqlock[0], this.img.seqlock[1]);
-  private readonly retryLength = this.section.length;
+  private readonly starts: (readonly [number, string])[];
+  private readonly lengths: Map<string, number>;
+  private readonly retryLength: number;
   /**
    * A tick forces a retry only between the two loads of seq: after the first (section[0])
-   * has run and before the second (the third instruction from the end, before cmp and jne).
+   * has run and before the second (the third instruction from the end, before the compare and branch).
    */
-  private readonly cutFrom = this.section[1]!;
-  private readonly cutTo = this.section[this.section.length - 3]!;
+  private readonly cutFrom: number;
+  private readonly cutTo: number;
   /** Tasks whose read section a tick cut: their next clock read is a retry. */
   private readonly cut = new Set<Task>();
 
-  constructor(private readonly k: Kernel) {}
+  constructor(
+    private readonly k: Kernel,
+    private readonly abi: VdsoAbi,
+  ) {
+    const img = abi.img;
+    this.starts = abi.functions.map(([sym, name]) => [img.symbols.get(sym)!, name] as const).sort((a, b) => b[0] - a[0]);
+    this.lengths = new Map(this.starts.map(([off, name]) => [name, pathLength(abi, off)]));
+    const section = instructionsBetween(abi, img.seqlock[0], img.seqlock[1]);
+    this.retryLength = section.length;
+    this.cutFrom = section[1]!;
+    this.cutTo = section[section.length - 3]!;
+  }
 
   /** A timer tick interrupted `task` in user mode at vDSO offset `off`: true if its seqlock read must retry. */
   onTick(task: Task, off: number): boolean {
@@ -87,26 +95,19 @@ export class VdsoCalls {
     return true;
   }
 
-  /** rdtsc ran; `tsc` is what it returns. Counts it against the vDSO call it belongs to. */
+  /** The counter (rdtsc / CNTVCT_EL0) was read; `tsc` is what it returns. Counts it against the vDSO call it belongs to. */
   onClockRead(tsc: number): void {
     const k = this.k;
-    // Only the x86-64 vDSO exists (arm64 time calls go through svc).
-    if (k.arch !== 'x86_64') return;
     const task = k.current;
-    const cpu = k.x86.cpu;
-    if (!task || cpu.cpl !== 3 || !k.recording) return;
+    if (!task || !k.recording) return;
     const base = task.proc.mm.vdsoBase;
-    const off = cpu.rip - base;
-    if (base === 0 || off < 0 || off >= 4096) return;
-    // vread runs with [rsp] = the return into the public function, [rsp + 8] = the program's return address.
-    const frame = task.proc.mm.read(Number(cpu.getReg(4)), 16);
-    if (!frame) return;
-    const v = new DataView(frame.buffer);
-    const inner = Number(v.getBigUint64(0, true)) - base;
-    const caller = Number(v.getBigUint64(8, true));
+    if (base === 0) return;
+    const read = this.abi.clockRead(task.proc.mm, base);
+    if (!read) return;
+    const { inner, caller } = read;
     const fn = this.starts.find(([start]) => start <= inner)?.[1];
     if (fn === undefined) return;
-    const result = this.valueOf(fn, Number(cpu.getReg(1)) & 0xffffffff, tsc);
+    const result = this.valueOf(fn, read.clock, tsc);
     const same = this.pending.get(task);
     const retry = this.cut.delete(task);
     if (retry && same && same.caller === caller && same.fn === fn) {

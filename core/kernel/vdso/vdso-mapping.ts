@@ -1,26 +1,34 @@
 // The vDSO and its vvar page: one frame each, shared by every process, mapped at exec
-// below the mmap base. The TSC (rdtsc) reads the kernel's cycle clock, so vvar only
+// below the mmap base (so it moves with the mmap base's randomization). The image is the
+// machine's architecture's (x86-64 or AArch64, the latter holding the sigreturn trampoline
+// too). The cycle counter (rdtsc / CNTVCT_EL0) reads the kernel's cycle clock, so vvar only
 // needs its time base refreshed at timer ticks.
 
 import { PAGE_SIZE } from '../../mm/phys-memory.js';
 import type { Kernel } from '../kernel.js';
 import type { AddressSpace } from '../mm/address-space.js';
 import { PROT_EXEC, PROT_READ } from '../mm/vma.js';
-import { vdsoImage } from './vdso-image.js';
+import { arm64VdsoAbi } from './arm64-vdso-abi.js';
+import type { VdsoImage } from './vdso-elf.js';
 import { updateVvar } from './vvar.js';
 import { VdsoCalls } from './vdso-calls.js';
+import { x86VdsoAbi } from './x86-vdso-abi.js';
 
 export class VdsoMapping {
   private readonly vvarPa: number;
   private readonly vdsoPa: number;
   /** Calls into the vDSO, seen through their clock reads (vdso-call events). */
   readonly calls: VdsoCalls;
+  /** The image every process of this machine maps. */
+  readonly image: VdsoImage;
 
   constructor(private readonly k: Kernel) {
     this.vvarPa = k.mem.allocFrame();
     this.vdsoPa = k.mem.allocFrame();
-    k.mem.bytes.set(vdsoImage().bytes, this.vdsoPa);
-    this.calls = new VdsoCalls(k);
+    const abi = k.arch === 'arm64' ? arm64VdsoAbi(k) : x86VdsoAbi(k);
+    this.image = abi.img;
+    k.mem.bytes.set(abi.img.bytes, this.vdsoPa);
+    this.calls = new VdsoCalls(k, abi);
     k.archOps.setCounterSource(() => {
       const t = this.tsc();
       this.calls.onClockRead(t);
@@ -34,7 +42,6 @@ export class VdsoMapping {
     return this.vvarPa;
   }
 
-
   /** Map [vvar] and [vdso] below the mmap base; returns the vDSO's address (AT_SYSINFO_EHDR). */
   map(mm: AddressSpace): number {
     const base = mm.vmas.findFreeTopDown(2 * PAGE_SIZE, mm.mmapBase, 0x10000);
@@ -47,7 +54,7 @@ export class VdsoMapping {
     return base + PAGE_SIZE;
   }
 
-  /** The time-stamp counter rdtsc reads: emulated cycles since boot, idle time included. */
+  /** The time-stamp counter rdtsc (CNTVCT_EL0 on arm64) reads: emulated cycles since boot, idle time included. */
   tsc(): number {
     return this.k.monotonicNs() * this.k.meter.table.cyclesPerNs;
   }
