@@ -77,6 +77,7 @@ export const SYSCALLS: SyscallRow[] = [
   { name: 'gettid', nr: { x86_64: 186, arm64: 178 }, args: [], impl: proc.sysGettid },
   { name: 'set_tid_address', nr: { x86_64: 218, arm64: 96 }, args: [ptr('tidptr', 'tid-ptr')], impl: proc.sysSetTidAddress },
   { name: 'clock_gettime', nr: { x86_64: 228, arm64: 113 }, args: [a('which_clock', 'int', 'clockid'), ptr('tp', 'timespec-out')], impl: time.sysClockGettime },
+  { name: 'clock_getres', nr: { x86_64: 229, arm64: 114 }, args: [a('which_clock', 'int', 'clockid'), ptr('tp', 'timespec-out')], impl: time.sysClockGetres },
   { name: 'exit_group', nr: { x86_64: 231, arm64: 94, i386: 252 }, args: [a('error_code', 'int', 'int')], ret: 'noreturn', impl: proc.sysExitGroup },
   { name: 'openat', nr: { x86_64: 257, arm64: 56 }, args: [a('dfd', 'int', 'dirfd'), ptr('filename', 'path'), a('flags', 'int', 'open-flags'), a('mode', 'uint', 'mode')], impl: fs.sysOpenat },
   { name: 'newfstatat', nr: { x86_64: 262, arm64: 79 }, args: [a('dfd', 'int', 'dirfd'), ptr('filename', 'path'), ptr('statbuf', 'stat-out'), a('flag', 'int', 'at-flags')], impl: fs.sysNewfstatat },

@@ -47,6 +47,19 @@ export function sysClockGettime(ctx: SysCtx): SysResult {
   return ctx.mm.write(argAddr(ctx, 1), timespecBytes(ns)) ? 0 : -EFAULT;
 }
 
+/** A coarse clock advances once per timer tick (HZ = 1000 here, kernel.ts). */
+export const COARSE_CLOCK_RES_NS = 1_000_000;
+
+/** clock_getres(2): 1 ns for the high-resolution clocks, a tick for the coarse ones (what the arm64 vDSO answers too). */
+export function sysClockGetres(ctx: SysCtx): SysResult {
+  const clock = argNum(ctx, 0);
+  if (clock < CLOCK_REALTIME || clock > CLOCK_BOOTTIME) return -EINVAL;
+  const tp = argAddr(ctx, 1);
+  if (tp === 0) return 0; // clock_getres(2): a NULL res is allowed
+  const res = clock === CLOCK_REALTIME_COARSE || clock === CLOCK_MONOTONIC_COARSE ? COARSE_CLOCK_RES_NS : 1;
+  return ctx.mm.write(tp, timespecBytes(res)) ? 0 : -EFAULT;
+}
+
 export function sysGettimeofday(ctx: SysCtx): SysResult {
   ctx.k.meter.charge('clockRead');
   const tv = argAddr(ctx, 0);

@@ -12,6 +12,7 @@
 
 import { VVAR_CLOCK_MASK, VVAR_CLOCKS, VVAR_SEQ, VVAR_TSC_BASE, VVAR_TSC_DEN, VVAR_TSC_NUM } from './vvar.js';
 import { VDSO_TEXT_OFFSET } from './vdso-source.js';
+import { COARSE_CLOCK_RES_NS } from '../syscalls/time.js';
 
 export const ARM64_VDSO_FUNCTIONS = ['__kernel_clock_gettime', '__kernel_gettimeofday', '__kernel_clock_getres'] as const;
 export const ARM64_VDSO_SIGRETURN = '__kernel_rt_sigreturn';
@@ -25,9 +26,6 @@ export const ARM64_VDSO_CALLER_REG = 17;
 const VVAR_BASE = `    adr x12, vdso_text
     sub x12, x12, #${VDSO_TEXT_OFFSET}
     sub x12, x12, #4096                     // x12 = the vvar page`;
-
-/** CLOCK_REALTIME_COARSE and CLOCK_MONOTONIC_COARSE advance once per tick: HZ = 1000 here (kernel.ts). */
-const COARSE_RES_NS = 1_000_000;
 
 export const ARM64_VDSO_SOURCE = `// Syscall Lab vDSO (AArch64). The vvar page sits one page below this image.
 .text
@@ -115,8 +113,8 @@ ${VVAR_BASE}
     cmp w0, #6                              // CLOCK_MONOTONIC_COARSE
     b.ne 3f
 2:
-    movz x14, #${COARSE_RES_NS & 0xffff}
-    movk x14, #${COARSE_RES_NS >>> 16}, lsl #16     // coarse clocks: one tick
+    movz x14, #${COARSE_CLOCK_RES_NS & 0xffff}
+    movk x14, #${COARSE_CLOCK_RES_NS >>> 16}, lsl #16        // coarse clocks: one tick (clock_getres(2))
 3:
     stp xzr, x14, [x1]
 4:
