@@ -321,7 +321,7 @@ export class Kernel {
     if (!task) return { kind: 'hook', value: 'panic: kernel hook with no current task' };
     const entered = this.meter.total();
     // A vDSO call the task made before this kernel entry has returned by now (the timer can cut into one).
-    if (label !== 'do_timer_interrupt') this.vdso.calls.flush(task);
+    this.vdso.calls.onKernelEntry(task, label);
     const stop = runKernelHook(this, task, label);
     task.rusage.systemCycles += this.meter.total() - entered;
     return stop;

@@ -62,6 +62,12 @@ export class Arm64Cpu {
   irqLine = false;
   /** Source of CNTVCT_EL0, injected by the host (core never reads a clock itself). */
   counter: () => bigint = () => BigInt(this.stats.instructions);
+  /**
+   * Instructions retired in the current run() and not yet added to stats.instructions.
+   * A field, not a local, so a counter read mid-run (mrs CNTVCT_EL0) can fold it in
+   * first and see time advance instruction by instruction, as the vDSO needs.
+   */
+  retiredInRun = 0;
   /** Address of the instruction being executed (ELR for synchronous exceptions). */
   insnPc = 0;
   /** Local exclusive monitor: armed granule address, NaN when open (ldxr/stxr). */
@@ -341,11 +347,17 @@ export class Arm64Cpu {
     return this.run(1);
   }
 
+  /** Fold the instructions retired so far in this run into stats.instructions. */
+  syncRetired(): void {
+    this.stats.instructions += this.retiredInRun;
+    this.retiredInRun = 0;
+  }
+
   run(budget: number): StopReason {
     const bps = this.breakpoints;
     const hooks = this.hooks;
     const u32 = this.u32;
-    let executed = 0;
+    this.retiredInRun = 0;
     let result: StopReason = BUDGET;
     for (let i = 0; i < budget; i++) {
       const pc = this.pc;
@@ -362,8 +374,7 @@ export class Arm64Cpu {
         const hook = hooks.get(pc);
         if (hook !== undefined) {
           // Hooks are kernel code: let them see up-to-date counters.
-          this.stats.instructions += executed;
-          executed = 0;
+          this.syncRetired();
           this.syncTlbStats();
           const r = hook(this);
           this.pc = Number(BigInt.asIntN(64, this.getX(30))); // the hook "returns" like ret
@@ -387,10 +398,10 @@ export class Arm64Cpu {
       this.pc = pc + 4;
       this.insn[0] = word;
       dispatch(word)(this);
-      executed++;
+      this.retiredInRun++;
       if (this.stop !== null) break;
     }
-    this.stats.instructions += executed;
+    this.syncRetired();
     this.syncTlbStats();
     if (this.stop !== null) {
       result = this.stop;

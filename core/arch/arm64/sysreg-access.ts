@@ -25,6 +25,7 @@ export function readSysreg(cpu: Arm64Cpu, name: string): bigint {
     case 'SP_EL1':
       return cpu.usesSpEl1() ? cpu.sp : cpu.spEl1Bank;
     case 'CNTVCT_EL0':
+      cpu.syncRetired(); // the counter (the kernel's clock) counts this run's instructions so far
       return BigInt.asUintN(64, cpu.counter());
     default: {
       if (!SYSREG_BY_NAME.has(key)) throw new RangeError(`unknown system register ${name}`);

@@ -60,6 +60,9 @@ function instructionsBetween(abi: VdsoAbi, from: number, to: number): number[] {
   return out;
 }
 
+/** The timer interrupt's hooks (x86-64, arm64): a tick may land inside a call, which then goes on. */
+const TIMER_HOOKS: ReadonlySet<string> = new Set(['do_timer_interrupt', 'el0t_64_irq_handler']);
+
 export class VdsoCalls {
   private readonly pending = new Map<Task, PendingCall>();
   /** Public functions by image offset, highest first (to find the one holding an address). */
@@ -132,6 +135,11 @@ export class VdsoCalls {
     if (fn === 'time') return { ret: sec, value: String(sec) };
     if (fn === 'gettimeofday') return { ret: 0, value: `{tv_sec=${sec}, tv_usec=${Math.floor(nsec / 1000)}}` };
     return { ret: 0, value: `{tv_sec=${sec}, tv_nsec=${nsec}}` };
+  }
+
+  /** `task` entered the kernel through hook `label`: unless it is the timer, its vDSO call has returned. */
+  onKernelEntry(task: Task, label: string): void {
+    if (!TIMER_HOOKS.has(label)) this.flush(task);
   }
 
   /** Emit the task's finished call, if any (it entered the kernel, or the run stopped). */
