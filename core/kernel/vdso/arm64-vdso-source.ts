@@ -27,6 +27,14 @@ const VVAR_BASE = `    adr x12, vdso_text
     sub x12, x12, #${VDSO_TEXT_OFFSET}
     sub x12, x12, #4096                     // x12 = the vvar page`;
 
+// Clock id w0 is one vvar serves (bit w0 of clock_mask), or branch to the local label 1 (the svc fallback).
+const SERVED_OR_1F = `    cmp w0, #31
+    b.hi 1f
+${VVAR_BASE}
+    ldr w13, [x12, #${VVAR_CLOCK_MASK}]
+    lsr w13, w13, w0
+    tbz w13, #0, 1f                         // not served here: fall back to the syscall`;
+
 export const ARM64_VDSO_SOURCE = `// Syscall Lab vDSO (AArch64). The vvar page sits one page below this image.
 .text
 vdso_text:
@@ -63,12 +71,7 @@ vdso_seqlock_end:
 // int __kernel_clock_gettime(clockid_t clock, struct timespec *ts)
 .global __kernel_clock_gettime
 __kernel_clock_gettime:
-    cmp w0, #31
-    b.hi 1f
-${VVAR_BASE}
-    ldr w13, [x12, #${VVAR_CLOCK_MASK}]
-    lsr w13, w13, w0
-    tbz w13, #0, 1f                         // not served here: fall back to the syscall
+${SERVED_OR_1F}
     mov w9, w0
     mov x17, x30
     bl vread
@@ -100,12 +103,7 @@ __kernel_gettimeofday:
 // int __kernel_clock_getres(clockid_t clock, struct timespec *res)
 .global __kernel_clock_getres
 __kernel_clock_getres:
-    cmp w0, #31
-    b.hi 1f
-${VVAR_BASE}
-    ldr w13, [x12, #${VVAR_CLOCK_MASK}]
-    lsr w13, w13, w0
-    tbz w13, #0, 1f                         // not served here: fall back to the syscall
+${SERVED_OR_1F}
     cbz x1, 4f
     mov x14, #1                             // high-resolution clocks: 1 ns
     cmp w0, #5                              // CLOCK_REALTIME_COARSE
