@@ -308,4 +308,16 @@ handler:
     expect(lr).toBe(base + sym('__kernel_rt_sigreturn'));
     expect(r.syscalls.map((e) => e.name)).toEqual(['rt_sigaction', 'getpid', 'kill', 'rt_sigreturn', 'write', 'exit']);
   });
+
+  it('faults in user mode on a bad timespec pointer, as the Linux vDSO does (SIGSEGV, not EFAULT)', () => {
+    const body = `
+    mov x0, #1
+    mov x1, #8                          // an unmapped address
+    add x9, x19, #${sym('__kernel_clock_gettime')}
+    blr x9`;
+    const r = run(ours(withVdso(body)));
+    expect(r.stop).toMatchObject({ kind: 'exit', signal: 11 });
+    expect(r.syscalls).toEqual([]);
+    expect(r.m.events.find((e) => e.type === 'signal')).toMatchObject({ name: 'SIGSEGV', line: '--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x8} ---' });
+  });
 });
