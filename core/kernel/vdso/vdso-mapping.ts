@@ -9,7 +9,6 @@ import type { Kernel } from '../kernel.js';
 import type { AddressSpace } from '../mm/address-space.js';
 import { PROT_EXEC, PROT_READ } from '../mm/vma.js';
 import { arm64VdsoAbi } from './arm64-vdso-abi.js';
-import type { VdsoImage } from './vdso-elf.js';
 import { updateVvar } from './vvar.js';
 import { VdsoCalls } from './vdso-calls.js';
 import { x86VdsoAbi } from './x86-vdso-abi.js';
@@ -19,14 +18,11 @@ export class VdsoMapping {
   private readonly vdsoPa: number;
   /** Calls into the vDSO, seen through their clock reads (vdso-call events). */
   readonly calls: VdsoCalls;
-  /** The image every process of this machine maps. */
-  readonly image: VdsoImage;
 
   constructor(private readonly k: Kernel) {
     this.vvarPa = k.mem.allocFrame();
     this.vdsoPa = k.mem.allocFrame();
     const abi = k.arch === 'arm64' ? arm64VdsoAbi(k) : x86VdsoAbi(k);
-    this.image = abi.img;
     k.mem.bytes.set(abi.img.bytes, this.vdsoPa);
     this.calls = new VdsoCalls(k, abi);
     k.archOps.setCounterSource(() => {
