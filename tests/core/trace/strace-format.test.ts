@@ -115,7 +115,7 @@ describe('strace-format vs strace: signals, interrupted calls, children (x86-64)
   let pairs: Pair[] = [];
   beforeAll(() => {
     pairs = collect('signals.c');
-  });
+  }, 90_000);
 
   it('renders every line of every process identically', () => {
     expect(pairs.length).toBeGreaterThan(40);

@@ -62,13 +62,24 @@ export function runUnderStrace(exe: string, dir: string, opts: { column?: number
   const column = opts.column ?? 0;
   const follow = opts.follow ?? true;
   const trace = join(dir, 'trace.txt');
-  // fds 100.. are the fixture's parent/child logs; pwrite64 (the logger) is left out of the trace.
-  const r = spawnSync(
-    'bash',
-    ['-c', `exec strace ${follow ? '-f' : ''} -q -a${column} -e trace='!pwrite64' -o ${trace} ${exe} 100>${dir}/log0 101>${dir}/log1 102>${dir}/log2 103>${dir}/log3 104>${dir}/log4 105>${dir}/log5 106>${dir}/log6 </dev/null >/dev/null`],
-    { encoding: 'utf8', cwd: dir },
-  );
-  if (r.error) throw r.error;
+  // The signals fixture arms 1-50 ms timers before blocking in read/pause; on a heavily
+  // loaded machine the signal can arrive before the call blocks and the process would
+  // wait forever (spawnSync would hang the whole suite). Each attempt is bounded, its
+  // leftovers are killed, and the run is tried again.
+  for (let attempt = 1; ; attempt++) {
+    // fds 100.. are the fixture's parent/child logs; pwrite64 (the logger) is left out of the trace.
+    const r = spawnSync(
+      'bash',
+      ['-c', `exec strace ${follow ? '-f' : ''} -q -a${column} -e trace='!pwrite64' -o ${trace} ${exe} 100>${dir}/log0 101>${dir}/log1 102>${dir}/log2 103>${dir}/log3 104>${dir}/log4 105>${dir}/log5 106>${dir}/log6 </dev/null >/dev/null`],
+      { encoding: 'utf8', cwd: dir, timeout: 20_000, killSignal: 'SIGKILL' },
+    );
+    if (r.signal !== 'SIGKILL') {
+      if (r.error) throw r.error;
+      break;
+    }
+    spawnSync('pkill', ['-KILL', '-f', exe]);
+    if (attempt === 3) throw new Error(`strace run of ${exe} did not finish in 20 s, three times`);
+  }
   const lines = new Map<number, string[]>();
   for (const raw of readFileSync(trace, 'utf8').split('\n')) {
     const m = follow ? /^(\d+) +(.*)$/.exec(raw) : ['', '0', raw];
