@@ -64,8 +64,10 @@ function pstateField(w: number): string | null {
   const op2 = (w >>> 5) & 7;
   if (op1 === 3 && op2 === 6) return 'daifset';
   if (op1 === 3 && op2 === 7) return 'daifclr';
-  if (op1 === 0 && op2 === 5) return 'spsel';
-  if (op1 === 0 && op2 === 4) return ((w >>> 8) & 15) <= 1 ? 'pan' : null; // PAN takes #0 or #1
+  // SPSel and PAN take #0 or #1 (CRm = 000x); objdump prints other CRm values as a
+  // generic `msr s0_0_c4_cN_op2, xzr`, not as the field, so they are unallocated here.
+  if (op1 === 0 && op2 === 5) return ((w >>> 8) & 15) <= 1 ? 'spsel' : null;
+  if (op1 === 0 && op2 === 4) return ((w >>> 8) & 15) <= 1 ? 'pan' : null;
   return null;
 }
 
