@@ -8,7 +8,7 @@ import { assembleArm64 } from '../../core/arch/arm64/assembler/assembler.js';
 import { dispatch, findRow } from '../../core/arch/arm64/decoder.js';
 import { disassemble } from '../../core/arch/arm64/disassembler.js';
 import { symbolFreeCorpus } from '../core/arch/arm64/assembler/corpus.js';
-import { fuzzParams, Tally } from './fuzz-budget.js';
+import { FUZZ_TIMEOUT_MS, fuzzParams, Tally } from './fuzz-budget.js';
 
 function words(bytes: Uint8Array): number[] {
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -65,5 +65,5 @@ describe('AArch64 decoder fuzz', () => {
     console.log(tally.report('AArch64 decode → assemble → decode'));
     expect(disagreements.slice(0, 20)).toEqual([]);
     expect(tally.get('round trip: same word')).toBeGreaterThan(2000);
-  }, 120_000);
+  }, FUZZ_TIMEOUT_MS);
 });

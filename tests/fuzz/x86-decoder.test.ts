@@ -8,7 +8,7 @@ import { assembleX86 } from '../../core/arch/x86_64/assembler/x86-backend.js';
 import { decode, TRUNCATED } from '../../core/arch/x86_64/decoder.js';
 import { disassemble } from '../../core/arch/x86_64/disassembler.js';
 import { byteCorpus } from '../core/arch/x86_64/helpers/asm-corpus.js';
-import { fuzzParams, Tally } from './fuzz-budget.js';
+import { FUZZ_TIMEOUT_MS, fuzzParams, Tally } from './fuzz-budget.js';
 
 // objdump prints a branch target as an absolute address; decoding at 0, `. ± n` names it.
 const BRANCH = /^(j\w+|call|jmp)\s+0x([0-9a-f]+)$/;
@@ -73,7 +73,7 @@ describe('x86-64 decoder fuzz', () => {
       }),
       fuzzParams(),
     );
-  }, 60_000);
+  }, FUZZ_TIMEOUT_MS);
 
   it('decode → disassemble → assemble → decode never disagrees', () => {
     const tally = new Tally();
@@ -108,5 +108,5 @@ describe('x86-64 decoder fuzz', () => {
     console.log(`${tally.report('x86-64 decode → assemble → decode')}\n  mnemonics decoded but not assembled: ${[...missing].sort().join(' ')}`);
     expect(disagreements.slice(0, 20)).toEqual([]);
     expect(tally.get('round trip: same length')).toBeGreaterThan(2000);
-  }, 120_000);
+  }, FUZZ_TIMEOUT_MS);
 });
