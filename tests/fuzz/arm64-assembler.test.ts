@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { assembleArm64 } from '../../core/arch/arm64/assembler/assembler.js';
 import { symbolFreeCorpus } from '../core/arch/arm64/assembler/corpus.js';
 import { mutatedProgram, tokenSoup } from './asm-inputs.js';
-import { fuzzParams, Tally } from './fuzz-budget.js';
+import { FUZZ_TIMEOUT_MS, fuzzParams, Tally } from './fuzz-budget.js';
 
 const WORDS = ['mov', 'movz', 'movk', 'add', 'adds', 'sub', 'ldr', 'str', 'ldp', 'stp', 'b', 'bl', 'b.eq', 'cbz', 'tbnz', 'adr', 'adrp', 'svc', 'ret', 'msr', 'mrs', 'ubfx', 'bfc',
   'x0', 'w0', 'x30', 'sp', 'wsp', 'xzr', 'lsl', 'uxtw', 'sxtx', '#0', '#1', '#4095', '#0x1000', '#-1', '[x1]', '[x1, #8]!', '[sp], #16', '=lbl', ':lo12:lbl', 'nzcv', 'tpidr_el0'];
@@ -39,5 +39,5 @@ describe('AArch64 assembler fuzz', () => {
     );
     console.log(tally.report('AArch64 assembler fuzz'));
     expect(tally.get('assembled')).toBeGreaterThan(500);
-  }, 120_000);
+  }, FUZZ_TIMEOUT_MS);
 });

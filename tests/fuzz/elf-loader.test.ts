@@ -16,7 +16,7 @@ import { ExecError, loadImage } from '../../core/kernel/exec.js';
 import { Kernel } from '../../core/kernel/kernel.js';
 import { Machine } from '../../core/machine.js';
 import { withTempDir } from '../core/elf/native.js';
-import { fuzzParams, Tally, traceInput } from './fuzz-budget.js';
+import { FUZZ_TIMEOUT_MS, fuzzParams, Tally, traceInput } from './fuzz-budget.js';
 
 const C = 'static const char m[] = "hi\\n";\nvoid _start(void){ __asm__ volatile("mov $1,%%eax; mov $1,%%edi; mov %0,%%rsi; mov $3,%%edx; syscall; mov $60,%%eax; xor %%edi,%%edi; syscall" :: "r"(m) : "rax","rdi","rsi","rdx"); }\nint data = 1; char bss[100];\n';
 const C_ARM = 'void _start(void){ __asm__ volatile("mov x8, #93\\n mov x0, #0\\n svc #0"); }\nint data = 1;\n';
@@ -124,5 +124,5 @@ describe('ELF loader fuzz', () => {
     console.log(`${parses.report('parseElf')}\n${tally.report('exec (loadImage, every 10th mapped image booted)')}`);
     expect(parses.get('parseElf accepted')).toBeGreaterThan(1000);
     expect(tally.get('booted, then exit')).toBeGreaterThan(10);
-  }, 180_000);
+  }, FUZZ_TIMEOUT_MS);
 });

@@ -7,6 +7,13 @@ import { join } from 'node:path';
 
 export const FUZZ_RUNS = 10_000;
 
+/**
+ * Wall-clock cap per fuzz test: only a guard against a hang. The inputs are a fixed
+ * count, and a 2-core machine shared by several test runs takes several times their
+ * CPU time (the pack-parser one, ~25 s of CPU, once ran past a 180 s cap that way).
+ */
+export const FUZZ_TIMEOUT_MS = 600_000;
+
 /** The seed CI runs with (any fixed number; changed deliberately, never per run). */
 export const CI_SEED = 20261127;
 

@@ -16,7 +16,7 @@ import { importPack } from '../../electron/host/packs/pack-import.js';
 import { PackError } from '../../electron/host/packs/pack-issue.js';
 import { unsafePathReason } from '../../electron/host/packs/pack-limits.js';
 import { readPackZip } from '../../electron/host/packs/zip-read.js';
-import { fuzzParams, Tally } from './fuzz-budget.js';
+import { FUZZ_TIMEOUT_MS, fuzzParams, Tally } from './fuzz-budget.js';
 
 const EXAMPLE = fileURLToPath(new URL('../fixtures/packs/example', import.meta.url));
 const HOSTILE_NAMES = [
@@ -128,5 +128,5 @@ describe('.labpack importer fuzz', () => {
     );
     console.log(tally.report('.labpack importer fuzz'));
     expect(tally.get('zip read')).toBeGreaterThan(1000);
-  }, 240_000);
+  }, FUZZ_TIMEOUT_MS);
 });

@@ -12,7 +12,7 @@ import type { PackIssue } from '../../electron/host/packs/pack-issue.js';
 import { loadPack } from '../../electron/host/packs/pack-load.js';
 import { validateAgainstSchema } from '../../electron/host/packs/schema-validate.js';
 import { parseYamlSource } from '../../electron/host/packs/yaml-source.js';
-import { fuzzParams, Tally, traceInput } from './fuzz-budget.js';
+import { FUZZ_TIMEOUT_MS, fuzzParams, Tally, traceInput } from './fuzz-budget.js';
 
 const PACKS = [fileURLToPath(new URL('../fixtures/packs/example', import.meta.url)), fileURLToPath(new URL('../../labs/boundary', import.meta.url))];
 const VALUES = [
@@ -99,5 +99,5 @@ describe('lab-pack loader fuzz', () => {
     console.log(tally.report('lab-pack loader fuzz'));
     expect(tally.get('schema findings')).toBeGreaterThan(500);
     expect(tally.get('YAML syntax error')).toBeGreaterThan(500);
-  }, 180_000);
+  }, FUZZ_TIMEOUT_MS);
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { assembleX86 } from '../../core/arch/x86_64/assembler/x86-backend.js';
 import { generateCorpus } from '../core/arch/x86_64/assembler/corpus.js';
 import { mutatedProgram, tokenSoup } from './asm-inputs.js';
-import { fuzzParams, Tally } from './fuzz-budget.js';
+import { FUZZ_TIMEOUT_MS, fuzzParams, Tally } from './fuzz-budget.js';
 
 const WORDS = ['mov', 'add', 'jmp', 'je', 'call', 'lea', 'push', 'pop', 'rep', 'lock', 'movabs', 'movzx', 'imul', 'shl', 'xchg', 'nop', 'int', 'syscall', 'ret',
   'rax', 'eax', 'ax', 'al', 'ah', 'r8', 'r8b', 'spl', 'rip', 'fs', 'cr3', 'ds', 'xmm0', 'QWORD', 'DWORD', 'BYTE', 'PTR', 'OFFSET', 'FLAT', '.intel_syntax', 'noprefix'];
@@ -39,5 +39,5 @@ describe('x86-64 assembler fuzz', () => {
     );
     console.log(tally.report('x86-64 assembler fuzz'));
     expect(tally.get('assembled')).toBeGreaterThan(500);
-  }, 120_000);
+  }, FUZZ_TIMEOUT_MS);
 });

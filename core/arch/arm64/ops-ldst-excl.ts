@@ -22,6 +22,9 @@ function kind(w: number): 'ldx' | 'stx' | 'ldar' | 'stlr' | null {
   if (!o2) return l ? 'ldx' : 'stx';
   if (!o0) return null; // LDLAR/STLLR (FEAT_LOR)
   if (((w >>> 16) & 31) !== 31) return null; // Rs must be 11111 (else CAS space in v8.1)
+  // LDAR's Rt2 field is should-be-one; binutils treats any other value as unallocated
+  // (it is lenient for STLR), and CONSTRAINED UNPREDICTABLE allows UNDEFINED: agree with it.
+  if (l && ((w >>> 10) & 31) !== 31) return null;
   return l ? 'ldar' : 'stlr';
 }
 

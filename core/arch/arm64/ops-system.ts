@@ -1,10 +1,12 @@
 // System instructions (ARM ARM C4.1.93, C5): hints (nop, wfi, ...), barriers,
 // MSR (immediate) for DAIFSet/DAIFClr/SPSel, MRS/MSR (register) through
-// sysregs.ts, and SYS for TLB maintenance (tlbi vmalle1, vae1, ...).
+// sysregs.ts, SYS (the named operations in sys-aliases.ts; TLB maintenance is
+// what it models) and SYSL (all UNDEFINED).
 import { fromBig, res, toBig, toSignedNumber } from './alu.js';
 import type { Arm64Cpu } from './cpu.js';
 import { EC_WFX, takeException, undefinedInstruction } from './exceptions.js';
 import { imm, rz } from './fmt.js';
+import { sysAliasOf } from './sys-aliases.js';
 import { SYSREG_BY_KEY, sysregKey } from './sysregs.js';
 import type { InsnRow } from './types.js';
 
@@ -62,8 +64,10 @@ function pstateField(w: number): string | null {
   const op2 = (w >>> 5) & 7;
   if (op1 === 3 && op2 === 6) return 'daifset';
   if (op1 === 3 && op2 === 7) return 'daifclr';
-  if (op1 === 0 && op2 === 5) return 'spsel';
-  if (op1 === 0 && op2 === 4) return ((w >>> 8) & 15) <= 1 ? 'pan' : null; // PAN takes #0 or #1
+  // SPSel and PAN take #0 or #1 (CRm = 000x); objdump prints other CRm values as a
+  // generic `msr s0_0_c4_cN_op2, xzr`, not as the field, so they are unallocated here.
+  if (op1 === 0 && op2 === 5) return ((w >>> 8) & 15) <= 1 ? 'spsel' : null;
+  if (op1 === 0 && op2 === 4) return ((w >>> 8) & 15) <= 1 ? 'pan' : null;
   return null;
 }
 
@@ -119,51 +123,28 @@ function mrsMsrDis(w: number): string {
   return (w >>> 21) & 1 ? `mrs\t${rt}, ${sysregName(w)}` : `msr\t${sysregName(w)}, ${rt}`;
 }
 
-const TLBI_OPS: Record<number, string> = {
-  // op1=0, CRn=8: CRm<<3 | op2
-  [(3 << 3) | 0]: 'vmalle1is', [(3 << 3) | 1]: 'vae1is', [(3 << 3) | 2]: 'aside1is', [(3 << 3) | 3]: 'vaae1is',
-  [(3 << 3) | 5]: 'vale1is', [(3 << 3) | 7]: 'vaale1is',
-  [(7 << 3) | 0]: 'vmalle1', [(7 << 3) | 1]: 'vae1', [(7 << 3) | 2]: 'aside1', [(7 << 3) | 3]: 'vaae1',
-  [(7 << 3) | 5]: 'vale1', [(7 << 3) | 7]: 'vaale1',
+/**
+ * The SYS operations this CPU models (ARMv8.0 at EL0/EL1: no EL2/EL3, MTE, TLBI
+ * ranges or outer-shareable ops); any other SYS word is UNDEFINED, so SIGILL at EL0
+ * as on Linux. `el0`: allowed at EL0 as with SCTLR_EL1.UCI = 1 (Linux); `el1`: EL1
+ * only. There are no caches, so both complete at once. DC ZVA is absent on purpose:
+ * DCZID_EL0.DZP = 1 here (zeroing prohibited), so it is UNDEFINED at every level.
+ */
+const MODELLED: Readonly<Record<string, 'el0' | 'el1' | 'flush-all' | 'flush-page'>> = {
+  'ic ivau': 'el0', 'dc cvac': 'el0', 'dc cvau': 'el0', 'dc civac': 'el0',
+  'ic ialluis': 'el1', 'ic iallu': 'el1', 'dc ivac': 'el1', 'dc isw': 'el1', 'dc csw': 'el1', 'dc cisw': 'el1',
+  'tlbi vmalle1is': 'flush-all', 'tlbi vmalle1': 'flush-all', 'tlbi aside1is': 'flush-all', 'tlbi aside1': 'flush-all',
+  'tlbi vae1is': 'flush-page', 'tlbi vaae1is': 'flush-page', 'tlbi vale1is': 'flush-page', 'tlbi vaale1is': 'flush-page',
+  'tlbi vae1': 'flush-page', 'tlbi vaae1': 'flush-page', 'tlbi vale1': 'flush-page', 'tlbi vaale1': 'flush-page',
 };
-
-/** DC/IC operations by op1:CRn:CRm:op2 (bits 18:5): [kind, name, allowed at EL0]. */
-const CACHE_OPS: Record<number, [string, string, boolean]> = {};
-function cacheOp(op1: number, crm: number, op2: number, kind: string, name: string, el0: boolean): void {
-  CACHE_OPS[(op1 << 11) | (7 << 7) | (crm << 3) | op2] = [kind, name, el0];
-}
-cacheOp(0, 1, 0, 'ic', 'ialluis', false);
-cacheOp(0, 5, 0, 'ic', 'iallu', false);
-cacheOp(3, 5, 1, 'ic', 'ivau', true);
-cacheOp(0, 6, 1, 'dc', 'ivac', false);
-cacheOp(0, 6, 2, 'dc', 'isw', false);
-cacheOp(0, 10, 2, 'dc', 'csw', false);
-cacheOp(0, 14, 2, 'dc', 'cisw', false);
-cacheOp(3, 4, 1, 'dc', 'zva', true);
-cacheOp(3, 10, 1, 'dc', 'cvac', true);
-cacheOp(3, 11, 1, 'dc', 'cvau', true);
-cacheOp(3, 14, 1, 'dc', 'civac', true);
-
-function tlbiName(w: number): string | undefined {
-  const op1 = (w >>> 16) & 7;
-  const crn = (w >>> 12) & 15;
-  if (op1 !== 0 || crn !== 8) return undefined;
-  return TLBI_OPS[(((w >>> 8) & 15) << 3) | ((w >>> 5) & 7)];
-}
 
 function sysExec(c: Arm64Cpu): void {
   const w = c.insn[0]!;
-  const cache = CACHE_OPS[(w >>> 5) & 0x3fff];
-  if (cache !== undefined) {
-    // No caches to maintain. EL0 may clean/invalidate by VA as with SCTLR_EL1.UCI = 1
-    // (Linux); DC ZVA is prohibited (DCZID_EL0.DZP = 1) and set/way ops are EL1-only.
-    if (cache[1] === 'zva' || (c.el === 0 && !cache[2])) undefinedInstruction(c);
-    return;
-  }
-  if (c.el === 0) return undefinedInstruction(c);
-  const name = tlbiName(w);
-  if (name === undefined) return undefinedInstruction(c);
-  if (name.startsWith('vmalle1') || name.startsWith('aside1')) return c.flushTlb();
+  const alias = sysAliasOf(w);
+  const what = alias === undefined ? undefined : MODELLED[`${alias.kind} ${alias.name}`];
+  if (what === undefined || (c.el === 0 && what !== 'el0')) return undefinedInstruction(c);
+  if (what === 'el0' || what === 'el1') return;
+  if (what === 'flush-all') return c.flushTlb();
   // VAE1 and friends: Xt[43:0] holds VA[55:12] (ARM ARM C5.5).
   const rt = w & 31;
   const page = toSignedNumber(c.xlo[rt]!, c.xhi[rt]! & 0xfff) * 4096;
@@ -172,20 +153,21 @@ function sysExec(c: Arm64Cpu): void {
   c.flushTlbPage(va);
 }
 
+/** `#op1, Cn, Cm, #op2` of a SYS/SYSL word. */
+function sysFields(w: number): string {
+  return `#${(w >>> 16) & 7}, C${(w >>> 12) & 15}, C${(w >>> 8) & 15}, #${(w >>> 5) & 7}`;
+}
+
 function sysDis(w: number): string {
-  const cache = CACHE_OPS[(w >>> 5) & 0x3fff];
-  if (cache !== undefined) {
-    const rt = w & 31;
-    return cache[0] === 'ic' && cache[1].startsWith('iall') ? `ic\t${cache[1]}${rt === 31 ? '' : `, ${rz(rt, true)}`}` : `${cache[0]}\t${cache[1]}, ${rz(rt, true)}`;
-  }
-  const name = tlbiName(w);
   const rt = w & 31;
-  if (name !== undefined) return name.includes('all') || name === 'vmalle1' || name === 'vmalle1is' ? `tlbi\t${name}` : `tlbi\t${name}, ${rz(rt, true)}`;
-  const op1 = (w >>> 16) & 7;
-  const crn = (w >>> 12) & 15;
-  const crm = (w >>> 8) & 15;
-  const op2 = (w >>> 5) & 7;
-  return `sys\t#${op1}, C${crn}, C${crm}, #${op2}${rt === 31 ? '' : `, ${rz(rt, true)}`}`;
+  const alias = sysAliasOf(w);
+  if (alias !== undefined) return alias.needsReg ? `${alias.kind}\t${alias.name}, ${rz(rt, true)}` : `${alias.kind}\t${alias.name}`;
+  return `sys\t${sysFields(w)}${rt === 31 ? '' : `, ${rz(rt, true)}`}`;
+}
+
+// SYSL: no SYSL operation is defined for EL0/EL1 in ARMv8.0, so every one is UNDEFINED.
+function syslDis(w: number): string {
+  return `sysl\t${rz(w & 31, true)}, ${sysFields(w)}`;
 }
 
 export const SYSTEM_ROWS: InsnRow[] = [
@@ -194,5 +176,6 @@ export const SYSTEM_ROWS: InsnRow[] = [
   { mask: 0xfff8f01f, value: 0xd500401f, form: 'msr-imm', exec: msrImmExec, disasm: msrImmDis },
   { mask: 0xffd00000, value: 0xd5100000, form: 'mrs-msr', exec: mrsMsrExec, disasm: mrsMsrDis },
   { mask: 0xfff80000, value: 0xd5080000, form: 'sys', exec: sysExec, disasm: sysDis },
+  { mask: 0xfff80000, value: 0xd5280000, form: 'sysl', exec: undefinedInstruction, disasm: syslDis },
 ];
 

@@ -36,6 +36,11 @@ function memText(i: Inst, addr: number, ptrSize: number): { text: string; commen
   const seg = i.seg !== 0 ? SEG_NAMES[i.seg]! + ':' : '';
   const regs = i.addr32 ? REG32 : REG64;
   const ptr = ptrSize === 0 ? '' : PTR[ptrSize]!;
+  if (i.addr32 && i.hasSib && i.base === -1 && i.index === -1) {
+    // objdump (i386-dis.c OP_E_memory): under 0x67, a SIB with neither base nor index
+    // keeps eiz so `[eiz*1+0x5]` differs from `ds:0x5`; the disp32 is zero-extended.
+    return { text: `${ptr}${seg}[eiz*${1 << i.scale}+${hex(i.disp >>> 0, 32)}]`, comment: '' };
+  }
   if (i.base === -1 && i.index === -1 && !(i.hasSib && i.scale !== 0)) {
     // Absolute disp32: objdump spells it ds:0x… (or fs:/gs:).
     const v = i.addr32 ? hex(i.disp >>> 0, 32) : hex(i.disp, 64);

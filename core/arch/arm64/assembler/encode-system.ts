@@ -5,7 +5,7 @@
 import type { Encoded, EncodeCtx } from './encoding-types.js';
 import { constInRange, expectCount, fail, immOperand, reg, word, type InsnSite } from './encode-util.js';
 import type { Operand } from './operands.js';
-import { SYS_OPS } from './sys-ops.js';
+import { isSysAliasKind, SYS_OPS, type SysAliasKind } from '../sys-aliases.js';
 import { lookupSysReg, PSTATE_FIELDS } from './sysregs.js';
 
 const EXCEPTION: Readonly<Record<string, number>> = {
@@ -22,7 +22,7 @@ const BARRIER_OPTIONS: Readonly<Record<string, number>> = {
 };
 
 export function isSystemMnemonic(m: string): boolean {
-  return m in EXCEPTION || m in FIXED || m in SYS_OPS || ['isb', 'dsb', 'dmb', 'msr', 'mrs', 'hint', 'udf', 'sys', 'sysl'].includes(m);
+  return m in EXCEPTION || m in FIXED || isSysAliasKind(m) || ['isb', 'dsb', 'dmb', 'msr', 'mrs', 'hint', 'udf', 'sys', 'sysl'].includes(m);
 }
 
 function barrier(op: 'isb' | 'dsb' | 'dmb', ops: readonly Operand[], ctx: EncodeCtx, site: InsnSite): Encoded {
@@ -46,15 +46,15 @@ function sysregOperand(o: Operand | undefined, site: InsnSite): { op0: number; o
   return enc;
 }
 
-/** TLBI/IC/DC/AT: SYS #op1, Cn, Cm, #op2{, Xt} (C6.2 "SYS"). */
-function sysOp(m: 'tlbi' | 'ic' | 'dc' | 'at', ops: readonly Operand[], site: InsnSite): Encoded {
+/** TLBI/IC/DC/AT/CFP/DVP/CPP: SYS #op1, Cn, Cm, #op2{, Xt} (C6.2 "SYS"). */
+function sysOp(m: SysAliasKind, ops: readonly Operand[], site: InsnSite): Encoded {
   expectCount(ops, 1, 2, site);
   const first = ops[0];
   const name = first?.kind === 'imm' && !first.expr.hash ? first.expr.text.toLowerCase() : '';
-  const o = SYS_OPS[m][name];
+  const o = Object.hasOwn(SYS_OPS[m], name) ? SYS_OPS[m][name] : undefined;
   if (!o) return fail(`unknown ${m} operation '${name}'`, first?.column ?? site.column);
   if (o.needsReg && !ops[1]) fail(`'${m} ${name}' needs a register operand`, site.column);
-  if (!o.needsReg && ops[1]) fail(`'${m} ${name}' takes no register operand`, ops[1].column);
+  if (!o.needsReg && ops[1]) fail(`'${m} ${name}' takes no register operand (the word with an Xt is 'sys #${o.op1}, C${o.crn}, C${o.crm}, #${o.op2}, Xt')`, ops[1].column);
   const rt = ops[1] ? reg(ops[1], { width: 64 }, site).num : 31;
   return { word: word(0xd5080000, o.op1 << 16, o.crn << 12, o.crm << 8, o.op2 << 5, rt) };
 }
@@ -101,7 +101,7 @@ export function encodeSystem(m: string, ops: readonly Operand[], ctx: EncodeCtx,
     expectCount(ops, 1, 1, site);
     return { word: constInRange(ctx, immOperand(ops[0], site), 0, 0xffff, 'immediate') };
   }
-  if (m === 'tlbi' || m === 'ic' || m === 'dc' || m === 'at') return sysOp(m, ops, site);
+  if (isSysAliasKind(m)) return sysOp(m, ops, site);
   if (m === 'sys' || m === 'sysl') return sysGeneric(m, ops, ctx, site);
   if (m === 'mrs') {
     expectCount(ops, 2, 2, site);

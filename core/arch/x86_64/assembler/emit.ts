@@ -59,12 +59,10 @@ export function emitSpec(spec: Spec, ctx: EncodeContext): EmitResult {
   const regReg = typeof spec.reg === 'object' ? spec.reg : null;
   const seg = mem === null ? null : segmentOverride(mem.seg, mem.base);
   if (seg !== null) prefixes.push(seg);
-  if (mem !== null) {
-    const addrRegs = [mem.base, mem.index].filter((r): r is Register => r !== null && r.cls === 'gpr');
-    const widths = new Set(addrRegs.map((r) => r.width));
-    // Operand parsing already rejected mixed widths and impossible index registers.
-    if (widths.has(32)) prefixes.push(0x67);
-  }
+  // 0x67 selects 32-bit addressing: eax…, eip or eiz in the address. Operand parsing
+  // already rejected mixed widths and impossible index registers.
+  const addr32 = mem !== null && [mem.base, mem.index].some((r) => r !== null && r.width === 32);
+  if (addr32) prefixes.push(0x67);
   if (spec.size === 16) prefixes.push(0x66);
   if (spec.prefixes !== undefined) prefixes.push(...spec.prefixes);
 
@@ -92,7 +90,12 @@ export function emitSpec(spec: Spec, ctx: EncodeContext): EmitResult {
     out.push(0xc0 | ((regNum & 7) << 3) | (rmReg.num & 7));
   } else if (mem !== null) {
     const reg3 = (regNum & 7) << 3;
-    const disp: ExprValue = mem.disp ?? { kind: 'abs', value: 0n, forward: false };
+    let disp: ExprValue = mem.disp ?? { kind: 'abs', value: 0n, forward: false };
+    if (disp.kind === 'abs') {
+      const d = disp32(disp.value, addr32);
+      if (d === null) return { error: dispRangeError(disp.value, mem), column: mem.column };
+      disp = { ...disp, value: d };
+    }
     const known = disp.kind === 'abs' && !disp.forward && disp.unresolved !== true;
     if (mem.base?.cls === 'rip') {
       out.push(0x05 | reg3);
@@ -129,18 +132,15 @@ export function emitSpec(spec: Spec, ctx: EncodeContext): EmitResult {
   const end = out.length;
   if (dispField !== null) {
     const d = dispField;
-    if (d.ripRel && d.value.kind === 'abs') {
-      // `[rip + 0x10]`: a number is the displacement itself, not a target.
-      put(out, d.at, d.value.value, 4);
+    if (d.value.kind === 'abs') {
+      // A number is the displacement itself, already range-checked (also after rip:
+      // `[rip + 0x10]` names no target).
+      put(out, d.at, d.value.value, d.size);
     } else if (d.ripRel) {
       const r = pcRelative(d.value, ctx, end, d.at, 4);
       if ('error' in r) return { error: r.error, column: mem?.column ?? 0 };
       if (r.fixup !== undefined) fixups.push(r.fixup);
       else put(out, d.at, r.value ?? 0n, 4);
-    } else if (d.value.kind === 'abs') {
-      if (d.size === 4 && !fitsSigned(d.value.value, 32) && !(mem?.base === null && d.value.value >= 0n && d.value.value < 1n << 32n))
-        return { error: `displacement 0x${BigInt.asUintN(64, d.value.value).toString(16)} out of range`, column: mem?.column ?? 0 };
-      put(out, d.at, d.value.value, d.size);
     } else {
       fixups.push({ offset: d.at, type: R_X86_64_32S, symbol: d.value.symbol, addend: d.value.addend });
     }
@@ -150,6 +150,26 @@ export function emitSpec(spec: Spec, ctx: EncodeContext): EmitResult {
     else fixups.push({ offset: at, type: imm.reloc, symbol: imm.value.symbol, addend: imm.value.addend });
   }
   return fixups.length > 0 ? { bytes: Uint8Array.from(out), fixups } : { bytes: Uint8Array.from(out) };
+}
+
+/**
+ * A number written as a displacement, as the signed 32-bit field that encodes it, or
+ * null when none does. 64-bit addressing sign-extends disp32, so 0xffffffffe9ce6577
+ * (how objdump prints an absolute address) is -0x16319a89; 32-bit addressing wraps
+ * at 2^32, so there 0xffffffff is -1 as well (SDM Vol 2A §2.2.1.3; GNU as agrees).
+ */
+export function disp32(value: bigint, addr32: boolean): bigint | null {
+  if (value < -(1n << 63n) || value >= 1n << 64n) return null;
+  const signed = BigInt.asIntN(64, value);
+  if (fitsSigned(signed, 32)) return signed;
+  if (addr32 && value >= 0n && value < 1n << 32n) return BigInt.asIntN(32, value);
+  return null;
+}
+
+function dispRangeError(value: bigint, mem: MemOperand): string {
+  const v = `0x${BigInt.asUintN(64, value).toString(16)}`;
+  if (mem.base === null && mem.index === null) return `address ${v} does not fit a sign-extended 32-bit displacement (only mov to/from al/ax/eax/rax takes a 64-bit address, as movabs)`;
+  return `displacement ${v} out of range of a signed 32-bit displacement`;
 }
 
 function scaleBits(s: number): number {

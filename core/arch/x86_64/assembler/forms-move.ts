@@ -7,7 +7,8 @@ import { R_X86_64_32S, R_X86_64_64, type Spec } from './emit.js';
 import { immSpec } from './forms-arith.js';
 import { immediate, inferSize, InsnError } from './operand-size.js';
 import { CONDITIONS, isAcc, isGpr, isMem, isReg, rmOf, type FormEntry, type Handler, type InsnInput } from './insn.js';
-import { fitsSigned } from './emit.js';
+import type { Operand } from './operands.js';
+import { disp32, fitsSigned } from './emit.js';
 import { segmentOverride } from './registers.js';
 
 function mismatch(i: InsnInput): InsnError {
@@ -38,6 +39,9 @@ const mov: Handler = (i) => {
     return { opcode: [0x8c], size: size === 16 ? 16 : 0, reg: src.reg, rm: rmOf(dst) };
   }
   if (dst.kind === 'imm') return mismatch(i);
+  // GNU as: `mov eax, ds:0x80000000` is out of disp32's reach, so it becomes movabs (A1 moffs64).
+  if (needsMoffs(src) && isAcc(dst)) return moffs(i, src, dst, 0xa0);
+  if (needsMoffs(dst) && isAcc(src)) return moffs(i, dst, src, 0xa2);
   const size = inferSize(i.mnemonic, [dst, src]);
   if (size instanceof InsnError) return size;
   const w = size === 8 ? 0 : 1;
@@ -64,6 +68,23 @@ const mov: Handler = (i) => {
   return { opcode: [0xc6 + w], size, reg: 0, rm: rmOf(dst), imm: immSpec(imm.value, size, false) };
 };
 
+/** A0-A3: accumulator ↔ a 64-bit absolute address (moffs64). */
+function moffs(i: InsnInput, m: Operand, acc: Operand, op: number): Spec | InsnError {
+  if (!isMem(m) || !isAcc(acc) || m.base !== null || m.index !== null || !isReg(acc)) return mismatch(i);
+  const size = acc.reg.width;
+  if (m.size !== 0 && m.size !== size) return new InsnError(`operand size mismatch for '${i.mnemonic}'`);
+  const disp = m.disp ?? { kind: 'abs', value: 0n, forward: false };
+  const spec: Spec = { opcode: [op + (size === 8 ? 0 : 1)], size, imm: { value: disp, size: 8, reloc: R_X86_64_64 } };
+  const seg = segmentOverride(m.seg, null);
+  if (seg !== null) spec.prefixes = [seg];
+  return spec;
+}
+
+/** A known absolute address (no registers) that no sign-extended disp32 reaches. */
+function needsMoffs(op: Operand): boolean {
+  return isMem(op) && op.base === null && op.index === null && op.disp?.kind === 'abs' && !op.disp.forward && disp32(op.disp.value, false) === null;
+}
+
 /** movabs: B8+r imm64, or A0-A3 with a 64-bit absolute address (moffs). */
 const movabs: Handler = (i) => {
   if (i.ops.length !== 2) return new InsnError(`number of operands mismatch for '${i.mnemonic}'`);
@@ -72,18 +93,8 @@ const movabs: Handler = (i) => {
     if (dst.reg.width !== 64) return mismatch(i);
     return { opcode: [0xb8], size: 64, opReg: dst.reg, imm: { value: src.value, size: 8, reloc: R_X86_64_64 } };
   }
-  const moffs = (m: (typeof i.ops)[0], acc: (typeof i.ops)[0], op: number): Spec | InsnError => {
-    if (!isMem(m) || !isAcc(acc) || m.base !== null || m.index !== null || !isReg(acc)) return mismatch(i);
-    const size = acc.reg.width;
-    if (m.size !== 0 && m.size !== size) return new InsnError(`operand size mismatch for '${i.mnemonic}'`);
-    const disp = m.disp ?? { kind: 'abs', value: 0n, forward: false };
-    const spec: Spec = { opcode: [op + (size === 8 ? 0 : 1)], size, imm: { value: disp, size: 8, reloc: R_X86_64_64 } };
-    const seg = segmentOverride(m.seg, null);
-    if (seg !== null) spec.prefixes = [seg];
-    return spec;
-  };
-  if (isMem(src)) return moffs(src, dst, 0xa0);
-  return moffs(dst, src, 0xa2);
+  if (isMem(src)) return moffs(i, src, dst, 0xa0);
+  return moffs(i, dst, src, 0xa2);
 };
 
 function extend(op8: number, op16: number): Handler {

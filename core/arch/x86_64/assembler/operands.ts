@@ -99,7 +99,8 @@ export function parseOperand(tokensIn: Token[], ctx: EncodeContext): RawOperand 
     return { error: `AT&T immediate syntax '${t0.text}': in Intel syntax write '${t0.text.slice(1)}'`, column: t0.column };
   if (ts.length === 1 && ts[0]?.kind === 'ident') {
     const r = lookupRegister(ts[0].text);
-    if (r !== undefined && r.cls !== 'rip') {
+    if (r !== undefined && (r.cls === 'rip' || r.cls === 'iz')) return { error: `invalid use of register '${ts[0].text}'`, column: ts[0].column };
+    if (r !== undefined) {
       if (size !== 0 || seg !== null) return { error: `invalid use of register '${ts[0].text}'`, column: ts[0].column };
       return { column, size, seg, reg: r, memory: null, disp: null, offsetKeyword };
     }
@@ -168,6 +169,8 @@ export function parseOperand(tokensIn: Token[], ctx: EncodeContext): RawOperand 
     const reg = lookupRegister(regTok.text) as Register;
     if (term.sign !== null && term.sign.text === '-') return { error: `invalid use of register '${regTok.text}'`, column: regTok.column };
     if (reg.cls === 'seg' || reg.cls === 'cr' || (reg.cls === 'gpr' && reg.width < 32)) return badAddress();
+    // eiz/riz only ever fill the index slot (SIB index 100 = none): `[ecx+eiz*2]`.
+    if (reg.cls === 'iz' && index !== null) return badAddress();
     let termScale: number | null = null;
     if (term.toks.length === 3 && term.toks[1]?.text === '*') {
       const other = regAt === 0 ? term.toks[2] : term.toks[0];
@@ -180,7 +183,8 @@ export function parseOperand(tokensIn: Token[], ctx: EncodeContext): RawOperand 
       index = reg;
       scale = termScale as 1 | 2 | 4 | 8;
       explicitScale = true;
-    } else if (base === null) base = reg;
+    } else if (reg.cls === 'iz') index = reg;
+    else if (base === null) base = reg;
     else if (index === null) index = reg;
     else return badAddress();
   }
@@ -199,8 +203,8 @@ export function parseOperand(tokensIn: Token[], ctx: EncodeContext): RawOperand 
   if (!sawBracket) {
     return { column, size, seg, reg: null, memory: null, disp, offsetKeyword };
   }
-  const widths = new Set([base, index].filter((r): r is Register => r !== null && r.cls === 'gpr').map((r) => r.width));
-  if (widths.size > 1 || (index !== null && (index.cls === 'rip' || index.num === 4)) || (base?.cls === 'rip' && index !== null)) return badAddress();
+  const widths = new Set([base, index].filter((r): r is Register => r !== null).map((r) => r.width));
+  if (widths.size > 1 || (index !== null && (index.cls === 'rip' || (index.cls === 'gpr' && index.num === 4))) || (base?.cls === 'rip' && index !== null)) return badAddress();
   return { column, size, seg, reg: null, memory: { base, index, scale, text: memText }, disp, offsetKeyword };
 }
 

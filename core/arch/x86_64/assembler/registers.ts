@@ -1,14 +1,16 @@
 // x86-64 register names as GNU as accepts them in Intel syntax (SDM Vol 1 §3.4,
 // Vol 2A §2.2.1 for which 8-bit registers need or forbid a REX prefix).
 
-export type RegClass = 'gpr' | 'seg' | 'cr' | 'rip';
+// 'iz' is eiz/riz: objdump's name for "no index" in a SIB byte (index field 100),
+// which GNU as takes back in a memory operand (after `.allow_index_reg`).
+export type RegClass = 'gpr' | 'seg' | 'cr' | 'rip' | 'iz';
 
 export interface Register {
   name: string;
   cls: RegClass;
   /** Encoding number 0..15 (REX.B/R/X supplies bit 3). */
   num: number;
-  /** Operand width in bits (64 for rip and control registers, 16 for segments). */
+  /** Operand width in bits (64 for rip and control registers, 16 for segments; 32 for eip/eiz). */
   width: 8 | 16 | 32 | 64;
   /** ah, ch, dh, bh: cannot be encoded together with any REX prefix. */
   high8?: boolean;
@@ -40,6 +42,10 @@ for (let i = 8; i < 16; i++) {
 ['es', 'cs', 'ss', 'ds', 'fs', 'gs'].forEach((n, i) => add({ name: n, cls: 'seg', num: i, width: 16 }));
 for (const i of [0, 2, 3, 4, 8]) add({ name: `cr${i}`, cls: 'cr', num: i, width: 64 });
 add({ name: 'rip', cls: 'rip', num: 5, width: 64 });
+// eip: RIP-relative with a 0x67 prefix, the sum truncated to 32 bits (SDM Vol 2A §2.2.1.6).
+add({ name: 'eip', cls: 'rip', num: 5, width: 32 });
+add({ name: 'eiz', cls: 'iz', num: 4, width: 32 });
+add({ name: 'riz', cls: 'iz', num: 4, width: 64 });
 
 export function lookupRegister(name: string): Register | undefined {
   return REGISTERS.get(name.toLowerCase());

@@ -117,6 +117,9 @@ export const x86Backend: ArchBackend = {
   isMnemonic: (w) => X86_FORMS[w] !== undefined || PREFIXES[w] !== undefined,
   encode: encodeX86,
   codeFill: nopFill,
+  // GNU as reads eiz/riz as registers only after `.allow_index_reg`; this assembler
+  // always does (no program names a symbol eiz), so the pair is accepted and changes nothing.
+  directive: (name) => (name === '.allow_index_reg' || name === '.disallow_index_reg' ? { ok: true } : undefined),
 };
 
 /** Assembles GNU-as Intel-syntax x86-64 source (with or without `.intel_syntax noprefix`). */
