@@ -85,12 +85,21 @@ export interface RunResult {
  * Run an AArch64 ELF under qemu-aarch64 with -strace; strace lines go to stderr. The
  * process id and clock readings differ from run to run, so they are masked (PID, N).
  */
-export function qemuRun(exe: string, stdin = ''): RunResult {
+/**
+ * A program whose header says `// qemu-differs: ... si_addr` faults at an address qemu
+ * picks per run (its guest stack sits at a host mmap address): compare without it.
+ */
+export function siAddrVaries(source: string): boolean {
+  return /^\/\/ qemu-differs:.*\bsi_addr\b/m.test(source);
+}
+
+export function qemuRun(exe: string, stdin = '', opts: { maskSiAddr?: boolean } = {}): RunResult {
   const r = spawnSync('qemu-aarch64', ['-strace', exe], { input: stdin, encoding: 'utf8', timeout: 20000, cwd: dirname(exe) });
   const lines = (r.stderr ?? '').split('\n').filter((l) => l.trim() !== '');
   const pid = lines.map((l) => /^(\d+) /.exec(l)?.[1]).find((p) => p !== undefined);
   const strace = lines.map((l) => {
-    const line = l.replace(/^\d+ /, '').replace(/(tv_n?sec = )\d+/g, '$1N');
+    let line = l.replace(/^\d+ /, '').replace(/(tv_n?sec = )\d+/g, '$1N');
+    if (opts.maskSiAddr) line = line.replace(/si_addr=0x[0-9a-f]+/g, 'si_addr=ADDR');
     return pid === undefined ? line : line.replace(new RegExp(`\\b${pid}\\b`, 'g'), 'PID');
   });
   return { stdout: r.stdout ?? '', status: r.status ?? 128 + (r.signal ? (constants.signals[r.signal] ?? 0) : 0), strace };
