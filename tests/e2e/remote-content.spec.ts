@@ -1,6 +1,7 @@
 // Lab text never reaches off the machine: a pack whose step shows a remote image is
-// refused at import (with the reason), and opening a lab whose step links to a remote
-// page loads nothing but 127.0.0.1 (the link is only a link, marked external).
+// refused at import (with the reason), opening a lab whose step links to a remote page
+// loads nothing but 127.0.0.1 (the lab's own image comes inlined), and clicking that
+// link shows its address instead of navigating the app away.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,6 +66,21 @@ test('a remote image in a step is refused and a remote link loads nothing', asyn
   // No <img> in the page points off the host.
   const srcs = await page.locator('img').evaluateAll((els) => els.map((e) => (e as HTMLImageElement).src));
   expect(srcs.filter((s) => !s.startsWith('data:') && !s.startsWith('blob:') && new URL(s).hostname !== '127.0.0.1')).toEqual([]);
+  // The lab's own picture is shown (inlined by the host), not left as alt text.
+  const picture = page.getByRole('img', { name: 'The user/kernel boundary' });
+  await expect(picture).toBeVisible();
+  expect(await picture.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+
+  // Following the remote link would take the app's window away from the lab: the click
+  // is stopped and the address shown instead.
+  const before = page.url();
+  await link.click();
+  await expect(page.getByRole('status').filter({ hasText: 'leads outside the lab' })).toContainText('https://example.com/page');
+  expect(page.url()).toBe(before);
+  await expect(page.getByRole('heading', { name: 'Remote content check', level: 2 })).toBeVisible();
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByText('leads outside the lab')).toHaveCount(0);
+
   await page.waitForLoadState('networkidle');
   expect(offHost).toEqual([]);
 });

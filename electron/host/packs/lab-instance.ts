@@ -25,7 +25,27 @@ export interface LabInstance {
   starters: StarterSource[];
 }
 
-export function instantiateLab(files: PackFiles, lab: LoadedLab, seed: string, md: MarkdownOptions = {}): LabInstance {
+/** Images larger than this stay as their alt text (lab text is sent whole to the renderer). */
+export const MAX_INLINE_IMAGE_BYTES = 2 * 1024 * 1024;
+
+const IMAGE_TYPES: Readonly<Record<string, string>> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp' };
+
+/**
+ * Images in lab text are files of the lab's folder, inlined as data: URLs: the
+ * renderer loads nothing from outside itself (the CSP allows data: images), and both
+ * hosts show them the same way with no asset server.
+ */
+export function labAssetUrl(files: PackFiles, labId: string): (path: string) => string | null {
+  return (path) => {
+    const type = IMAGE_TYPES[path.slice(path.lastIndexOf('.') + 1).toLowerCase()];
+    const bytes = files.get(`labs/${labId}/${path}`);
+    if (type === undefined || bytes === undefined || bytes.length > MAX_INLINE_IMAGE_BYTES) return null;
+    return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
+  };
+}
+
+export function instantiateLab(files: PackFiles, lab: LoadedLab, seed: string, options: MarkdownOptions = {}): LabInstance {
+  const md: MarkdownOptions = { assetUrl: labAssetUrl(files, lab.id), ...options };
   const params = drawParams(lab.id, lab.def, seed);
   const text = (s: string): string => substituteText(s, params);
   const starters: StarterSource[] = [];
