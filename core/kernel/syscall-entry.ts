@@ -177,7 +177,8 @@ function sysretAllowed(regs: PtRegs): boolean {
 export function handleSyscall(k: Kernel, task: Task, via: 'syscall'): StopReason | void {
   k.counters.syscalls++;
   enter(k);
-  const regs = k.ptRegs(task);
+  const x86 = k.x86;
+  const regs = x86.ptRegs(task.kernelStackFrames);
   // do_syscall_64(regs, int nr): the number is the low 32 bits, compared unsigned.
   const nr = regs.lo(R.orig_rax) >>> 0;
   const entry = entrySnapshot(k, regs);
@@ -190,7 +191,7 @@ export function handleSyscall(k: Kernel, task: Task, via: 'syscall'): StopReason
   const stop = exitToUserMode(k, task, regs, true);
   if (stop) return stop;
   leave(k);
-  k.x86.setHookReturn(sysretAllowed(regs) ? 1 : 0);
+  x86.setHookReturn(sysretAllowed(regs) ? 1 : 0);
   if (k.yieldRequested) {
     k.yieldRequested = false;
     return { kind: 'hook', value: 'preempt' };

@@ -35,7 +35,21 @@ export class StackRun {
     readonly offsets: Uint16Array,
     /** Bytes from the first member's start to the end of the last. */
     readonly len: number,
-  ) {}
+  ) {
+    // Register members and immediate members apart, so the copy loops have no branch.
+    const reg: number[] = [];
+    const imm: number[] = [];
+    regs.forEach((r, j) => (r < 0 ? imm : reg).push(j));
+    this.regSlots = Int8Array.from(reg);
+    this.regNums = Int8Array.from(reg.map((j) => regs[j]!));
+    this.immSlots = Int8Array.from(imm);
+  }
+
+  /** Positions of the register members, and their registers. */
+  readonly regSlots: Int8Array;
+  readonly regNums: Int8Array;
+  /** Positions of the immediate members. */
+  readonly immSlots: Int8Array;
 
   get count(): number {
     return this.regs.length;
@@ -133,11 +147,23 @@ export function execStackRun(cpu: X86Cpu, run: StackRun): boolean {
     const imm = run.immLo;
     const immHi = run.immHi;
     if ((base & 3) === 0) {
+      // Member j goes to the slot 8 * (j + 1) below the old RSP.
       const w = mmu.i32;
-      for (let j = 0, k = (base + bytes - 8) >> 2; j < n; j++, k -= 2) {
-        const r = regs[j]!;
-        w[k] = r < 0 ? imm[j]! : L[r]!;
-        w[k + 1] = r < 0 ? immHi[j]! : H[r]!;
+      const top = (base + bytes - 8) >> 2;
+      const slots = run.regSlots;
+      const nums = run.regNums;
+      for (let m = 0; m < slots.length; m++) {
+        const k = top - 2 * slots[m]!;
+        const r = nums[m]!;
+        w[k] = L[r]!;
+        w[k + 1] = H[r]!;
+      }
+      const islots = run.immSlots;
+      for (let m = 0; m < islots.length; m++) {
+        const j = islots[m]!;
+        const k = top - 2 * j;
+        w[k] = imm[j]!;
+        w[k + 1] = immHi[j]!;
       }
     } else {
       for (let j = 0; j < n; j++) {
