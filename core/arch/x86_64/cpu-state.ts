@@ -32,6 +32,14 @@ export interface CpuStats {
 
 const TWO32 = 4294967296;
 
+/** Where one privilege level was fetching (cpu-state.ts switchCodePage). */
+class SavedCodePage {
+  base = NaN;
+  insts: (Inst | undefined)[] = [];
+  frame = -1;
+  flushes = -1;
+}
+
 export class X86CpuState {
   readonly mmu: X86Mmu;
   /** General registers as int32 halves, encoding order RAX..R15. */
@@ -181,43 +189,28 @@ export class X86CpuState {
     }
   }
 
-  // The code page each privilege level last fetched from, so the fetch after SYSCALL or
-  // SYSRET can continue where that level left off without a new translation. Valid only
-  // while the TLB has not been flushed since (tlb.flushes: CR3 writes, INVLPG and
-  // paging-control changes all count) and the page's decoded instructions still stand.
-  private kernelBase = NaN;
-  private kernelInsts: (Inst | undefined)[] = [];
-  private kernelFrame = -1;
-  private kernelFlushes = -1;
-  private userBase = NaN;
-  private userInsts: (Inst | undefined)[] = [];
-  private userFrame = -1;
-  private userFlushes = -1;
+  // The code page each privilege level last fetched from (CPL 0, CPL 3), so the fetch
+  // after SYSCALL or SYSRET can continue where that level left off without a new
+  // translation. Valid only while the TLB has not been flushed since (tlb.flushes: CR3
+  // writes, INVLPG and paging-control changes all count) and the page's decoded
+  // instructions still stand.
+  private readonly kernelPage = new SavedCodePage();
+  private readonly userPage = new SavedCodePage();
 
   private switchCodePage(cpl: 0 | 3): void {
     const flushes = this.mmu.tlb.flushes;
     const code = this.code;
-    if (cpl === 3) {
-      this.kernelBase = this.codeBase;
-      this.kernelInsts = this.codeInsts;
-      this.kernelFrame = code.frame;
-      this.kernelFlushes = flushes;
-      if (this.userFlushes === flushes && code.pages[this.userFrame / 4096] === this.userInsts) {
-        this.codeBase = this.userBase;
-        this.codeInsts = this.userInsts;
-        code.frame = this.userFrame;
-      } else this.codeBase = NaN;
-    } else {
-      this.userBase = this.codeBase;
-      this.userInsts = this.codeInsts;
-      this.userFrame = code.frame;
-      this.userFlushes = flushes;
-      if (this.kernelFlushes === flushes && code.pages[this.kernelFrame / 4096] === this.kernelInsts) {
-        this.codeBase = this.kernelBase;
-        this.codeInsts = this.kernelInsts;
-        code.frame = this.kernelFrame;
-      } else this.codeBase = NaN;
-    }
+    const from = cpl === 3 ? this.kernelPage : this.userPage;
+    const to = cpl === 3 ? this.userPage : this.kernelPage;
+    from.base = this.codeBase;
+    from.insts = this.codeInsts;
+    from.frame = code.frame;
+    from.flushes = flushes;
+    if (to.flushes === flushes && code.pages[to.frame / 4096] === to.insts) {
+      this.codeBase = to.base;
+      this.codeInsts = to.insts;
+      code.frame = to.frame;
+    } else this.codeBase = NaN;
   }
 
   get cr3(): number {

@@ -22,6 +22,27 @@ function undefinedOpcode(len: number): Inst {
   return i;
 }
 
+/**
+ * Decodes the instruction at page offset `off` of the frame at `frame` (virtual address
+ * `va`) into that page's cache `insts`, carrying the kernel hook registered at `va` if
+ * there is one: the run loop then calls the hook instead of executing the instruction.
+ * TRUNCATED when the instruction crosses into the next page (not cached).
+ */
+export function decodeCached(cpu: X86Cpu, insts: (Inst | undefined)[], frame: number, off: number, va: number): Inst | typeof TRUNCATED {
+  const d = decode(cpu.mem.bytes, frame + off, frame + 4096);
+  if (d === TRUNCATED) return d;
+  const inst = d ?? undefinedOpcode(1);
+  if (cpu.hooks.atOffset[off] !== 0) {
+    const hook = cpu.hooks.find(va, off);
+    if (hook !== undefined) {
+      inst.hook = hook;
+      inst.hookAddr = va;
+    }
+  }
+  insts[off] = inst;
+  return inst;
+}
+
 export function fetchDecode(cpu: X86Cpu, rip: number): Inst {
   const vpn = Math.floor(rip / 4096);
   const off = rip - vpn * 4096;
@@ -39,20 +60,8 @@ export function fetchDecode(cpu: X86Cpu, rip: number): Inst {
   code.frame = frame;
   const cached = insts[off];
   if (cached !== undefined) return cached;
-  const d = decode(cpu.mem.bytes, frame + off, frame + 4096);
-  if (d !== TRUNCATED) {
-    const inst = d ?? undefinedOpcode(1);
-    if (cpu.hooks.atOffset[off] !== 0) {
-      // A kernel hook here: the run loop calls it instead of executing the instruction.
-      const hook = cpu.hooks.find(rip, off);
-      if (hook !== undefined) {
-        inst.hook = hook;
-        inst.hookAddr = rip;
-      }
-    }
-    insts[off] = inst;
-    return inst;
-  }
+  const inst = decodeCached(cpu, insts, frame, off, rip);
+  if (inst !== TRUNCATED) return inst;
   // The instruction crosses into the next page: gather up to 15 bytes; not cached.
   const buf = new Uint8Array(15);
   const first = 4096 - off;

@@ -51,7 +51,7 @@ export function runLoop(cpu: X86Cpu): StopReason {
         const sr = inst.stackRun;
         if (sr !== null) {
           // A run of pushes or pops done as one step when it may be (stack-run.ts).
-          const run = sr ?? (inst.stackRun = buildStackRun(cpu, inst, rip - cpu.codeBase, cpu.code.frame, cpu.codeInsts));
+          const run = sr ?? (inst.stackRun = buildStackRun(cpu, inst, rip - cpu.codeBase));
           if (run !== null && left - done >= run.count && (!checkBp || !breakpointInside(cpu, run, cpu.codeBase)) && execStackRun(cpu, run)) {
             cpu.rip = rip + run.len;
             done += run.count;

@@ -18,7 +18,8 @@
 
 import type { X86Cpu } from './cpu.js';
 import { StackMember, type Inst } from './inst.js';
-import { decode, TRUNCATED } from './decoder.js';
+import { TRUNCATED } from './decoder.js';
+import { decodeCached } from './fetch.js';
 import { RSP } from './registers.js';
 
 export const StackRunKind = { Push: 0, Pop: 1 } as const;
@@ -35,21 +36,7 @@ export class StackRun {
     readonly offsets: Uint16Array,
     /** Bytes from the first member's start to the end of the last. */
     readonly len: number,
-  ) {
-    // Register members and immediate members apart, so the copy loops have no branch.
-    const reg: number[] = [];
-    const imm: number[] = [];
-    regs.forEach((r, j) => (r < 0 ? imm : reg).push(j));
-    this.regSlots = Int8Array.from(reg);
-    this.regNums = Int8Array.from(reg.map((j) => regs[j]!));
-    this.immSlots = Int8Array.from(imm);
-  }
-
-  /** Positions of the register members, and their registers. */
-  readonly regSlots: Int8Array;
-  readonly regNums: Int8Array;
-  /** Positions of the immediate members. */
-  readonly immSlots: Int8Array;
+  ) {}
 
   get count(): number {
     return this.regs.length;
@@ -73,33 +60,22 @@ function member(i: Inst): Member | null {
 }
 
 /**
- * Builds the run starting with `head` at page offset `off` of the frame at `frame`,
- * decoding (and caching in `insts`) the members that follow. Null when fewer than two
- * members follow one another in this page, or a kernel hook sits on one of them.
+ * Builds the run starting with `head` at page offset `off` of the code page the CPU is
+ * fetching from, decoding (and caching) the members that follow. Null when fewer than
+ * two members follow one another in this page, or a kernel hook sits on one of them.
  */
-export function buildStackRun(
-  cpu: X86Cpu,
-  head: Inst,
-  off: number,
-  frame: number,
-  insts: (Inst | undefined)[],
-): StackRun | null {
+export function buildStackRun(cpu: X86Cpu, head: Inst, off: number): StackRun | null {
   const first = member(head);
   if (first === null) return null;
   const ms: Member[] = [first];
   const offsets: number[] = [];
+  const insts = cpu.codeInsts;
   let at = off + head.len;
-  const hookAt = cpu.hooks.atOffset;
   while (at < 4096 && ms.length < 64) {
-    let next = insts[at];
-    if (next === undefined) {
-      const d = decode(cpu.mem.bytes, frame + at, frame + 4096);
-      if (d === TRUNCATED || d === null) break;
-      insts[at] = d;
-      next = d;
-    }
+    const next = insts[at] ?? decodeCached(cpu, insts, cpu.code.frame, at, cpu.codeBase + at);
+    if (next === TRUNCATED) break;
     const m = member(next);
-    if (m === null || m.kind !== first.kind || hookAt[at] !== 0) break;
+    if (m === null || m.kind !== first.kind || next.hook !== null) break;
     ms.push(m);
     offsets.push(at);
     at += next.len;
@@ -147,23 +123,11 @@ export function execStackRun(cpu: X86Cpu, run: StackRun): boolean {
     const imm = run.immLo;
     const immHi = run.immHi;
     if ((base & 3) === 0) {
-      // Member j goes to the slot 8 * (j + 1) below the old RSP.
-      const w = mmu.i32;
-      const top = (base + bytes - 8) >> 2;
-      const slots = run.regSlots;
-      const nums = run.regNums;
-      for (let m = 0; m < slots.length; m++) {
-        const k = top - 2 * slots[m]!;
-        const r = nums[m]!;
-        w[k] = L[r]!;
-        w[k + 1] = H[r]!;
-      }
-      const islots = run.immSlots;
-      for (let m = 0; m < islots.length; m++) {
-        const j = islots[m]!;
-        const k = top - 2 * j;
-        w[k] = imm[j]!;
-        w[k + 1] = immHi[j]!;
+      const w = cpu.mem.i32;
+      for (let j = 0, k = (base + bytes - 8) >> 2; j < n; j++, k -= 2) {
+        const r = regs[j]!;
+        w[k] = r < 0 ? imm[j]! : L[r]!;
+        w[k + 1] = r < 0 ? immHi[j]! : H[r]!;
       }
     } else {
       for (let j = 0; j < n; j++) {
@@ -182,7 +146,7 @@ export function execStackRun(cpu: X86Cpu, run: StackRun): boolean {
   const frame = mmu.stackFrame(h, l, false);
   const base = frame + pageOff;
   if ((base & 3) === 0) {
-    const w = mmu.i32;
+    const w = cpu.mem.i32;
     for (let j = 0, k = base >> 2; j < n; j++, k += 2) {
       const r = regs[j]!;
       L[r] = w[k]!;

@@ -139,7 +139,7 @@ export class VdsoCalls {
 
   /** `task` entered the kernel through hook `label`: unless it is the timer, its vDSO call has returned. */
   onKernelEntry(task: Task, label: string): void {
-    if (!TIMER_HOOKS.has(label)) this.flush(task);
+    if (this.pending.size !== 0 && !TIMER_HOOKS.has(label)) this.flush(task);
   }
 
   /** Emit the task's finished call, if any (it entered the kernel, or the run stopped). */

@@ -44,10 +44,10 @@ export class X86Mmu implements PagingControl {
   private needX = PERM_X_SUP;
   private readonly walkOut = new WalkResult();
   private bytes: Uint8Array;
-  // Aligned typed-array views: DataView on a resizable buffer is not optimised by V8 11.
+  // Aligned typed-array views of physical memory, kept here (one load away on every
+  // access) and refreshed when the memory grows into a new buffer.
   private u16: Uint16Array;
-  /** Physical memory as aligned 32-bit words (callers that already hold a frame address: stack-run.ts). */
-  i32: Int32Array;
+  private i32: Int32Array;
   /** High half of the last read64. */
   hi = 0;
 

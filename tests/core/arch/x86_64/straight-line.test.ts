@@ -168,4 +168,22 @@ patch:
     expect(calls).toBe(1);
     expect(cpu.regNum(3)).toBe(1);
   });
+
+  it('a hooked address right after a push run, decoded while building the run, still runs its hook', () => {
+    const m = makeKernelMachine();
+    const cpu = m.cpu;
+    // push rdx; push rbx is a run; building it decodes the ud2 after it, where the hook
+    // sits. The hook then returns by popping rbx, which points at `after`.
+    m.write(KCODE, assemble('lea rdx, [rip + after]\npush rdx\npush rbx\nhooked: ud2\nafter: hlt'));
+    let calls = 0;
+    cpu.hooks.set(KCODE + 9, () => {
+      calls++;
+    });
+    cpu.cs = KERNEL_CS;
+    cpu.setRegNum(4, KSTACK_TOP);
+    cpu.rip = KCODE;
+    cpu.setRegNum(3, KCODE + 11);
+    expect(cpu.run(50)).toEqual({ kind: 'hlt' });
+    expect(calls).toBe(1);
+  });
 });
