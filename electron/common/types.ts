@@ -94,7 +94,10 @@ export interface ProbeRunRecord {
 export interface GradeReport {
   gradable: boolean;
   score: number;
+  /** How the run ended; for a submission that was not graded, why. */
   message?: string;
+  /** The program's stderr, when it wrote any. */
+  output?: string;
   tests: { name: string; points: number; max_points: number; message: string; output?: string }[];
 }
 

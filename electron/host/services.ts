@@ -27,7 +27,7 @@ import { ProgressStore } from './progress/progress-store.js';
 import { gradeSubmission } from './packs/grade.js';
 import { importPack } from './packs/pack-import.js';
 import { formatIssue, PackError } from './packs/pack-issue.js';
-import { createLabRunner } from './emulator/lab-runner.js';
+import { workerLabRunner } from './emulator/lab-runner.js';
 import type { ProbeReport } from '../common/probe-types.js';
 import { appVersion, builtinPackDirs } from './paths.js';
 import { writeFileAtomic } from './progress/atomic-write.js';
@@ -187,7 +187,7 @@ export class HostServices {
           labId,
           submission: { source, fileName: 'main.s', arch, ...(stdin !== undefined ? { stdin } : {}) },
           seed: await this.catalog.seed(),
-          runner: createLabRunner(),
+          runner: workerLabRunner(this.emulator),
           probes: [...latest.values()],
         });
         const current = (await this.progress.load(packId, labId)).progress;

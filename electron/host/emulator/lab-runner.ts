@@ -1,79 +1,24 @@
-// The emulator as a grading engine (packs/lab-runner.ts's LabRunner): assemble the
-// submission, run it to completion with the run limits, and hand back its events.
-// Runs in-process: grading is a batch job (the CLI), not the interactive app.
+// The emulator as a grading engine (packs/lab-runner.ts's LabRunner), in two places:
+// createLabRunner() runs the submission in this process (the CLI's `pack grade`, a
+// batch job); workerLabRunner() runs it in the core worker, as every other run of the
+// interactive app does, so a runaway or crashing run never stalls the host.
 
-import { buildFromSource, ExecError, Machine } from '../../../core/machine.js';
-import type { RunEvent } from '../../../core/trace/events.js';
+import { performance } from 'node:perf_hooks';
 import type { LabRunner, LabRunRequest, RunOutcome } from '../packs/lab-runner.js';
-
-const INSTRUCTION_LIMIT = 500_000_000;
-const WALL_LIMIT_MS = 60_000;
-
-function seedNumber(seed: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
+import type { EmulatorHost } from './emulator-host.js';
+import { LAB_RUN_LIMITS, runLabProgram } from './lab-run.js';
 
 export function createLabRunner(): LabRunner {
-  return async (req: LabRunRequest): Promise<RunOutcome> => {
-    const built = buildFromSource(req.source, req.arch, req.fileName);
-    if (!built.ok) {
-      const stderr = built.errors.map((e) => `${req.fileName}:${e.line}:${e.column}: error: ${e.message}`).join('\n');
-      return { events: [], exitStatus: null, termSignal: null, stdout: '', stderr: `${stderr}\n`, facts: { buildError: 'true' } };
-    }
-    let stdout = '';
-    let stderr = '';
-    const decoder = new TextDecoder();
-    const events: RunEvent[] = [];
-    let machine: Machine;
-    try {
-      machine = Machine.fromElf(built.program.elf, `/home/student/${req.fileName.replace(/\.[sS]$/, '')}`, {
-        arch: req.arch,
-        seed: seedNumber(req.seed),
-        output: (fd, b) => {
-          if (fd === 1) stdout += decoder.decode(b);
-          else stderr += decoder.decode(b);
-        },
-        onEvent: (e) => {
-          if (events.length < 200_000) events.push(e);
-        },
-      });
-    } catch (err) {
-      if (err instanceof ExecError) return { events: [], exitStatus: null, termSignal: null, stdout: '', stderr: `${err.message}\n`, facts: {} };
-      throw err;
-    }
-    if (req.stdin !== undefined) machine.pushStdin(new TextEncoder().encode(req.stdin));
-    machine.endStdin();
-    const deadline = Date.now() + WALL_LIMIT_MS;
-    let left = INSTRUCTION_LIMIT;
-    let exitStatus: number | null = null;
-    let termSignal: number | null = null;
-    for (;;) {
-      const stop = machine.run(Math.min(5_000_000, left));
-      left -= 5_000_000;
-      if (stop.kind === 'exit') {
-        exitStatus = stop.code;
-        termSignal = stop.signal;
-        break;
-      }
-      if (stop.kind !== 'budget') {
-        stderr += `run stopped: ${stop.kind}${'message' in stop ? `: ${stop.message}` : stop.kind === 'blocked' ? ` (${stop.on})` : ''}\n`;
-        break;
-      }
-      if (left <= 0 || Date.now() > deadline) {
-        stderr += 'run stopped: the program did not finish within its limits\n';
-        break;
-      }
-      await new Promise((r) => setImmediate(r));
-    }
-    // Facts checks may compare against: where each syscall returns to (what RCX / ELR_EL1 held).
-    const facts: Record<string, string> = {};
-    for (const e of events) {
-      if (e.type !== 'syscall') continue;
-      facts[`addressAfterSyscall:${e.name}`] ??= e.returnAddress;
-      facts.addressAfterSyscall ??= e.returnAddress;
-    }
-    return { events, exitStatus, termSignal, stdout, stderr, facts };
-  };
+  return async (req: LabRunRequest): Promise<RunOutcome> => runLabProgram(req, { now: () => performance.now() });
+}
+
+/** The worker's wall-clock watchdog re-arms on every progress report, so this bounds a silent worker, not a long run. */
+const SILENT_WORKER_MS = 20_000;
+
+export function workerLabRunner(host: EmulatorHost, onProgress?: (instructions: number) => void): LabRunner {
+  return async (req: LabRunRequest): Promise<RunOutcome> =>
+    (await host.request(
+      { type: 'call', op: 'lab.run', payload: req, budget: LAB_RUN_LIMITS.instructions },
+      { timeoutMs: SILENT_WORKER_MS, onProgress: (p) => onProgress?.((p as { instructions: number }).instructions) },
+    )) as RunOutcome;
 }

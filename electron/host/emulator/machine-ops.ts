@@ -48,7 +48,10 @@ const decoder = new TextDecoder();
 // The host raises this flag (a shared Int32) to stop a run between slices: the worker
 // is busy inside the run and cannot read messages until it returns.
 const interrupt: Int32Array | null = (workerData as { interrupt?: SharedArrayBuffer } | null)?.interrupt ? new Int32Array((workerData as { interrupt: SharedArrayBuffer }).interrupt) : null;
-const interrupted = () => interrupt !== null && Atomics.load(interrupt, 0) !== 0;
+export const interrupted = (): boolean => interrupt !== null && Atomics.load(interrupt, 0) !== 0;
+export function resetInterrupt(): void {
+  if (interrupt) Atomics.store(interrupt, 0, 0);
+}
 
 function describe(stop: KernelStop | null): Pick<SessionState, 'status' | 'message' | 'exit'> {
   if (!stop) return { status: 'ready', message: null, exit: null };
@@ -172,7 +175,7 @@ registerOp('machine.run', (payload, budget, progress) => {
   const [id, s] = session(payload);
   const untilSyscall = (payload as { until?: string }).until === 'syscall';
   const tick = throttled(s, progress);
-  if (interrupt) Atomics.store(interrupt, 0, 0);
+  resetInterrupt();
   action(s, (call) => {
     // Run in slices so the host sees progress, Stop is honoured and the worker never goes quiet.
     let left = budget;

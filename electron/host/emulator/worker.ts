@@ -7,6 +7,7 @@ import { handleCall } from './worker-ops.js';
 import './machine-ops.js';
 import './inspect-ops.js';
 import './measure-ops.js';
+import './lab-ops.js';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run inside a worker_thread');

@@ -88,7 +88,12 @@ function entryRegCheck(check: NonNullable<CheckExpect['entryReg']>, outcome: Run
 }
 
 function exitCheck(check: NonNullable<CheckExpect['exit']>, outcome: RunOutcome): CheckVerdict {
-  const got = outcome.termSignal !== null ? `killed by signal ${outcome.termSignal}` : `exit status ${String(outcome.exitStatus)}`;
+  const got =
+    outcome.termSignal !== null
+      ? `killed by signal ${outcome.termSignal}`
+      : outcome.exitStatus !== null
+        ? `exit status ${outcome.exitStatus}`
+        : `no exit (${outcome.stopped ?? 'the run ended before the program did'})`;
   if (check.status !== undefined) {
     const want = toBigInt(check.status);
     if (outcome.exitStatus === null || want === null || BigInt(outcome.exitStatus) !== want) {

@@ -8,6 +8,7 @@ import { visibleEvents } from './event-view.js';
 import type { LabRunner, ProbeReport, RunOutcome } from './lab-runner.js';
 import type { LoadedLab, LoadedPack } from './pack-types.js';
 import { drawParams, substituteDeep, substituteText } from './params.js';
+import { signalName } from '../../../core/kernel/signal-names.js';
 
 export interface GradeTest {
   name: string;
@@ -20,9 +21,15 @@ export interface GradeTest {
 export interface GradeResults {
   gradable: boolean;
   score: number;
+  /** One line on how the run ended, shown above the tests (PrairieLearn shows it to the student). */
   message?: string;
+  /** What the program wrote to stderr, when it wrote anything. */
+  output?: string;
   tests: GradeTest[];
 }
+
+/** Output beyond this is cut: a results.json is read by people. */
+const MAX_OUTPUT = 8 * 1024;
 
 export interface Submission {
   source: string;
@@ -70,6 +77,9 @@ export async function gradeSubmission(req: GradeRequest): Promise<GradeResults> 
     }
   }
 
+  // A program that does not assemble is not graded, as a compile error is not in
+  // PrairieLearn's own autograders: the student sees the messages and tries again.
+  if (outcome?.notRun !== undefined) return notGradable(`the submission did not build:\n${outcome.notRun}`);
   if (outcome) outcome = { ...outcome, events: visibleEvents(outcome.events) };
   const tests: GradeTest[] = checks.map((check) => {
     const verdict = evaluateCheck(substituteDeep(check.expect, params), { outcome, probes: req.probes ?? [] });
@@ -79,7 +89,27 @@ export async function gradeSubmission(req: GradeRequest): Promise<GradeResults> 
   });
   const max = tests.reduce((s, t) => s + t.max_points, 0);
   const got = tests.reduce((s, t) => s + t.points, 0);
-  return { gradable: true, score: max > 0 ? got / max : 0, tests };
+  return {
+    gradable: true,
+    score: max > 0 ? got / max : 0,
+    ...(outcome ? { message: describeEnd(outcome) } : {}),
+    ...(outcome && outcome.stderr !== '' ? { output: clip(outcome.stderr) } : {}),
+    tests,
+  };
+}
+
+/** How the run ended, in a sentence: the first thing to read when checks fail. */
+export function describeEnd(outcome: RunOutcome): string {
+  if (outcome.stopped !== undefined) return `The program did not finish: ${outcome.stopped}.`;
+  if (outcome.termSignal !== null) {
+    const name = signalName(outcome.termSignal);
+    return `The program was killed by signal ${outcome.termSignal}${name ? ` (${name})` : ''}.`;
+  }
+  return `The program exited with status ${String(outcome.exitStatus)}.`;
+}
+
+function clip(text: string): string {
+  return text.length <= MAX_OUTPUT ? text : `${text.slice(0, MAX_OUTPUT)}\n[… ${text.length - MAX_OUTPUT} more characters]`;
 }
 
 function notGradable(message: string): GradeResults {

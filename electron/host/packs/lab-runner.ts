@@ -27,6 +27,10 @@ export interface RunOutcome {
    * the first write (what SYSCALL leaves in rcx, SDM Vol 2B; ELR_EL1 for SVC).
    */
   facts: Record<string, string>;
+  /** Set when the program never ran: the assembler's or loader's messages, one per line. */
+  notRun?: string;
+  /** Set when a run that started ended without an exit or a fatal signal: why it stopped. */
+  stopped?: string;
 }
 
 export type LabRunner = (req: LabRunRequest) => Promise<RunOutcome>;

@@ -221,7 +221,9 @@ export function formatResults(results: GradeResults): string {
   });
   const got = results.tests.reduce((s, t) => s + t.points, 0);
   const max = results.tests.reduce((s, t) => s + t.max_points, 0);
-  return `${lines.join('\n')}\nscore: ${got}/${max} (${(results.score * 100).toFixed(0)}%)\n`;
+  const end = results.message ? `${results.message}\n` : '';
+  const stderr = results.output ? `stderr:\n${results.output.replace(/^/gm, '  | ')}\n` : '';
+  return `${end}${stderr}${lines.join('\n')}\nscore: ${got}/${max} (${(results.score * 100).toFixed(0)}%)\n`;
 }
 
 async function importCmd(parsed: ParsedArgs, io: CliIo, version: string, userData: () => string): Promise<number> {

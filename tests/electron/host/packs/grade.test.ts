@@ -131,6 +131,23 @@ describe('gradeSubmission with a recorded runner', () => {
     expect(results).toEqual({ gradable: false, score: 0, message: 'the submission could not be run: assembler: bad instruction', tests: [] });
   });
 
+  it('does not grade a submission that did not build, and shows the assembler messages', async () => {
+    const notRun = 'hello.s:3:5: error: unknown mnemonic \'frob\'';
+    const { results } = await grade(goodRun({ events: [], exitStatus: null, stdout: '', facts: {}, notRun }));
+    expect(results).toEqual({ gradable: false, score: 0, message: `the submission did not build:\n${notRun}`, tests: [] });
+  });
+
+  it('says how the run ended above the tests, and keeps stderr as the output', async () => {
+    expect((await grade(goodRun())).results.message).toBe('The program exited with status 0.');
+    expect((await grade(goodRun())).results.output).toBeUndefined();
+    const killed = (await grade(goodRun({ exitStatus: null, termSignal: 11, stderr: 'x'.repeat(9000) }))).results;
+    expect(killed.message).toBe('The program was killed by signal 11 (SIGSEGV).');
+    expect(killed.output).toBe(`${'x'.repeat(8192)}\n[… 808 more characters]`);
+    const looping = (await grade(goodRun({ exitStatus: null, stopped: 'it ran 500 instructions without exiting' }))).results;
+    expect(looping.message).toBe('The program did not finish: it ran 500 instructions without exiting.');
+    expect(looping.tests.find((t) => t.name === 'exit status 0')?.message).toBe('expected exit status 0, got no exit (it ran 500 instructions without exiting)');
+  });
+
   it('grades probe ratios from native probe reports', async () => {
     const runner = new RecordedRunner(
       goodRun({}, [{ type: 'vdso-call', pid: 1, tid: 1, fn: 'clock_gettime', ret: 0, value: '{tv_sec=1, tv_nsec=0}', seqlockRetries: 0, cycles: 40 }, exitEvent(0)]),
