@@ -31,12 +31,15 @@ export const commands = {
     result: unchecked<GradeReport>(),
   },
   'progress.load': { args: obj({ packId: id, labId: id }), result: unchecked<LabProgressView>() },
+  // Every lab's saved progress for one pack, with the student's seed, as a JSON file for an instructor.
+  'progress.export': { args: obj({ packId: id }), result: unchecked<{ fileName: string; json: string }>() },
   'progress.save': {
     args: obj({
       packId: id,
       labId: id,
-      stepsDone: array(str({ maxLength: 128 }), { maxItems: 200 }),
-      drafts: array(obj({ file: str({ maxLength: 128 }), source: str({ maxLength: 256 * 1024 }) }), { maxItems: 32 }),
+      // Either may be left out: what is not sent keeps its saved value (the Labs view saves steps, the Playground drafts).
+      stepsDone: optional(array(str({ maxLength: 128 }), { maxItems: 200 })),
+      drafts: optional(array(obj({ file: str({ maxLength: 128 }), source: str({ maxLength: 256 * 1024 }) }), { maxItems: 32 })),
     }),
     result: unchecked<null>(),
   },

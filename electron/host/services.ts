@@ -2,8 +2,7 @@
 // the CLI). dispatch() is the single entry: it checks the command name and validates
 // the arguments against the contract before any handler sees them.
 
-import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -25,12 +24,14 @@ import { LabCatalog } from './labs/lab-catalog.js';
 import { ProbeService } from './probes/probe-service.js';
 import { ProgressStore } from './progress/progress-store.js';
 import { gradeSubmission } from './packs/grade.js';
+import { probeReportsUsed } from './packs/check-eval.js';
 import { importPack } from './packs/pack-import.js';
 import { formatIssue, PackError } from './packs/pack-issue.js';
 import { workerLabRunner } from './emulator/lab-runner.js';
 import type { ProbeReport } from '../common/probe-types.js';
 import { appVersion, builtinPackDirs } from './paths.js';
-import { writeFileAtomic } from './progress/atomic-write.js';
+import { readPrefs, studentSeed, writePrefs } from './prefs-file.js';
+import { exportProgress } from './progress/progress-export.js';
 import { createExperimentService, experimentHandlers, type ExperimentHost } from './experiments/experiment-handlers.js';
 import type { ExperimentService } from './experiments/experiment-service.js';
 
@@ -71,7 +72,7 @@ export class HostServices {
       builtinDirs: options.packDirs ?? builtinPackDirs(),
       userDataDir: options.userDataDir,
       appVersion: appVersion(),
-      seed: () => this.studentSeed(),
+      seed: () => studentSeed(this.options.userDataDir),
     });
     this.probes = new ProbeService(options.userDataDir);
     this.progress = new ProgressStore(options.userDataDir, { log: (message) => this.emit('host.log', { level: 'warn', message }) });
@@ -120,31 +121,12 @@ export class HostServices {
     }
   }
 
-  private prefsPath(): string {
-    return join(this.options.userDataDir, 'prefs.json');
+  private readPrefs(): Promise<Record<string, string>> {
+    return readPrefs(this.options.userDataDir);
   }
 
-  private async writePrefs(prefs: Record<string, string>): Promise<void> {
-    await mkdir(this.options.userDataDir, { recursive: true });
-    await writeFileAtomic(this.prefsPath(), JSON.stringify(prefs, null, 2), { backup: true });
-  }
-
-  private async readPrefs(): Promise<Record<string, string>> {
-    try {
-      const parsed: unknown = JSON.parse(await readFile(this.prefsPath(), 'utf8'));
-      return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, string>) : {};
-    } catch {
-      return {};
-    }
-  }
-
-  /** A per-student seed for parameterised labs, made once and kept in the prefs. */
-  private async studentSeed(): Promise<string> {
-    const prefs = await this.readPrefs();
-    if (typeof prefs.studentSeed === 'string') return prefs.studentSeed;
-    prefs.studentSeed = randomBytes(8).toString('hex');
-    await this.writePrefs(prefs);
-    return prefs.studentSeed;
+  private writePrefs(prefs: Record<string, string>): Promise<void> {
+    return writePrefs(this.options.userDataDir, prefs);
   }
 
   private makeHandlers(): Handlers {
@@ -190,9 +172,17 @@ export class HostServices {
           runner: workerLabRunner(this.emulator),
           probes: [...latest.values()],
         });
+        // The probe runs the lab's checks read are kept with the result: the export shows the evidence.
+        const lab = opened.pack.labs.find((l) => l.id === labId);
+        const probeRuns = lab ? probeReportsUsed(lab.def.checks, [...latest.values()]) : [];
         const current = (await this.progress.load(packId, labId)).progress;
-        this.progress.save(packId, labId, { ...current, results, drafts: { ...current.drafts, 'main.s': source } });
+        this.progress.save(packId, labId, { ...current, results, probeRuns, drafts: { ...current.drafts, 'main.s': source } });
         return results;
+      },
+      'progress.export': async ({ packId }) => {
+        await this.progress.flush(); // a save still inside its debounce window belongs in the export
+        const json = await exportProgress(this.options.userDataDir, packId, { seed: await this.catalog.seed(), appVersion: appVersion() });
+        return { fileName: `${packId}-progress.json`, json };
       },
       'progress.load': async ({ packId, labId }) => {
         const loaded = await this.progress.load(packId, labId);
@@ -200,7 +190,11 @@ export class HostServices {
       },
       'progress.save': async ({ packId, labId, stepsDone, drafts }) => {
         const current = (await this.progress.load(packId, labId)).progress;
-        this.progress.save(packId, labId, { ...current, stepsDone, drafts: Object.fromEntries(drafts.map((d) => [d.file, d.source])) });
+        this.progress.save(packId, labId, {
+          ...current,
+          ...(stepsDone !== undefined ? { stepsDone } : {}),
+          ...(drafts !== undefined ? { drafts: { ...current.drafts, ...Object.fromEntries(drafts.map((d) => [d.file, d.source])) } } : {}),
+        });
         return null;
       },
       'core.info': async () => {

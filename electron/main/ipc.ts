@@ -15,6 +15,14 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
+/**
+ * A download the window may start: only a blob the app's own page made (the progress
+ * export), never a remote file a lab page links to. Electron then asks where to save it.
+ */
+export function isAllowedDownload(url: string): boolean {
+  return url.startsWith('blob:') && isAppUrl(url.slice('blob:'.length));
+}
+
 /** The sender of an IPC message is our window's top page, loaded from app://lab (Electron security checklist 17: validate the sender of all IPC messages). */
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, windowContents: unknown): boolean {
   const frame = event.senderFrame;

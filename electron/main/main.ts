@@ -9,7 +9,7 @@ import { contentSecurityPolicy } from '../common/csp.js';
 import { appRoot, rendererDistDir } from '../host/paths.js';
 import { HostServices } from '../host/services.js';
 import { attachCrashRecovery, DEFAULT_RECOVERY } from './crash-recovery.js';
-import { isTrustedSender, registerIpcHandlers } from './ipc.js';
+import { isAllowedDownload, isTrustedSender, registerIpcHandlers } from './ipc.js';
 
 const APP_ORIGIN = 'app://lab';
 
@@ -35,6 +35,9 @@ function serveRenderer(): void {
 
 function lockDown(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.on('will-download', (event, item) => {
+    if (!isAllowedDownload(item.getURL())) event.preventDefault();
+  });
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.on('will-redirect', (event) => event.preventDefault());

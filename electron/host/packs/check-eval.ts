@@ -160,6 +160,15 @@ type Median = { ns: number; fallback: boolean } | { unavailable: string } | null
  * probe's report when several measured the same op. The first report wins.
  */
 export function probeMedian(probes: ProbeReport[], name: string): Median {
+  const found = probeResult(probes, name);
+  if (!found) return null;
+  const { report, result } = found;
+  if ('median_ns' in result) return { ns: result.median_ns, fallback: report.kind === 'fallback' };
+  return { unavailable: result.unavailable };
+}
+
+/** The report and result a probe-check name resolves to (see probeMedian). */
+function probeResult(probes: ProbeReport[], name: string): { report: ProbeReport; result: { median_ns: number } | { unavailable: string } } | null {
   const slash = name.indexOf('/');
   const probe = slash >= 0 ? name.slice(0, slash) : null;
   const op = slash >= 0 ? name.slice(slash + 1) : name;
@@ -167,11 +176,25 @@ export function probeMedian(probes: ProbeReport[], name: string): Median {
     if (probe !== null && report.probe !== probe) continue;
     for (const r of report.results) {
       if (r.op !== op) continue;
-      if ('median_ns' in r && Number.isFinite(r.median_ns)) return { ns: r.median_ns, fallback: report.kind === 'fallback' };
-      if ('unavailable' in r) return { unavailable: r.unavailable };
+      if ('median_ns' in r && Number.isFinite(r.median_ns)) return { report, result: r };
+      if ('unavailable' in r) return { report, result: r };
     }
   }
   return null;
+}
+
+/** The reports a lab's probe checks read from, in the order given, each once. */
+export function probeReportsUsed(checks: readonly { expect: CheckExpect }[], probes: ProbeReport[]): ProbeReport[] {
+  const used = new Set<ProbeReport>();
+  for (const check of checks) {
+    const ratio = check.expect.probe?.ratio;
+    if (!ratio) continue;
+    for (const name of [ratio.numerator, ratio.denominator]) {
+      const found = probeResult(probes, name);
+      if (found) used.add(found.report);
+    }
+  }
+  return probes.filter((p) => used.has(p));
 }
 
 function probeRatio(check: NonNullable<CheckExpect['probe']>['ratio'], probes: ProbeReport[]): CheckVerdict {

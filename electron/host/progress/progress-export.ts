@@ -11,13 +11,23 @@ export interface ProgressExport {
   format: 'syscall-lab-progress';
   version: 1;
   packId: string;
+  /** The student's seed: `pack grade --seed` with it regrades their own variant. */
+  seed?: string;
+  appVersion?: string;
   labs: Record<string, LabProgress & { recoveredFromBackup?: true }>;
   unreadable: string[];
 }
 
-export async function collectProgress(userDataDir: string, packId: string): Promise<ProgressExport> {
+export interface ExportExtras {
+  seed?: string | undefined;
+  appVersion?: string | undefined;
+}
+
+export async function collectProgress(userDataDir: string, packId: string, extras: ExportExtras = {}): Promise<ProgressExport> {
   const dir = packProgressDir(userDataDir, packId);
   const out: ProgressExport = { format: 'syscall-lab-progress', version: 1, packId, labs: {}, unreadable: [] };
+  if (extras.seed !== undefined) out.seed = extras.seed;
+  if (extras.appVersion !== undefined) out.appVersion = extras.appVersion;
   let names: string[];
   try {
     names = await readdir(dir);
@@ -44,6 +54,6 @@ export async function collectProgress(userDataDir: string, packId: string): Prom
   return out;
 }
 
-export async function exportProgress(userDataDir: string, packId: string): Promise<string> {
-  return `${JSON.stringify(await collectProgress(userDataDir, packId), null, 2)}\n`;
+export async function exportProgress(userDataDir: string, packId: string, extras: ExportExtras = {}): Promise<string> {
+  return `${JSON.stringify(await collectProgress(userDataDir, packId, extras), null, 2)}\n`;
 }

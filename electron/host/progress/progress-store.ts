@@ -20,7 +20,8 @@ export interface ProgressStoreOptions {
 
 export interface LoadedProgress {
   progress: LabProgress;
-  source: 'file' | 'backup' | 'new';
+  /** 'pending': a save not yet written (still in its debounce window). */
+  source: 'file' | 'backup' | 'new' | 'pending';
   /** Set when something was repaired; shown to the student. */
   notice: string | null;
 }
@@ -53,7 +54,11 @@ export class ProgressStore {
 
   async load(packId: string, labId: string): Promise<LoadedProgress> {
     const file = this.fileFor(packId, labId);
-    await this.pending.get(file)?.chain;
+    const waiting = this.pending.get(file);
+    await waiting?.chain;
+    // A save still inside its debounce window is newer than the file: a caller that
+    // loads, changes one field and saves must start from it, or it would undo it.
+    if (waiting?.state) return { progress: structuredClone(waiting.state), source: 'pending', notice: null };
     await removeStaleTemps(file);
     const main = await readProgressFile(file);
     if (main.kind === 'ok') {

@@ -194,7 +194,7 @@ export class Playground {
     if (!lab) return;
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
-      void this.api['progress.save']({ packId: lab.packId, labId: lab.labId, stepsDone: [], drafts: [{ file: 'main.s', source: this.source }] }).catch((err: Error) => {
+      void this.api['progress.save']({ packId: lab.packId, labId: lab.labId, drafts: [{ file: 'main.s', source: this.source }] }).catch((err: Error) => {
         this.notice = `Your draft could not be saved: ${err.message}`;
       });
     }, 600);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHANNEL_PREFIX, commandNames } from '../../../electron/common/contract.js';
 import { HostServices } from '../../../electron/host/services.js';
-import { isAppUrl, isTrustedSender, registerIpcHandlers, type IpcMainLike } from '../../../electron/main/ipc.js';
+import { isAllowedDownload, isAppUrl, isTrustedSender, registerIpcHandlers, type IpcMainLike } from '../../../electron/main/ipc.js';
 
 type Handler = (event: IpcMainInvokeEvent, args: unknown) => Promise<unknown>;
 
@@ -35,6 +35,13 @@ describe('isAppUrl', () => {
     expect(isAppUrl('app://lab/index.html')).toBe(true);
     expect(isAppUrl('app://lab/')).toBe(true);
     for (const url of ['app://evil/index.html', 'file:///index.html', 'https://lab/index.html', 'http://127.0.0.1:5173/', 'about:blank', 'not a url', '', 'app://lab.evil.com/']) expect(isAppUrl(url), url).toBe(false);
+  });
+});
+
+describe('isAllowedDownload', () => {
+  it('lets the app save blobs its own page made, and nothing else', () => {
+    expect(isAllowedDownload('blob:app://lab/4f1c2d3e-0000-4000-8000-000000000000')).toBe(true);
+    for (const url of ['https://example.com/x.zip', 'blob:https://example.com/1', 'blob:app://evil/1', 'app://lab/index.html', 'blob:', 'data:text/plain,x']) expect(isAllowedDownload(url), url).toBe(false);
   });
 });
 

@@ -16,6 +16,7 @@ import type { PackIssue } from '../../packs/pack-issue.js';
 import { loadPack } from '../../packs/pack-load.js';
 import { appVersion, defaultUserDataDir } from '../../paths.js';
 import { exportProgress } from '../../progress/progress-export.js';
+import { readStudentSeed } from '../../prefs-file.js';
 import { parseFlags } from '../args.js';
 import type { ParsedArgs } from '../args.js';
 import { UsageError } from '../command.js';
@@ -244,7 +245,8 @@ async function importCmd(parsed: ParsedArgs, io: CliIo, version: string, userDat
 async function exportCmd(parsed: ParsedArgs, io: CliIo, userData: () => string): Promise<number> {
   const packId = onePositional(parsed, 'pack id');
   const dir = stringFlag(parsed, 'user-data') ?? userData();
-  io.stdout(await exportProgress(resolve(io.cwd, dir), packId));
+  const userDataDir = resolve(io.cwd, dir);
+  io.stdout(await exportProgress(userDataDir, packId, { seed: await readStudentSeed(userDataDir) }));
   return 0;
 }
 

@@ -2,10 +2,12 @@
 // a submission runs, Stop ends a runaway one, and the result says how the run ended.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HostServices } from '../../../../electron/host/services.js';
+import { studentSeed } from '../../../../electron/host/prefs-file.js';
+import { probeReport, timing } from '../packs/recorded-runner.js';
 import type { GradeReport } from '../../../../electron/common/types.js';
 
 let services: HostServices | undefined;
@@ -14,8 +16,13 @@ afterEach(async () => {
   services = undefined;
 });
 
+const dirs = new WeakMap<HostServices, string>();
+const dirOf = (s: HostServices): string => dirs.get(s)!;
+
 function start(): HostServices {
-  services = new HostServices({ userDataDir: mkdtempSync(join(tmpdir(), 'syscall-lab-grade-')), transport: 'web' });
+  const userDataDir = mkdtempSync(join(tmpdir(), 'syscall-lab-grade-'));
+  services = new HostServices({ userDataDir, transport: 'web' });
+  dirs.set(services, userDataDir);
   return services;
 }
 
@@ -40,6 +47,42 @@ describe('labs.grade', () => {
     await s.progress.flush();
     const progress = await s.progress.load('boundary', 'hello-kernel');
     expect(progress.progress.drafts['main.s']).toBe(HELLO_EXIT_3);
+
+    // The student's export for the instructor holds the draft, the result and their seed.
+    const exported = await s.dispatch('progress.export', { packId: 'boundary' });
+    if (!exported.ok) throw new Error(exported.error.message);
+    const { fileName, json } = exported.value as { fileName: string; json: string };
+    expect(fileName).toBe('boundary-progress.json');
+    const doc = JSON.parse(json) as { format: string; seed: string; labs: Record<string, { drafts: Record<string, string>; results: GradeReport }> };
+    expect(doc.format).toBe('syscall-lab-progress');
+    expect(doc.seed).toBe(await studentSeed(dirOf(s)));
+    expect(doc.labs['hello-kernel']?.drafts['main.s']).toBe(HELLO_EXIT_3);
+    expect(doc.labs['hello-kernel']?.results.message).toBe('The program exited with status 3.');
+    expect(await s.dispatch('progress.export', { packId: '../etc' })).toMatchObject({ ok: false, error: { code: 'bad-args' } });
+  });
+
+  it('saves steps and drafts separately: neither save undoes the other, nor the graded result', async () => {
+    const s = start();
+    const ids = { packId: 'boundary', labId: 'hello-kernel' };
+    expect(await s.dispatch('progress.save', { ...ids, stepsDone: ['write'] })).toEqual({ ok: true, value: null });
+    await grade(s, HELLO_EXIT_3);
+    expect(await s.dispatch('progress.save', { ...ids, drafts: [{ file: 'notes.s', source: '# notes' }] })).toEqual({ ok: true, value: null });
+    const loaded = await s.dispatch('progress.load', ids);
+    expect(loaded).toMatchObject({ ok: true, value: { stepsDone: ['write'], drafts: { 'main.s': HELLO_EXIT_3, 'notes.s': '# notes' } } });
+    await s.progress.flush();
+    expect((await s.progress.load('boundary', 'hello-kernel')).progress.results?.message).toBe('The program exited with status 3.');
+  });
+
+  it("keeps the probe runs a lab's checks read with the graded result", async () => {
+    const s = start();
+    const vdso = { ...probeReport([timing('clock_gettime:vdso', 15), timing('clock_gettime:syscall', 60)]), probe: 'vdso-clock' as const };
+    const other = { ...probeReport([timing('getppid', 80)]), probe: 'null-syscall' as const };
+    const history = [other, vdso].map((report, i) => ({ runId: i + 1, at: new Date(0).toISOString(), report }));
+    writeFileSync(join(dirOf(s), 'probe-history.json'), JSON.stringify(history));
+    const reply = await s.dispatch('labs.grade', { packId: 'boundary', labId: 'vdso', arch: 'x86_64', source: HELLO_EXIT_3 });
+    expect(reply.ok).toBe(true);
+    await s.progress.flush();
+    expect((await s.progress.load('boundary', 'vdso')).progress.probeRuns).toEqual([vdso]);
   });
 
   it('refuses to grade a program that does not build, with the line of the error', async () => {

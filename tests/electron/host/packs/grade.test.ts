@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { readPackDir } from '../../../../electron/host/packs/pack-files.js';
 import { loadPack } from '../../../../electron/host/packs/pack-load.js';
 import { gradeSubmission } from '../../../../electron/host/packs/grade.js';
+import { probeReportsUsed } from '../../../../electron/host/packs/check-eval.js';
 import type { LoadedPack } from '../../../../electron/host/packs/pack-types.js';
 import { drawParams } from '../../../../electron/host/packs/params.js';
 import type { RunOutcome } from '../../../../electron/host/packs/lab-runner.js';
@@ -166,6 +167,17 @@ describe('gradeSubmission with a recorded runner', () => {
     const none = await gradeSubmission(base);
     expect(none.tests[2]?.message).toBe('needs a native probe run; none was recorded');
     expect(none.score).toBe(0.5);
+  });
+
+  it("names the probe reports a lab's checks read, so they can be kept with the result", () => {
+    const checks = pack.labs.find((l) => l.id === 'vdso-cost')!.def.checks;
+    const unrelated = { ...probeReport([timing('getppid', 80)]), probe: 'null-syscall' as const };
+    const vdso = probeReport([timing('clock_gettime:vdso', 15), timing('clock_gettime:syscall', 60)]);
+    const older = probeReport([timing('clock_gettime:vdso', 16), timing('clock_gettime:syscall', 61)]);
+    expect(probeReportsUsed(checks, [unrelated, vdso, older])).toEqual([vdso]);
+    expect(probeReportsUsed(checks, [unrelated])).toEqual([]);
+    const hello = pack.labs.find((l) => l.id === 'hello-write')!.def.checks;
+    expect(probeReportsUsed(hello, [unrelated, vdso])).toEqual([]);
   });
 
   it('rejects an unknown lab or architecture as not gradable', async () => {

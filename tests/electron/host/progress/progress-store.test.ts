@@ -47,6 +47,19 @@ describe('ProgressStore', () => {
     expect(JSON.parse(await readFile(join(dir(), `${LAB}.json`), 'utf8'))).toEqual(withDraft('v99'));
   });
 
+  it('loads a save that is still waiting in its debounce window, so a load-change-save keeps it', async () => {
+    const store = new ProgressStore(userData, { debounceMs: 60_000 });
+    await store.saveNow(PACK, LAB, withDraft('on disk'));
+    store.save(PACK, LAB, { ...withDraft('typed since'), stepsDone: ['write', 'read'] });
+    const loaded = await store.load(PACK, LAB);
+    expect(loaded.source).toBe('pending');
+    expect(loaded.progress).toEqual({ ...withDraft('typed since'), stepsDone: ['write', 'read'] });
+    // A copy: changing it does not change what will be written.
+    loaded.progress.stepsDone.push('exit');
+    await store.flush();
+    expect((await new ProgressStore(userData).load(PACK, LAB)).progress.stepsDone).toEqual(['write', 'read']);
+  });
+
   it('keeps the previous good version as .bak', async () => {
     const store = new ProgressStore(userData);
     await store.saveNow(PACK, LAB, withDraft('first'));

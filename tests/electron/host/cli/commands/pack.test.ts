@@ -7,6 +7,7 @@ import { createPackCommand, EMULATOR_MISSING } from '../../../../../electron/hos
 import type { CliIo } from '../../../../../electron/host/cli/command.js';
 import { UsageError } from '../../../../../electron/host/cli/command.js';
 import type { GradeResults } from '../../../../../electron/host/packs/grade.js';
+import { studentSeed } from '../../../../../electron/host/prefs-file.js';
 import { ProgressStore } from '../../../../../electron/host/progress/progress-store.js';
 import { emptyProgress } from '../../../../../electron/host/progress/progress-types.js';
 import { drawParams } from '../../../../../electron/host/packs/params.js';
@@ -127,6 +128,13 @@ describe('syscall-lab pack', () => {
     const io = fakeIo();
     expect(await command().run(['export-progress', 'example.syscall-lab'], io)).toBe(0);
     expect(JSON.parse(io.out)).toMatchObject({ packId: 'example.syscall-lab', labs: { 'hello-write': { stepsDone: ['write'] } } });
+    expect(JSON.parse(io.out).seed).toBeUndefined();
+    // Once the app has made the student's seed, the export carries it, so `grade --seed` regrades their variant.
+    const seed = await studentSeed(userData());
+    const again = fakeIo();
+    expect(await command().run(['export-progress', 'example.syscall-lab'], again)).toBe(0);
+    expect(JSON.parse(again.out).seed).toBe(seed);
+    expect(seed).toMatch(/^[0-9a-f]{16}$/);
   });
 
   it('treats unknown subcommands and missing flags as usage errors', async () => {
