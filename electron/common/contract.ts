@@ -14,6 +14,7 @@ import type { BothWaysResult } from './native-run-types.js';
 export const CHANNEL_PREFIX = 'syscall-lab:';
 
 const id = str({ minLength: 1, maxLength: 128, pattern: /^[a-z0-9][a-z0-9._-]*$/ });
+const uploadId = str({ pattern: /^[0-9a-f]{32}$/ });
 
 export const commands = {
   'app.info': { args: obj({}), result: unchecked<AppInfo>() },
@@ -22,9 +23,15 @@ export const commands = {
   /** Installed packs that failed to load, each with the loader's reason (shown, never silently dropped). */
   'labs.problems': { args: obj({}), result: unchecked<string[]>() },
   'packs.import': {
-    // The .labpack's bytes, base64 (the web host's frames are capped at 8 MiB: packs up to ~6 MiB).
-    args: obj({ fileName: str({ maxLength: 255 }), base64: str({ maxLength: 8 * 1024 * 1024 - 1024 }) }),
+    // Small packs come inline as base64; larger ones are sent first with packs.uploadChunk
+    // (the web host's frames are capped at 8 MiB) and named here by their uploadId.
+    args: obj({ fileName: str({ maxLength: 255 }), base64: optional(str({ maxLength: 6 * 1024 * 1024 })), uploadId: optional(uploadId) }),
     result: unchecked<{ id: string; version: string; labs: number; warnings: string[] }>(),
+  },
+  'packs.uploadBegin': { args: obj({}), result: unchecked<{ uploadId: string }>() },
+  'packs.uploadChunk': {
+    args: obj({ uploadId, index: num({ int: true, min: 0, max: 100_000 }), base64: str({ minLength: 1, maxLength: 4 * 1024 * 1024 }) }),
+    result: unchecked<{ received: number }>(),
   },
   'labs.grade': {
     args: obj({ packId: id, labId: id, arch: oneOf(['x86_64', 'arm64'] as const), source: str({ maxLength: 256 * 1024 }), stdin: optional(str({ maxLength: 1024 * 1024 })) }),

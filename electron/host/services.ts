@@ -26,6 +26,7 @@ import { ProgressStore } from './progress/progress-store.js';
 import { gradeSubmission } from './packs/grade.js';
 import { probeReportsUsed } from './packs/check-eval.js';
 import { importPack } from './packs/pack-import.js';
+import { PackUploads, UploadError } from './packs/pack-upload.js';
 import { formatIssue, PackError } from './packs/pack-issue.js';
 import { workerLabRunner } from './emulator/lab-runner.js';
 import type { ProbeReport } from '../common/probe-types.js';
@@ -57,6 +58,7 @@ export class HostServices {
   readonly emulator: EmulatorHost;
   readonly probes: ProbeService;
   readonly progress: ProgressStore;
+  private readonly uploads = new PackUploads();
   readonly experiments: ExperimentService;
   private readonly experimentHost: ExperimentHost;
   private readonly catalog: LabCatalog;
@@ -142,12 +144,22 @@ export class HostServices {
         if (!lab) throw new CommandFailure('failed', `no lab '${labId}' in pack '${packId}'`);
         return lab;
       },
-      'packs.import': async ({ fileName, base64 }) => {
+      'packs.import': async ({ fileName, base64, uploadId }) => {
         if (!/\.labpack$/i.test(fileName)) throw new CommandFailure('bad-args', `${fileName} is not a .labpack file`);
-        const dir = await mkdtemp(join(tmpdir(), 'syscall-lab-import-'));
+        if ((base64 === undefined) === (uploadId === undefined)) throw new CommandFailure('bad-args', 'give the pack as base64 or as an uploadId, not both or neither');
+        let file: string;
+        let cleanup: () => Promise<void>;
+        if (uploadId !== undefined) {
+          ({ file, cleanup } = await this.uploads.take(uploadId).catch((err: Error) => {
+            throw new CommandFailure('failed', `${fileName} was not imported: ${err.message}`);
+          }));
+        } else {
+          const dir = await mkdtemp(join(tmpdir(), 'syscall-lab-import-'));
+          file = join(dir, 'import.labpack');
+          cleanup = () => rm(dir, { recursive: true, force: true });
+          await writeFile(file, Buffer.from(base64!, 'base64'));
+        }
         try {
-          const file = join(dir, 'import.labpack');
-          await writeFile(file, Buffer.from(base64, 'base64'));
           const result = await importPack(file, this.options.userDataDir, { appVersion: appVersion() });
           this.catalog.invalidate();
           return { id: result.id, version: result.version, labs: result.pack.labs.length, warnings: result.warnings.map(formatIssue) };
@@ -155,7 +167,16 @@ export class HostServices {
           if (err instanceof PackError) throw new CommandFailure('failed', `${fileName} was not imported: ${err.message}`);
           throw err;
         } finally {
-          await rm(dir, { recursive: true, force: true });
+          await cleanup();
+        }
+      },
+      'packs.uploadBegin': async () => ({ uploadId: await this.uploads.begin() }),
+      'packs.uploadChunk': async ({ uploadId, index, base64 }) => {
+        try {
+          return { received: await this.uploads.append(uploadId, index, Buffer.from(base64, 'base64')) };
+        } catch (err) {
+          if (err instanceof UploadError) throw new CommandFailure('failed', err.message);
+          throw err;
         }
       },
       'labs.grade': async ({ packId, labId, arch, source, stdin }) => {
@@ -256,6 +277,7 @@ export class HostServices {
     this.probes.cancelAll();
     this.experiments.cancelAll();
     await this.progress.flush();
+    await this.uploads.close();
     await this.emulator.close();
   }
 }
