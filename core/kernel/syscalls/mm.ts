@@ -1,7 +1,7 @@
 // Memory syscalls: brk, mmap, munmap, mprotect over the VMA list (mm/mmap.c in spirit).
 
 import { PAGE_SIZE } from '../../mm/phys-memory.js';
-import { EACCES, EBADF, EEXIST, EINVAL, ENOMEM } from '../errno.js';
+import { EACCES, EBADF, EEXIST, EINVAL, ENOMEM, EPERM } from '../errno.js';
 import { pageDown, pageUp } from '../mm/address-space.js';
 import { MAP_ANONYMOUS, MAP_FIXED, MAP_FIXED_NOREPLACE, MAP_GROWSDOWN, MAP_PRIVATE, MAP_SHARED, PROT_EXEC, PROT_READ, PROT_WRITE } from '../mm/vma.js';
 import { argAddr, argNum, type SysCtx, type SysResult } from './context.js';
@@ -41,7 +41,10 @@ export function sysMmap(ctx: SysCtx): SysResult {
   const flags = argNum(ctx, 3);
   const fd = Number(BigInt.asIntN(32, ctx.args[4]!));
   const offset = argNum(ctx, 5);
-  if (length <= 0 || length > mm.userTop) return -EINVAL;
+  // mmap(2): a zero length is EINVAL; one the address space cannot hold (or that wraps
+  // when rounded up to a page) is ENOMEM (do_mmap, get_unmapped_area).
+  if (length === 0) return -EINVAL;
+  if (length < 0 || length > mm.userTop) return -ENOMEM;
   if (offset % PAGE_SIZE !== 0 || offset < 0) return -EINVAL;
   const type = flags & (MAP_SHARED | MAP_PRIVATE);
   if (type !== MAP_SHARED && type !== MAP_PRIVATE) return -EINVAL;
@@ -65,7 +68,11 @@ export function sysMmap(ctx: SysCtx): SysResult {
   if (mm.committed + len > mm.limitBytes) return -ENOMEM;
   let start: number;
   if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
-    if (addr % PAGE_SIZE !== 0 || addr < MMAP_MIN_ADDR || addr + len > mm.userTop) return -EINVAL;
+    if (addr % PAGE_SIZE !== 0) return -EINVAL;
+    if (addr < 0 || addr + len > mm.userTop) return -ENOMEM; // past TASK_SIZE: get_unmapped_area
+    // Below vm.mmap_min_addr only CAP_SYS_RAWIO may map (cap_mmap_addr): the guest runs
+    // unprivileged (getuid() = 1000), so EPERM, not the success root gets natively.
+    if (addr < MMAP_MIN_ADDR) return -EPERM;
     if (flags & MAP_FIXED_NOREPLACE && mm.vmas.overlaps(addr, addr + len)) return -EEXIST;
     for (const v of mm.vmas.remove(addr, addr + len)) mm.unmapVma(v);
     start = addr;

@@ -85,6 +85,23 @@ describe('arm64 user address space (48-bit VA)', () => {
     expect(brk).toBeLessThan(0xaaaaaaaaa000 + GiB);
   });
 
+  it('refuses MAP_FIXED below vm.mmap_min_addr with EPERM: the guest is not CAP_SYS_RAWIO (cap_mmap_addr)', () => {
+    const r = runGuest(`
+    mov x0, #0x1000
+    mov x1, #4096
+    mov x2, #3
+    mov x3, #0x32
+    mov x4, #-1
+    mov x5, #0
+    mov x8, #222
+    svc #0
+    mov x8, #93
+    mov x0, #0
+    svc #0
+`.replace(/^/, '.globl _start\n_start:'), { arch: 'arm64' });
+    expect(r.lines[0]).toBe('mmap(0x1000, 4096, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_FIXED|MAP_ANONYMOUS, -1, 0) = -1 EPERM (Operation not permitted)');
+  });
+
   it('maps and uses a page above 2^47 with MAP_FIXED', () => {
     const r = runGuest(MMAP_HIGH, { arch: 'arm64', aslr: false });
     expect(r.stop).toMatchObject({ kind: 'exit', code: 0 });
@@ -114,7 +131,7 @@ _start:
     expect(mm.userTop).toBe(2 ** 47);
     expect(stackEnd(mm)).toBe(0x7ffffffff000);
     expect(mm.mmapBase).toBe(0x7ffffffff000 - 128 * 2 ** 20);
-    // Refused (Linux says ENOMEM from get_unmapped_area; this kernel's mmap says EINVAL).
-    expect(runGuest(source, { aslr: false }).lines[0]).toMatch(/^mmap\(0x900000000000, 4096, .*\) = -1 E/);
+    // Refused as Linux does, from get_unmapped_area: past TASK_SIZE is ENOMEM.
+    expect(runGuest(source, { aslr: false }).lines[0]).toMatch(/^mmap\(0x900000000000, 4096, .*\) = -1 ENOMEM \(Cannot allocate memory\)$/);
   });
 });
