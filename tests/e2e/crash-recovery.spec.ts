@@ -3,18 +3,9 @@
 // (chrome://crash kills the tab's renderer process); the reload is what Electron's main process does
 // on render-process-gone (electron/main/crash-recovery.ts), done here by the test.
 import { expect, test } from '@playwright/test';
-import { startWebHostProcess, type WebHostProcess } from './web-host-process.js';
+import { useWebHost } from './web-host-process.js';
 
-let host: WebHostProcess;
-
-test.beforeAll(async () => {
-  test.skip(Boolean(process.env.SYSCALL_LAB_SKIP_E2E), process.env.SYSCALL_LAB_SKIP_E2E);
-  host = await startWebHostProcess();
-});
-
-test.afterAll(async () => {
-  await host?.stop();
-});
+const host = useWebHost();
 
 test('typed program and open lab survive a renderer crash', async ({ page, context }) => {
   test.setTimeout(90_000);

@@ -1,16 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { startWebHostProcess, type WebHostProcess } from './web-host-process.js';
+import { useWebHost } from './web-host-process.js';
 
-let host: WebHostProcess;
-
-test.beforeAll(async () => {
-  test.skip(Boolean(process.env.SYSCALL_LAB_SKIP_E2E), process.env.SYSCALL_LAB_SKIP_E2E);
-  host = await startWebHostProcess();
-});
-
-test.afterAll(async () => {
-  await host?.stop();
-});
+const host = useWebHost();
 
 test('read sweep, both halves: one chart with the emulated and the native series, point for point', async ({ page }, testInfo) => {
   test.setTimeout(240_000);

@@ -1,18 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { setProgram } from './lab-editor.js';
-import { startWebHostProcess, type WebHostProcess } from './web-host-process.js';
+import { useWebHost } from './web-host-process.js';
 
-let host: WebHostProcess;
-
-test.beforeAll(async () => {
-  test.skip(Boolean(process.env.SYSCALL_LAB_SKIP_E2E), process.env.SYSCALL_LAB_SKIP_E2E);
-  host = await startWebHostProcess();
-});
-
-test.afterAll(async () => {
-  await host?.stop();
-});
+const host = useWebHost();
 
 const HELLO = `.intel_syntax noprefix
 .globl _start
@@ -75,4 +66,18 @@ test('a submission that does not build is not graded; a working one says how it 
   expect(doc.labs['hello-kernel']?.stepsDone).toEqual([stepId?.replace(/^step-/, '')]);
   expect(doc.labs['hello-kernel']?.results?.message).toBe('The program exited with status 3.');
   await expect(page.getByRole('status').filter({ hasText: 'Saved boundary-progress.json' })).toBeVisible();
+});
+
+test('Stop ends a runaway "Check my work" and the result says so', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Open lab Hello, kernel' }).click();
+  await page.getByRole('button', { name: /Open .*\(x86_64\) in the Playground/ }).first().click();
+  await setProgram(page, '.intel_syntax noprefix\n.globl _start\n.text\n_start:\n1:  jmp 1b\n');
+  await page.getByRole('button', { name: 'Check my work' }).click();
+  await expect(page.getByText('Checking your work: running the program to its end')).toBeVisible();
+  await page.getByRole('button', { name: 'Stop' }).click();
+  const results = page.getByRole('region', { name: 'Check results' });
+  await expect(results).toContainText('The program did not finish: the run was stopped before it exited.', { timeout: 60_000 });
+  await expect(results).toContainText('got no exit (the run was stopped before it exited)');
 });

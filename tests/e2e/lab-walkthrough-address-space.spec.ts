@@ -3,18 +3,9 @@
 // runs to see what ASLR moves, and checks the work.
 import { expect, test } from '@playwright/test';
 import { setProgram, solution, stepNumber } from './lab-editor.js';
-import { startWebHostProcess, type WebHostProcess } from './web-host-process.js';
+import { useWebHost } from './web-host-process.js';
 
-let host: WebHostProcess;
-
-test.beforeAll(async () => {
-  test.skip(Boolean(process.env.SYSCALL_LAB_SKIP_E2E), process.env.SYSCALL_LAB_SKIP_E2E);
-  host = await startWebHostProcess();
-});
-
-test.afterAll(async () => {
-  await host?.stop();
-});
+const host = useWebHost();
 
 test('address space: heap and mmap in the map, emulated beside native, ASLR across seeds, work checked', async ({ page }, testInfo) => {
   test.setTimeout(240_000);

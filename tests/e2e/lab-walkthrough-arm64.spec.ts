@@ -3,18 +3,9 @@
 // call number in x8 and the arguments in x0-x2, the trace shows the write, and the
 // grader applies the ARM64 checks (not the x86-64-only ones).
 import { expect, test } from '@playwright/test';
-import { startWebHostProcess, type WebHostProcess } from './web-host-process.js';
+import { useWebHost } from './web-host-process.js';
 
-let host: WebHostProcess;
-
-test.beforeAll(async () => {
-  test.skip(Boolean(process.env.SYSCALL_LAB_SKIP_E2E), process.env.SYSCALL_LAB_SKIP_E2E);
-  host = await startWebHostProcess();
-});
-
-test.afterAll(async () => {
-  await host?.stop();
-});
+const host = useWebHost();
 
 test('syscall table on ARM64: the arm64 starter runs with x8/x0 registers, traces its write and is graded on arm64', async ({ page }, testInfo) => {
   test.setTimeout(120_000);

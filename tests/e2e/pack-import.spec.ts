@@ -4,19 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startWebHostProcess, type WebHostProcess } from './web-host-process.js';
+import { useWebHost } from './web-host-process.js';
 
-let host: WebHostProcess;
+const host = useWebHost();
 const dir = mkdtempSync(join(tmpdir(), 'syscall-lab-import-e2e-'));
-
-test.beforeAll(async () => {
-  test.skip(Boolean(process.env.SYSCALL_LAB_SKIP_E2E), process.env.SYSCALL_LAB_SKIP_E2E);
-  host = await startWebHostProcess();
-});
-
-test.afterAll(async () => {
-  await host?.stop();
-});
 
 test('a .labpack picked in the app is validated, installed and listed; a broken one is refused with the reason', async ({ page }) => {
   const good = join(dir, 'example.labpack');

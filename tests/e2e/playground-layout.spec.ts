@@ -5,18 +5,9 @@
 // editor dragged to its widest.
 import { expect, test, type Locator } from '@playwright/test';
 import { setProgram } from './lab-editor.js';
-import { startWebHostProcess, type WebHostProcess } from './web-host-process.js';
+import { useWebHost } from './web-host-process.js';
 
-let host: WebHostProcess;
-
-test.beforeAll(async () => {
-  test.skip(Boolean(process.env.SYSCALL_LAB_SKIP_E2E), process.env.SYSCALL_LAB_SKIP_E2E);
-  host = await startWebHostProcess();
-});
-
-test.afterAll(async () => {
-  await host?.stop();
-});
+const host = useWebHost();
 
 async function box(l: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
   const b = await l.boundingBox();

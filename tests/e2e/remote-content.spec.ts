@@ -7,19 +7,10 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startWebHostProcess, type WebHostProcess } from './web-host-process.js';
+import { useWebHost } from './web-host-process.js';
 
-let host: WebHostProcess;
+const host = useWebHost();
 const dir = mkdtempSync(join(tmpdir(), 'syscall-lab-remote-e2e-'));
-
-test.beforeAll(async () => {
-  test.skip(Boolean(process.env.SYSCALL_LAB_SKIP_E2E), process.env.SYSCALL_LAB_SKIP_E2E);
-  host = await startWebHostProcess();
-});
-
-test.afterAll(async () => {
-  await host?.stop();
-});
 
 /** Packs a copy of the example pack whose first step also shows `extra` Markdown, or says why `pack build` refused it. */
 function buildPack(name: string, extra: string): { file: string } | { refused: string } {

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test } from '@playwright/test';
 
 export interface WebHostProcess {
   url: string;
@@ -46,4 +47,35 @@ export function startWebHostProcess(extraArgs: string[] = []): Promise<WebHostPr
       reject(new Error(`web host exited with ${code}\n${err}`));
     });
   });
+}
+
+/**
+ * One web host for the spec file that calls this at its top level: started before its
+ * tests (skipped when the browser is missing outside CI) and stopped after them.
+ */
+export function useWebHost(extraArgs: string[] = []): WebHostProcess {
+  let started: WebHostProcess | undefined;
+  test.beforeAll(async () => {
+    test.skip(Boolean(process.env.SYSCALL_LAB_SKIP_E2E), process.env.SYSCALL_LAB_SKIP_E2E);
+    started = await startWebHostProcess(extraArgs);
+  });
+  test.afterAll(async () => {
+    await started?.stop();
+  });
+  const running = (): WebHostProcess => {
+    if (!started) throw new Error('the web host is not running (its beforeAll failed or was skipped)');
+    return started;
+  };
+  return {
+    get url() {
+      return running().url;
+    },
+    get child() {
+      return running().child;
+    },
+    get userData() {
+      return running().userData;
+    },
+    stop: () => running().stop(),
+  };
 }

@@ -3,18 +3,9 @@
 // back, F1 lists the shortcuts, and nothing is written to the console as an error.
 
 import { expect, test, type Page } from '@playwright/test';
-import { startWebHostProcess, type WebHostProcess } from './web-host-process.js';
+import { useWebHost } from './web-host-process.js';
 
-let host: WebHostProcess;
-
-test.beforeAll(async () => {
-  test.skip(Boolean(process.env.SYSCALL_LAB_SKIP_E2E), process.env.SYSCALL_LAB_SKIP_E2E);
-  host = await startWebHostProcess();
-});
-
-test.afterAll(async () => {
-  await host?.stop();
-});
+const host = useWebHost();
 
 const PROGRAM = [
   '.intel_syntax noprefix',

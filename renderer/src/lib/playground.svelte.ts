@@ -37,6 +37,8 @@ export class Playground {
   previous = $state<SessionState | null>(null);
   errors = $state<AsmDiagnostic[]>([]);
   busy = $state(false);
+  /** A "Check my work" run is going (the worker runs the submission to its end). */
+  checking = $state(false);
   failure = $state<string | null>(null);
   progress = $state<{ instructions: number; syscalls: number } | null>(null);
   lab = $state<LabContext | null>(null);
@@ -204,8 +206,13 @@ export class Playground {
   async check(): Promise<void> {
     const lab = this.lab;
     if (!lab) return;
-    const result = await this.guard(() => this.api['labs.grade']({ packId: lab.packId, labId: lab.labId, arch: lab.arch, source: this.source, stdin: this.stdin }));
-    if (result) this.grade = result;
+    this.checking = true;
+    try {
+      const result = await this.guard(() => this.api['labs.grade']({ packId: lab.packId, labId: lab.labId, arch: lab.arch, source: this.source, stdin: this.stdin }));
+      if (result) this.grade = result;
+    } finally {
+      this.checking = false;
+    }
   }
 
   private update(next: SessionState): void {

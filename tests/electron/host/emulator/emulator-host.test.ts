@@ -127,5 +127,5 @@ _start:
     const [ran, stepped] = await Promise.all([run, step]);
     expect(ran.ok && (ran.value as { status: string }).status).toBe('exited');
     expect(stepped.ok).toBe(true);
-  });
+  }, 120_000); // 400,000 syscalls: seconds on an idle machine, far longer on a loaded one
 });
