@@ -181,29 +181,6 @@ ${addr('x1', '__auxv')}
     mov x0, #0
     ret
 
-// int dup2(int old, int new): arm64 has only dup3, which refuses old == new with
-// EINVAL where dup2 returns new if old is open (dup(2)); musl checks that with
-// fcntl(F_GETFD), which fails with EBADF exactly when old is not open.
-.global dup2
-.type dup2, %function
-dup2:
-    cmp w0, w1
-    b.eq 1f
-    mov x2, #0                          // flags
-    mov x8, #${nr('dup3')}    // dup3
-    b 2f
-1:  mov w1, #1                          // F_GETFD: is old open?
-    mov x8, #${nr('fcntl')}    // fcntl
-    svc #0
-    cmn x0, #4095
-    b.cs __syscall_error
-    mov w0, w1
-    ret
-2:  svc #0
-    cmn x0, #4095
-    b.cs __syscall_error
-    ret
-
 // int clock_gettime(clockid_t id, struct timespec *tp): through the vDSO's
 // __kernel_clock_gettime when __vdso_init found it (no mode switch, vdso(7)), else the
 // system call (qemu-user, for one, maps no vDSO).

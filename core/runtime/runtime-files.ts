@@ -9,6 +9,7 @@ import { ELF_WALK_SOURCE } from './elf-walk-source.js';
 import { ELF_WALK_SOURCE_ARM64 } from './elf-walk-source-arm64.js';
 import { HELPERS_SOURCE } from './helpers-source.js';
 import { HELPERS_SOURCE_ARM64 } from './helpers-source-arm64.js';
+import { LEGACY_CALLS_ARM64 } from './legacy-calls-arm64.js';
 import { runtimeHeader } from './runtime-header.js';
 import { wrappersSource } from './syscall-wrappers.js';
 import { wrappersSourceArm64 } from './syscall-wrappers-arm64.js';
@@ -20,6 +21,7 @@ export function runtimeSource(arch: Arch = 'x86_64'): string {
 ${CRT_SOURCE_ARM64}
 ${ELF_WALK_SOURCE_ARM64}
 ${wrappersSourceArm64()}
+${LEGACY_CALLS_ARM64}
 ${HELPERS_SOURCE_ARM64}
 .section .note.GNU-stack,"",%progbits
 `;

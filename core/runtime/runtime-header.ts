@@ -38,8 +38,9 @@ const PARTS: Record<Arch, ArchHeaderParts> = {
   arm64: {
     build:
       ' * Build: aarch64-linux-gnu-gcc -static -nostdlib -fno-builtin -fno-stack-protector -no-pie runtime.s prog.c\n' +
-      ' * arm64 has no open, pipe, dup2 or fork call: these wrappers make them from openat, pipe2,\n' +
-      ' * dup3 and clone, as glibc does; poll, alarm and pause are not provided.\n',
+      ' * arm64 has no open, pipe, dup2, fork, alarm or pause call: the runtime makes them from\n' +
+      ' * openat, pipe2, dup3, clone, setitimer and rt_sigsuspend, as the C libraries do there.\n' +
+      ' * poll is not provided (no ppoll in this kernel).\n',
     sigaction: `struct sigaction {                  /* the kernel's struct (include/uapi/asm-generic/signal.h) */
   void (*sa_handler)(int);
   unsigned long sa_flags;

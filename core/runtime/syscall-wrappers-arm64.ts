@@ -2,9 +2,10 @@
 // x0-x5 (AAPCS64) where the kernel wants them, the number goes in x8 and `svc #0`
 // traps (syscall(2), "Architecture calling conventions"). arm64 uses the generic
 // system call list (include/uapi/asm-generic/unistd.h), which has no open, pipe,
-// dup2, fork, poll, alarm or pause: like glibc, the runtime builds the first four from
-// openat, pipe2, dup3 and clone under their usual C names, and leaves out the rest
-// (ARM64_OMITTED; this kernel has no ppoll to build poll from).
+// dup2, fork, alarm, pause or poll: like glibc, the runtime makes open, pipe and fork
+// from openat, pipe2 and clone here, dup2, alarm and pause from dup3, setitimer and
+// rt_sigsuspend in legacy-calls-arm64.ts, all under their usual C names. poll is left
+// out (ARM64_OMITTED): this kernel has no ppoll to make it from.
 
 import { SYSCALLS } from '../kernel/syscall-table.js';
 import { ARM64_ERRNO_TPOFF } from './tls-layout.js';
@@ -28,11 +29,11 @@ const ARM64_IN_TERMS_OF: Readonly<Record<string, Omit<RuntimeWrapper, 'symbol'>>
   },
 };
 
-/** Hand-written in crt-source-arm64.ts: dup2 needs dup3 plus a check dup3 does not make. */
-export const ARM64_HAND_WRITTEN: readonly string[] = ['dup2'];
+/** Hand-written in legacy-calls-arm64.ts: each needs more than argument moves. */
+export const ARM64_HAND_WRITTEN: readonly string[] = ['dup2', 'alarm', 'pause'];
 
-/** In the x86-64 runtime but not the arm64 one (no ppoll, setitimer or rt_sigsuspend form yet). */
-export const ARM64_OMITTED: readonly string[] = ['poll', 'alarm', 'pause'];
+/** In the x86-64 runtime but not the arm64 one: poll would need ppoll, which this kernel lacks. */
+export const ARM64_OMITTED: readonly string[] = ['poll'];
 
 /** arm64's plain wrappers: the shared list mapped onto its calls, plus sigaction. */
 export const ARM64_WRAPPERS: readonly RuntimeWrapper[] = [

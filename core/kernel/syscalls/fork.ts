@@ -38,7 +38,8 @@ function cloneTask(ctx: SysCtx, flags: number, newSp: bigint, parentTid: bigint,
   const k = ctx.k;
   if (flags & CLONE_THREAD && (flags & (CLONE_VM | CLONE_SIGHAND)) !== (CLONE_VM | CLONE_SIGHAND)) return -EINVAL;
   if (flags & CLONE_SIGHAND && !(flags & CLONE_VM)) return -EINVAL;
-  const fsBase = flags & CLONE_SETTLS ? Number(BigInt.asIntN(64, tls)) : ctx.task.fsBase;
+  // Without CLONE_SETTLS the child inherits the thread pointer the caller has now.
+  const fsBase = flags & CLONE_SETTLS ? Number(BigInt.asIntN(64, tls)) : k.archOps.userTls();
   if (flags & CLONE_THREAD) {
     if (k.tasks.size >= k.limits.processes * 4) return -EAGAIN;
     const tid = k.allocPid();
