@@ -19,12 +19,13 @@ dup2:
     mov x2, #0                          // no flags
     mov x8, #${nr('dup3')}    // dup3
     b 2f
-1:  mov w1, #1                          // F_GETFD: is old open?
+1:  mov w9, w1                          // new (== old), kept across the call
+    mov w1, #1                          // F_GETFD: is old open?
     mov x8, #${nr('fcntl')}    // fcntl
     svc #0
     cmn x0, #4095
     b.cs __syscall_error
-    mov w0, w1                          // old == new
+    mov w0, w9
     ret
 2:  svc #0
     cmn x0, #4095
