@@ -7,7 +7,8 @@
 // address. The ELF walks are in elf-walk-source-arm64.ts.
 
 import { syscallNumber } from './syscall-wrappers.js';
-import { ARM64_ERRNO_TPOFF, ATEXIT_MAX, TCB_SIZE, TLS_DATA_SIZE } from './tls-layout.js';
+import { runtimeBss } from './crt-source.js';
+import { ARM64_ERRNO_TPOFF, ATEXIT_MAX } from './tls-layout.js';
 
 // CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM|CLONE_SETTLS|
 // CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID: what glibc's pthread_create passes.
@@ -202,15 +203,4 @@ ${addr('x2', '__vdso_clock_gettime')}
     b.cs __syscall_error
     ret
 
-.bss
-.balign 8
-.global environ
-environ: .zero 8
-__auxv: .zero 8
-__vdso_clock_gettime: .zero 8
-__atexit_count: .zero 8
-__atexit_fns: .zero ${ATEXIT_MAX * 8}
-.balign 64
-__tls_area: .zero ${TLS_DATA_SIZE + TCB_SIZE}                 // the first thread's TLS: errno at TPIDR_EL0 + ${ARM64_ERRNO_TPOFF}
-.text
-`;
+${runtimeBss(`// the first thread's TLS: errno at TPIDR_EL0 + ${ARM64_ERRNO_TPOFF}`)}`;

@@ -42,6 +42,15 @@ function body(dis: string, name: string): string[] {
     .filter((l) => l !== '');
 }
 
+/** The runtime plus an assembly main, built by the lab's own assembler and loaded in a Machine. */
+function boot(main: string, events: RunEvent[] = []): { m: Machine; out: { text: string } } {
+  const built = buildFromSource(runtimeSource('arm64') + main, 'arm64', 'runtime-main.s');
+  if (!built.ok) throw new Error(JSON.stringify(built.errors.slice(0, 5)));
+  const out = { text: '' };
+  const m = Machine.fromElf(built.program.elf, '/home/student/a.out', { arch: 'arm64', output: (_fd, b) => (out.text += Buffer.from(b).toString()), onEvent: (e) => events.push(e) });
+  return { m, out };
+}
+
 describe('the arm64 guest runtime', () => {
   it("numbers every wrapper as the arm64 kernel headers do (__NR_* from the cross compiler's <sys/syscall.h>)", (ctx) => {
     needTools(ctx);
@@ -153,12 +162,9 @@ bye:
 .section .rodata
 msg: .asciz " bye"
 `;
-    const built = buildFromSource(runtimeSource('arm64') + main, 'arm64', 'runtime-main.s');
-    if (!built.ok) throw new Error(JSON.stringify(built.errors.slice(0, 5)));
-    let out = '';
-    const m = Machine.fromElf(built.program.elf, '/home/student/a.out', { arch: 'arm64', output: (_fd, b) => (out += Buffer.from(b).toString()) });
+    const { m, out } = boot(main);
     expect(m.run(1_000_000)).toMatchObject({ kind: 'exit', code: 7 });
-    expect(out).toBe('9-1 bye');
+    expect(out.text).toBe('9-1 bye');
   });
 });
 
@@ -182,11 +188,8 @@ main:
 
   /** Run the program; with hideVdso the auxv's AT_SYSINFO_EHDR entry becomes AT_IGNORE first, as if no vDSO were mapped. */
   function runClock(hideVdso: boolean): { out: string; calls: string[] } {
-    const built = buildFromSource(runtimeSource('arm64') + main, 'arm64', 'clock.s');
-    if (!built.ok) throw new Error(JSON.stringify(built.errors.slice(0, 5)));
-    let out = '';
     const events: RunEvent[] = [];
-    const m = Machine.fromElf(built.program.elf, '/home/student/a.out', { arch: 'arm64', output: (_fd, b) => (out += Buffer.from(b).toString()), onEvent: (e) => events.push(e) });
+    const { m, out } = boot(main, events);
     if (hideVdso) {
       const mm = [...m.kernel.tasks.values()][0]!.proc.mm;
       // argc, argv[], NULL, envp[], NULL, then the (type, value) pairs.
@@ -206,7 +209,7 @@ main:
       expect(hidden, 'the emulator maps a vDSO, so the auxv names it').toBe(true);
     }
     expect(m.run(1_000_000)).toMatchObject({ kind: 'exit', code: 0 });
-    return { out, calls: events.flatMap((e) => (e.type === 'syscall' ? [e.name] : [])) };
+    return { out: out.text, calls: events.flatMap((e) => (e.type === 'syscall' ? [e.name] : [])) };
   }
 
   it('with the vDSO: answered in user mode, no clock_gettime system call', () => {
