@@ -7,12 +7,8 @@
 // address. The ELF walks are in elf-walk-source-arm64.ts.
 
 import { syscallNumber } from './syscall-wrappers.js';
-import { runtimeBss } from './crt-source.js';
+import { runtimeBss, THREAD_CLONE_FLAGS } from './crt-source.js';
 import { ARM64_ERRNO_TPOFF, ATEXIT_MAX } from './tls-layout.js';
-
-// CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM|CLONE_SETTLS|
-// CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID: what glibc's pthread_create passes.
-const THREAD_CLONE_FLAGS = 0x3d0f00;
 
 const nr = (name: string): number => syscallNumber(name, 'arm64');
 
