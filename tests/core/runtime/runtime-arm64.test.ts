@@ -71,6 +71,21 @@ describe('the arm64 guest runtime', () => {
     }
   });
 
+  it('without the cross tools: a skip that names them, but a failure under CI=true', () => {
+    const saved = { PATH: process.env.PATH, CI: process.env.CI };
+    try {
+      process.env.PATH = '/nonexistent';
+      delete process.env.CI;
+      expect(missingArm64Tools()).toMatch(/cross toolchain is missing \(aarch64-linux-gnu-gcc, .*qemu-aarch64\)/);
+      process.env.CI = 'true';
+      expect(() => missingArm64Tools()).toThrow('CI must run the arm64 runtime tests');
+    } finally {
+      process.env.PATH = saved.PATH;
+      if (saved.CI === undefined) delete process.env.CI;
+      else process.env.CI = saved.CI;
+    }
+  });
+
   it('refuses a wrapper for a syscall arm64 does not have', () => {
     expect(() => wrapperSourceArm64({ symbol: 'open', syscall: 'open' })).toThrow('no arm64 syscall named open');
   });
