@@ -228,6 +228,7 @@ export function replaceImage(k: Kernel, task: Task, mm: AddressSpace, loaded: Lo
   proc.argv = argv;
   proc.auxv = loaded.auxv;
   task.fsBase = 0;
+  if (task === k.current) k.archOps.setTls(0); // the new image starts with no thread pointer
   task.clearChildTid = 0n;
   task.altStack = { ...NO_ALT_STACK }; // execve(2): the alternate stack is not kept
   k.archOps.startImage(task, loaded.entry, loaded.sp, mm.root);

@@ -131,6 +131,13 @@ export interface KernelArch {
   currentRoot(): number;
   /** The thread pointer (FS base / TPIDR_EL0) of the running task. */
   setTls(value: number): void;
+  /**
+   * The thread pointer as the CPU holds it now. User code may change it without a system
+   * call (arm64's msr tpidr_el0, x86's wrfsbase), so the kernel reads it back at a switch
+   * and at fork rather than trusting its last setTls (arch/arm64/kernel/process.c
+   * tls_thread_switch, copy_thread).
+   */
+  userTls(): number;
   /** The register state a new program starts with. */
   userEntryContext(entry: number, sp: number): SavedContext;
   /** fork/clone: the child resumes in user mode where the parent called, with a 0 result. */

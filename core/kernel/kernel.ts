@@ -401,6 +401,7 @@ export class Kernel {
         }
         if (value === 'limit') return { kind: 'limit', message: this.limitHit ?? 'a run limit was reached' };
         task.context = this.archOps.saveContext();
+        task.fsBase = this.archOps.userTls();
         // Sleeping or stopped, the task gave the CPU up: a voluntary switch (nvcsw), even when the CPU then idles.
         if (value === 'blocked' && (task.state === 'sleeping' || task.state === 'stopped')) task.rusage.voluntarySwitches++;
         if (value === 'preempt') {

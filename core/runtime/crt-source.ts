@@ -8,8 +8,28 @@ import { ARCH_SET_FS, ATEXIT_MAX, ERRNO_TPOFF, TCB_SIZE, TLS_DATA_SIZE } from '.
 
 // CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM|CLONE_SETTLS|
 // CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID: what glibc's pthread_create passes.
-const THREAD_CLONE_FLAGS = 0x3d0f00;
+export const THREAD_CLONE_FLAGS = 0x3d0f00;
 
+
+/**
+ * The start-up code's variables, the same on both architectures: environ, the auxv and
+ * vDSO pointers, the atexit table and the first thread's TLS area. `tlsNote` is a
+ * comment in the architecture's own syntax.
+ */
+export function runtimeBss(tlsNote: string): string {
+  return `.bss
+.balign 8
+.global environ
+environ: .zero 8
+__auxv: .zero 8
+__vdso_clock_gettime: .zero 8
+__atexit_count: .zero 8
+__atexit_fns: .zero ${ATEXIT_MAX * 8}
+.balign 64
+__tls_area: .zero ${TLS_DATA_SIZE + TCB_SIZE}                 ${tlsNote}
+.text
+`;
+}
 
 export const CRT_SOURCE = `# ---- start-up: _start -> __libc_start_main -> main -> exit ----
 .text
@@ -228,15 +248,4 @@ clock_gettime:
     jae __syscall_error
     ret
 
-.bss
-.balign 8
-.global environ
-environ: .zero 8
-__auxv: .zero 8
-__vdso_clock_gettime: .zero 8
-__atexit_count: .zero 8
-__atexit_fns: .zero ${ATEXIT_MAX * 8}
-.balign 64
-__tls_area: .zero ${TLS_DATA_SIZE + TCB_SIZE}                 # the first thread's TLS: errno at %fs:${ERRNO_TPOFF}
-.text
-`;
+${runtimeBss(`# the first thread's TLS: errno at %fs:${ERRNO_TPOFF}`)}`;

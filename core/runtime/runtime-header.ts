@@ -1,35 +1,31 @@
-// runtime.h: the C declarations of everything the runtime exports. Types are the
-// kernel's x86-64 layouts (struct sigaction, struct stat, sigset_t as one 64-bit
-// word), not glibc's, since the wrappers hand them to the kernel unchanged.
+// runtime.h: the C declarations of everything the runtime exports, per architecture.
+// Types are the kernel's layouts (struct sigaction, struct stat, sigset_t as one
+// 64-bit word), not glibc's, since the wrappers hand them to the kernel unchanged.
+// The two architectures differ in struct stat, in sigaction's restorer and in the
+// calls arm64 does not provide (syscall-wrappers-arm64.ts).
 
+import type { Arch } from '../trace/events.js';
 import { RUNTIME_WRAPPERS } from './syscall-wrappers.js';
+import { ARM64_OMITTED } from './syscall-wrappers-arm64.js';
 import { TCB_SIZE, TLS_DATA_SIZE } from './tls-layout.js';
 
-export const RUNTIME_HEADER = `/* Syscall Lab guest runtime: _start, errno, atexit, system call wrappers.
- * Build: gcc -static -nostdlib -fno-builtin -fno-stack-protector -no-pie runtime.s prog.c
- * Wrappers return -1 and set errno when the kernel answers -4095..-1. */
-#ifndef SYSCALL_LAB_RUNTIME_H
-#define SYSCALL_LAB_RUNTIME_H
+interface ArchHeaderParts {
+  build: string;
+  sigaction: string;
+  stat: string;
+}
 
-typedef unsigned long size_t;
-typedef long ssize_t;
-typedef long off_t;
-typedef int pid_t;
-typedef unsigned long sigset_t;     /* the kernel's 64-signal mask */
-typedef long time_t;
-typedef int clockid_t;
-
-#define NULL ((void *)0)
-
-struct timespec { time_t tv_sec; long tv_nsec; };
-struct pollfd { int fd; short events; short revents; };
-struct sigaction {                  /* the kernel's struct (arch/x86/include/uapi/asm/signal.h) */
+const PARTS: Record<Arch, ArchHeaderParts> = {
+  x86_64: {
+    build: ' * Build: gcc -static -nostdlib -fno-builtin -fno-stack-protector -no-pie runtime.s prog.c\n',
+    sigaction: `struct sigaction {                  /* the kernel's struct (arch/x86/include/uapi/asm/signal.h) */
   void (*sa_handler)(int);
   unsigned long sa_flags;
   void (*sa_restorer)(void);        /* set by sigaction() itself */
   sigset_t sa_mask;
 };
-struct stat {                       /* x86-64 struct stat (asm/stat.h), 144 bytes */
+`,
+    stat: `struct stat {                       /* x86-64 struct stat (asm/stat.h), 144 bytes */
   unsigned long st_dev, st_ino, st_nlink;
   unsigned int st_mode, st_uid, st_gid, __pad0;
   unsigned long st_rdev;
@@ -37,21 +33,38 @@ struct stat {                       /* x86-64 struct stat (asm/stat.h), 144 byte
   unsigned long st_atime_, st_atime_nsec, st_mtime_, st_mtime_nsec, st_ctime_, st_ctime_nsec;
   long __unused[3];
 };
+`,
+  },
+  arm64: {
+    build:
+      ' * Build: aarch64-linux-gnu-gcc -static -nostdlib -fno-builtin -fno-stack-protector -no-pie runtime.s prog.c\n' +
+      ' * arm64 has no open, pipe, dup2, fork, alarm or pause call: the runtime makes them from\n' +
+      ' * openat, pipe2, dup3, clone, setitimer and rt_sigsuspend, as the C libraries do there.\n' +
+      ' * poll is not provided (no ppoll in this kernel).\n',
+    sigaction: `struct sigaction {                  /* the kernel's struct (include/uapi/asm-generic/signal.h) */
+  void (*sa_handler)(int);
+  unsigned long sa_flags;
+  void (*sa_restorer)(void);        /* optional: without SA_RESTORER the vDSO's trampoline returns */
+  sigset_t sa_mask;
+};
+`,
+    stat: `struct stat {                       /* arm64 struct stat (asm-generic/stat.h), 128 bytes */
+  unsigned long st_dev, st_ino;
+  unsigned int st_mode, st_nlink, st_uid, st_gid;
+  unsigned long st_rdev, __pad1;
+  long st_size;
+  int st_blksize, __pad2;
+  long st_blocks;
+  unsigned long st_atime_, st_atime_nsec, st_mtime_, st_mtime_nsec, st_ctime_, st_ctime_nsec;
+  unsigned int __unused4, __unused5;
+};
+`,
+  },
+};
 
-extern char **environ;
-int *__errno_location(void);
-#define errno (*__errno_location())
-void *__thread_pointer(void);
-#define RUNTIME_TLS_SIZE ${TLS_DATA_SIZE + TCB_SIZE}   /* bytes of one thread's TLS area (16-aligned) */
-void *__tls_setup(void *area);      /* returns the thread pointer for a new thread */
-int thread_spawn(void (*fn)(void *), void *arg, void *stack_top, void *tp, int *tid);
-
-int atexit(void (*fn)(void));
-void exit(int status) __attribute__((noreturn));
-void _exit(int status) __attribute__((noreturn));
-unsigned long getauxval(unsigned long type);
-
-ssize_t read(int fd, void *buf, size_t n);
+// Every wrapper's declaration, in the order the header lists them; a line whose
+// function arch leaves out (ARM64_OMITTED) is dropped.
+const DECLARATIONS = `ssize_t read(int fd, void *buf, size_t n);
 ssize_t write(int fd, const void *buf, size_t n);
 int open(const char *path, int flags, ...);
 int openat(int dirfd, const char *path, int flags, ...);
@@ -81,7 +94,49 @@ int fcntl(int fd, int cmd, ...);
 int clock_gettime(clockid_t id, struct timespec *tp);
 void exit_group(int status) __attribute__((noreturn));
 long syscall(long nr, ...);
+`;
 
+function declarations(arch: Arch): string {
+  if (arch === 'x86_64') return DECLARATIONS;
+  const omitted = new RegExp(`\\b(${ARM64_OMITTED.join('|')})\\(`);
+  return DECLARATIONS.split('\n').filter((l) => !omitted.test(l)).join('\n');
+}
+
+/** runtime.h for arch. */
+export function runtimeHeader(arch: Arch = 'x86_64'): string {
+  const h = PARTS[arch];
+  return `/* Syscall Lab guest runtime: _start, errno, atexit, system call wrappers.
+${h.build} * Wrappers return -1 and set errno when the kernel answers -4095..-1. */
+#ifndef SYSCALL_LAB_RUNTIME_H
+#define SYSCALL_LAB_RUNTIME_H
+
+typedef unsigned long size_t;
+typedef long ssize_t;
+typedef long off_t;
+typedef int pid_t;
+typedef unsigned long sigset_t;     /* the kernel's 64-signal mask */
+typedef long time_t;
+typedef int clockid_t;
+
+#define NULL ((void *)0)
+
+struct timespec { time_t tv_sec; long tv_nsec; };
+struct pollfd { int fd; short events; short revents; };
+${h.sigaction}${h.stat}
+extern char **environ;
+int *__errno_location(void);
+#define errno (*__errno_location())
+void *__thread_pointer(void);
+#define RUNTIME_TLS_SIZE ${TLS_DATA_SIZE + TCB_SIZE}   /* bytes of one thread's TLS area (16-aligned) */
+void *__tls_setup(void *area);      /* returns the thread pointer for a new thread */
+int thread_spawn(void (*fn)(void *), void *arg, void *stack_top, void *tp, int *tid);
+
+int atexit(void (*fn)(void));
+void exit(int status) __attribute__((noreturn));
+void _exit(int status) __attribute__((noreturn));
+unsigned long getauxval(unsigned long type);
+
+${declarations(arch)}
 size_t strlen(const char *s);
 int strcmp(const char *a, const char *b);
 void *memcpy(void *dst, const void *src, size_t n);
@@ -178,6 +233,10 @@ long print_num(long v);
 
 #endif
 `;
+}
+
+/** The x86-64 header (runtimeHeader('x86_64')). */
+export const RUNTIME_HEADER = runtimeHeader('x86_64');
 
 /** The wrapper symbols runtime.h must declare (checked by the runtime's tests). */
 export const HEADER_WRAPPER_SYMBOLS: readonly string[] = RUNTIME_WRAPPERS.map((w) => w.symbol);

@@ -1,19 +1,28 @@
-// The libc-style system call wrappers of the guest runtime, generated as x86-64
-// assembly. Each wrapper moves the fourth argument from RCX (SysV function ABI) to
-// R10 (kernel ABI, x86-64 psABI A.2.1), loads the number and traps; the shared tail
-// turns a result in -4095..-1 into errno and -1 (syscall(2), NOTES). Numbers come from
-// the kernel's own syscall table, so there is one place per syscall number.
+// The libc-style system call wrappers of the guest runtime, generated per architecture
+// from one list. Numbers come from the kernel's own syscall table, so there is one
+// place per syscall number; the shared tail turns a result in -4095..-1 into errno and
+// -1 (syscall(2), NOTES). The x86-64 form is here; the AArch64 form, and how arm64
+// supplies the calls its kernel lacks, is in syscall-wrappers-arm64.ts.
 
 import { SYSCALLS } from '../kernel/syscall-table.js';
+import type { Arch } from '../trace/events.js';
 import { ERRNO_TPOFF } from './tls-layout.js';
+
+/** A kernel argument the wrapper supplies itself rather than taking from C. */
+export interface FixedArg {
+  /** Which kernel argument (0 = the first). */
+  arg: number;
+  value: number;
+  note: string;
+}
 
 export interface RuntimeWrapper {
   /** The C function name the runtime exports. */
   symbol: string;
   /** The kernel call it makes (a row name in syscall-table.ts). */
   syscall: string;
-  /** A fixed argument loaded into a register before the trap (e.g. sigsetsize). */
-  fixed?: { register: 'esi' | 'r10d'; value: number; note: string };
+  /** Arguments loaded before the trap (e.g. sigsetsize); C arguments fill the other slots in order. */
+  fixed?: readonly FixedArg[];
 }
 
 /** The plain wrappers: C arguments pass straight through to the kernel. */
@@ -32,7 +41,7 @@ export const RUNTIME_WRAPPERS: readonly RuntimeWrapper[] = [
   { symbol: 'getpid', syscall: 'getpid' },
   { symbol: 'getppid', syscall: 'getppid' },
   { symbol: 'kill', syscall: 'kill' },
-  { symbol: 'sigprocmask', syscall: 'rt_sigprocmask', fixed: { register: 'r10d', value: 8, note: 'sigsetsize: the kernel sigset_t is 64 bits' } },
+  { symbol: 'sigprocmask', syscall: 'rt_sigprocmask', fixed: [{ arg: 3, value: 8, note: 'sigsetsize: the kernel sigset_t is 64 bits' }] },
   { symbol: 'alarm', syscall: 'alarm' },
   { symbol: 'pause', syscall: 'pause' },
   { symbol: 'nanosleep', syscall: 'nanosleep' },
@@ -47,20 +56,31 @@ export const RUNTIME_WRAPPERS: readonly RuntimeWrapper[] = [
   { symbol: 'exit_group', syscall: 'exit_group' },
 ];
 
-function x86Number(name: string): number {
-  const nr = SYSCALLS.find((r) => r.name === name)?.nr.x86_64;
-  if (nr === undefined || nr === null) throw new Error(`runtime: no x86-64 syscall named ${name}`);
+/** A syscall's number on arch, from the kernel's table; throws for a call arch does not have. */
+export function syscallNumber(name: string, arch: Arch): number {
+  const nr = SYSCALLS.find((r) => r.name === name)?.nr[arch];
+  if (nr === undefined || nr === null) throw new Error(`runtime: no ${arch === 'x86_64' ? 'x86-64' : arch} syscall named ${name}`);
   return nr;
 }
 
-/** One wrapper's assembly. */
+// The 32-bit names of the kernel argument registers (x86-64 psABI A.2.1): a small
+// constant loaded into the low half zero-extends into the whole register.
+const X86_ARG_REG32 = ['edi', 'esi', 'edx', 'r10d', 'r8d', 'r9d'];
+
+/**
+ * One x86-64 wrapper. The fourth argument moves from RCX (SysV function ABI) to R10
+ * (kernel ABI, x86-64 psABI A.2.1) unless the wrapper fixes that argument itself.
+ */
 export function wrapperSource(w: RuntimeWrapper): string {
-  const fixed = w.fixed ? `    mov ${w.fixed.register}, ${w.fixed.value}${' '.repeat(Math.max(1, 24 - w.fixed.register.length - String(w.fixed.value).length))}# ${w.fixed.note}\n` : '';
-  const shuffle = w.fixed?.register === 'r10d' ? '' : '    mov r10, rcx\n';
+  const fixed = (w.fixed ?? []).map((f) => {
+    const reg = X86_ARG_REG32[f.arg]!;
+    return `    mov ${reg}, ${f.value}${' '.repeat(Math.max(1, 24 - reg.length - String(f.value).length))}# ${f.note}\n`;
+  });
+  const shuffle = w.fixed?.some((f) => f.arg === 3) ? '' : '    mov r10, rcx\n';
   return `.global ${w.symbol}
 .type ${w.symbol}, @function
 ${w.symbol}:
-${shuffle}${fixed}    mov eax, ${x86Number(w.syscall)}                          # ${w.syscall}
+${shuffle}${fixed.join('')}    mov eax, ${syscallNumber(w.syscall, 'x86_64')}                          # ${w.syscall}
     syscall
     cmp rax, -4095
     jae __syscall_error
@@ -68,7 +88,7 @@ ${shuffle}${fixed}    mov eax, ${x86Number(w.syscall)}                          
 `;
 }
 
-/** All plain wrappers plus the generic syscall(2) and the shared errno tail. */
+/** All plain x86-64 wrappers plus the generic syscall(2) and the shared errno tail. */
 export function wrappersSource(): string {
   return `# ---- system call wrappers (generated from the kernel's syscall table) ----
 .text

@@ -204,6 +204,10 @@ export class Arm64Arch implements KernelArch {
     this.cpu.setSysreg('TPIDR_EL0', u64(value));
   }
 
+  userTls(): number {
+    return Number(BigInt.asIntN(64, this.cpu.sysreg('TPIDR_EL0')));
+  }
+
   /** start_thread: registers zero, SP at argc, EL0t with interrupts unmasked. */
   userEntryContext(entry: number, sp: number): Arm64Context {
     const xlo = new Uint32Array(33);

@@ -38,7 +38,8 @@ function cloneTask(ctx: SysCtx, flags: number, newSp: bigint, parentTid: bigint,
   const k = ctx.k;
   if (flags & CLONE_THREAD && (flags & (CLONE_VM | CLONE_SIGHAND)) !== (CLONE_VM | CLONE_SIGHAND)) return -EINVAL;
   if (flags & CLONE_SIGHAND && !(flags & CLONE_VM)) return -EINVAL;
-  const fsBase = flags & CLONE_SETTLS ? Number(BigInt.asIntN(64, tls)) : ctx.task.fsBase;
+  // Without CLONE_SETTLS the child inherits the thread pointer the caller has now.
+  const fsBase = flags & CLONE_SETTLS ? Number(BigInt.asIntN(64, tls)) : k.archOps.userTls();
   if (flags & CLONE_THREAD) {
     if (k.tasks.size >= k.limits.processes * 4) return -EAGAIN;
     const tid = k.allocPid();
@@ -70,9 +71,13 @@ function cloneTask(ctx: SysCtx, flags: number, newSp: bigint, parentTid: bigint,
 export const sysFork = (ctx: SysCtx): SysResult => cloneTask(ctx, SIGCHLD, 0n, 0n, 0n, 0n);
 export const sysVfork = (ctx: SysCtx): SysResult => cloneTask(ctx, CLONE_VFORK | SIGCHLD, 0n, 0n, 0n, 0n);
 
-/** clone(flags, newsp, parent_tid, child_tid, tls): the x86-64 argument order. */
+/**
+ * clone(flags, newsp, parent_tid, child_tid, tls) on x86-64; arm64 swaps the last two,
+ * (flags, newsp, parent_tid, tls, child_tid) (clone(2), NOTES; CONFIG_CLONE_BACKWARDS).
+ */
 export function sysClone(ctx: SysCtx): SysResult {
-  const [flags, newSp, ptid, ctid, tls] = ctx.args as [bigint, bigint, bigint, bigint, bigint];
+  const [flags, newSp, ptid, fourth, fifth] = ctx.args as [bigint, bigint, bigint, bigint, bigint];
+  const [ctid, tls] = ctx.arch === 'arm64' ? [fifth, fourth] : [fourth, fifth];
   return cloneTask(ctx, Number(flags & 0xffffffffn), newSp, ptid, ctid, tls);
 }
 

@@ -252,6 +252,10 @@ export class X86Arch implements KernelArch {
     this.cpu.setMsr(L.MSR_FS_BASE, BigInt.asUintN(64, BigInt(value)));
   }
 
+  userTls(): number {
+    return this.cpu.msrs.fsBase;
+  }
+
   /** execve: fresh user registers in pt_regs, the new page tables live (start_thread). */
   startImage(task: Task, entry: number, sp: number, root: number): void {
     const regs = this.ptRegs(task.kernelStackFrames);

@@ -4,6 +4,7 @@
 // assembler must build the same source into a program that runs in the Machine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +37,18 @@ describe('the guest runtime', () => {
       expect(mov?.[2], w.symbol).toBe(w.syscall);
       expect(Number(mov?.[1]), w.symbol).toBe(nr.get(w.syscall));
     }
+  });
+
+  it('is byte-for-byte the text it was before the runtime took an arch (sha-256 of both files)', () => {
+    // Pinned when arm64 was added: the x86-64 output must not move with shared code.
+    // A deliberate change to the x86-64 runtime updates these two digests.
+    const digest = (text: string) => createHash('sha256').update(text).digest('hex');
+    const files = Object.fromEntries(runtimeFiles('x86_64').map((f) => [f.name, digest(f.text)]));
+    expect(files).toEqual({
+      'runtime.s': '4af14d3e3b4462acce2e38a3a979d75af3f3e0472b125001eba31b123a811031',
+      'runtime.h': 'bba166bc66cde1f853628bb66e2dd4bb269376a7b9462c3d7badf42947b2d595',
+    });
+    expect(runtimeFiles()).toEqual(runtimeFiles('x86_64'));
   });
 
   it('refuses a wrapper for a syscall the kernel table does not have', () => {

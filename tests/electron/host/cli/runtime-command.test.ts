@@ -24,6 +24,16 @@ describe('syscall-lab runtime', () => {
     for (const f of runtimeFiles()) expect(readFileSync(join(dir, 'rt', f.name), 'utf8')).toBe(f.text);
   });
 
+  it('writes the arm64 runtime with --arch arm64, and refuses an unknown arch', async () => {
+    const r = await cli('runtime', '--arch', 'arm64', '--out', 'rt64');
+    expect(r.status).toBe(0);
+    for (const f of runtimeFiles('arm64')) expect(readFileSync(join(dir, 'rt64', f.name), 'utf8')).toBe(f.text);
+    expect(readFileSync(join(dir, 'rt64', 'runtime.s'), 'utf8')).toContain('msr tpidr_el0, x0');
+    const bad = await cli('runtime', '--arch', 'riscv64', '--out', 'rt');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--arch must be x86_64 or arm64, not 'riscv64'");
+  });
+
   it('is a usage error (exit 2) without --out or with a stray argument', async () => {
     const none = await cli('runtime');
     expect(none.status).toBe(2);
