@@ -20,6 +20,8 @@ export interface LabSummary {
   mode: 'emulated' | 'native' | 'mixed';
   estimatedMinutes: number;
   status: 'ready' | 'coming-soon';
+  /** How far the student got: steps ticked off, and the last checked score (0..1). */
+  progress?: { stepsDone: number; steps: number; score: number | null };
 }
 
 export interface LabDetail extends LabSummary {

@@ -134,7 +134,17 @@ export class HostServices {
   private makeHandlers(): Handlers {
     return {
       'app.info': async () => ({ name: 'Syscall Lab', version: appVersion(), transport: this.options.transport, platform: process.platform }),
-      'labs.list': () => this.catalog.list(),
+      'labs.list': async () => {
+        const labs = await this.catalog.list();
+        // The student's place in each lab, read without repairs (a damaged file is dealt with when the lab opens).
+        for (const lab of labs) {
+          const saved = await this.progress.peek(lab.packId, lab.labId);
+          if (!saved || !lab.progress) continue;
+          const steps = lab.progress.steps;
+          lab.progress = { steps, stepsDone: Math.min(steps, saved.stepsDone.length), score: saved.results?.gradable ? saved.results.score : null };
+        }
+        return labs;
+      },
       'labs.problems': async () => {
         await this.catalog.list();
         return [...this.catalog.problems];

@@ -66,6 +66,10 @@ test('a submission that does not build is not graded; a working one says how it 
   expect(doc.labs['hello-kernel']?.stepsDone).toEqual([stepId?.replace(/^step-/, '')]);
   expect(doc.labs['hello-kernel']?.results?.message).toBe('The program exited with status 3.');
   await expect(page.getByRole('status').filter({ hasText: 'Saved boundary-progress.json' })).toBeVisible();
+
+  // The lab list shows how far the student got.
+  await page.getByRole('button', { name: '← All labs' }).click();
+  await expect(page.getByRole('button', { name: 'Open lab Hello, kernel' })).toHaveAccessibleDescription(/^1 of 3 steps done · last check \d+%$/);
 });
 
 test('Stop ends a runaway "Check my work" and the result says so', async ({ page }) => {

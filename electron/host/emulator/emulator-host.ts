@@ -162,10 +162,14 @@ export class EmulatorHost {
     });
   }
 
-  /** Ask a run in progress to stop at its next slice; false when nothing is waiting on the worker. */
+  /**
+   * Ask the request the worker is running (or is about to run: the oldest one waiting)
+   * to stop at its next slice; false when nothing is waiting on the worker.
+   */
   interrupt(): boolean {
-    if (this.pending.size === 0) return false;
-    Atomics.store(this.interruptFlag, 0, 1);
+    const oldest = this.pending.keys().next();
+    if (oldest.done) return false;
+    Atomics.store(this.interruptFlag, 0, oldest.value);
     return true;
   }
 

@@ -3,11 +3,9 @@
 import { performance } from 'node:perf_hooks';
 import type { LabRunRequest } from '../packs/lab-runner.js';
 import { runLabProgram } from './lab-run.js';
-import { interrupted, resetInterrupt } from './machine-ops.js';
-import { registerOp } from './worker-ops.js';
+import { interrupted, registerOp } from './worker-ops.js';
 
 registerOp('lab.run', (payload, _budget, progress) => {
-  resetInterrupt();
   return runLabProgram(payload as LabRunRequest, {
     now: () => performance.now(),
     onSlice: (instructions) => {

@@ -4,7 +4,6 @@
 // keeps a SnapshotHistory so Step back can restore the state before the last action.
 
 import { performance } from 'node:perf_hooks';
-import { workerData } from 'node:worker_threads';
 import { buildFromSource, ExecError, Machine } from '../../../core/machine.js';
 import { viewMachine } from '../../../core/machine-view.js';
 import type { KernelStop } from '../../../core/kernel/kernel.js';
@@ -14,7 +13,7 @@ import { KernelPathWatch } from '../../../core/trace/kernel-path-watch.js';
 import type { UserProgramInfo } from '../../../core/machine-inspect.js';
 import type { BreakpointsReply, LoadReply, LoadRequest, SessionState } from '../../common/types.js';
 import { resolveBreakpoints, type BreakpointRequest } from './breakpoint-lines.js';
-import { registerArchitecture, registerOp, type ProgressSink } from './worker-ops.js';
+import { interrupted, registerArchitecture, registerOp, type ProgressSink } from './worker-ops.js';
 
 interface Output {
   stdout: string;
@@ -44,14 +43,6 @@ const PROGRESS_MS = 25;
 const sessions = new Map<number, Session>();
 let nextSession = 1;
 const decoder = new TextDecoder();
-
-// The host raises this flag (a shared Int32) to stop a run between slices: the worker
-// is busy inside the run and cannot read messages until it returns.
-const interrupt: Int32Array | null = (workerData as { interrupt?: SharedArrayBuffer } | null)?.interrupt ? new Int32Array((workerData as { interrupt: SharedArrayBuffer }).interrupt) : null;
-export const interrupted = (): boolean => interrupt !== null && Atomics.load(interrupt, 0) !== 0;
-export function resetInterrupt(): void {
-  if (interrupt) Atomics.store(interrupt, 0, 0);
-}
 
 function describe(stop: KernelStop | null): Pick<SessionState, 'status' | 'message' | 'exit'> {
   if (!stop) return { status: 'ready', message: null, exit: null };
@@ -175,7 +166,6 @@ registerOp('machine.run', (payload, budget, progress) => {
   const [id, s] = session(payload);
   const untilSyscall = (payload as { until?: string }).until === 'syscall';
   const tick = throttled(s, progress);
-  resetInterrupt();
   action(s, (call) => {
     // Run in slices so the host sees progress, Stop is honoured and the worker never goes quiet.
     let left = budget;

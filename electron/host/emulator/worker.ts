@@ -3,7 +3,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { assertNever, type WorkerReply, type WorkerRequest } from './protocol.js';
-import { handleCall } from './worker-ops.js';
+import { beginCall, handleCall } from './worker-ops.js';
 import './machine-ops.js';
 import './inspect-ops.js';
 import './measure-ops.js';
@@ -26,6 +26,7 @@ port.on('message', (request: WorkerRequest) => {
       injectFault(request.mode);
       return;
     case 'call':
+      beginCall(request.id);
       try {
         const value = handleCall.run(request.op, request.payload, request.budget, (progress) =>
           send({ type: 'progress', id: request.id, value: progress }),

@@ -56,6 +56,7 @@ export class LabCatalog {
           mode: lab.def.mode,
           estimatedMinutes: lab.def.estimatedMinutes,
           status: lab.def.status ?? 'ready',
+          progress: { stepsDone: 0, steps: lab.def.steps.length, score: null },
         });
       }
     }

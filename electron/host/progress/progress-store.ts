@@ -86,6 +86,18 @@ export class ProgressStore {
     return { progress: emptyProgress(), source: 'new', notice };
   }
 
+  /**
+   * The newest state of a lab for display: a save still waiting, else the file; null
+   * when there is none or it cannot be read. Unlike load() it never repairs or moves files.
+   */
+  async peek(packId: string, labId: string): Promise<LabProgress | null> {
+    const file = this.fileFor(packId, labId);
+    const waiting = this.pending.get(file);
+    if (waiting?.state) return structuredClone(waiting.state);
+    const read = await readProgressFile(file);
+    return read.kind === 'ok' ? read.progress : null;
+  }
+
   /** Debounced save: the last state given within debounceMs is written. */
   save(packId: string, labId: string, progress: LabProgress): void {
     const file = this.fileFor(packId, labId);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { HostServices } from '../../../../electron/host/services.js';
 import { studentSeed } from '../../../../electron/host/prefs-file.js';
 import { probeReport, timing } from '../packs/recorded-runner.js';
-import type { GradeReport } from '../../../../electron/common/types.js';
+import type { GradeReport, LabSummary } from '../../../../electron/common/types.js';
 
 let services: HostServices | undefined;
 afterEach(async () => {
@@ -71,6 +71,16 @@ describe('labs.grade', () => {
     expect(loaded).toMatchObject({ ok: true, value: { stepsDone: ['write'], drafts: { 'main.s': HELLO_EXIT_3, 'notes.s': '# notes' } } });
     await s.progress.flush();
     expect((await s.progress.load('boundary', 'hello-kernel')).progress.results?.message).toBe('The program exited with status 3.');
+
+    // The lab list shows where the student stands; untouched labs show nothing done.
+    const listed = await s.dispatch('labs.list', {});
+    if (!listed.ok) throw new Error(listed.error.message);
+    const labs = listed.value as LabSummary[];
+    const hello = labs.find((l) => l.labId === 'hello-kernel');
+    const graded = (await s.progress.load('boundary', 'hello-kernel')).progress.results!;
+    expect(hello?.progress).toEqual({ stepsDone: 1, steps: 3, score: graded.score });
+    expect(graded.score).toBeGreaterThan(0);
+    expect(labs.find((l) => l.labId === 'vdso')?.progress).toMatchObject({ stepsDone: 0, score: null });
   });
 
   it("keeps the probe runs a lab's checks read with the graded result", async () => {

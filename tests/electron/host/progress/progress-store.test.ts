@@ -60,6 +60,20 @@ describe('ProgressStore', () => {
     expect((await new ProgressStore(userData).load(PACK, LAB)).progress.stepsDone).toEqual(['write', 'read']);
   });
 
+  it('peeks at the newest state without repairing anything', async () => {
+    const store = new ProgressStore(userData, { debounceMs: 60_000 });
+    expect(await store.peek(PACK, LAB)).toBeNull();
+    await store.saveNow(PACK, LAB, withDraft('saved'));
+    expect((await store.peek(PACK, LAB))?.drafts['main.s']).toBe('saved');
+    store.save(PACK, LAB, withDraft('waiting'));
+    expect((await store.peek(PACK, LAB))?.drafts['main.s']).toBe('waiting');
+    await store.flush();
+    await writeFile(join(dir(), `${LAB}.json`), '{ not json');
+    expect(await store.peek(PACK, LAB)).toBeNull();
+    // The damaged file is left where it is for load() to deal with (and report).
+    expect(await readFile(join(dir(), `${LAB}.json`), 'utf8')).toBe('{ not json');
+  });
+
   it('keeps the previous good version as .bak', async () => {
     const store = new ProgressStore(userData);
     await store.saveNow(PACK, LAB, withDraft('first'));
