@@ -22,7 +22,7 @@ export interface CostTable {
   dispatch: number;
   /** Extra cache misses on kernel data touched by a syscall. */
   kernelCacheMisses: number;
-  /** Reading the clocksource and copying a timespec out, inside a time syscall. */
+  /** Reading the clocksource inside a time syscall (copying the timespec out is copyByte). */
   clockRead: number;
   /** A page walk after a TLB miss. */
   tlbMiss: number;
