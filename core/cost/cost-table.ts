@@ -36,7 +36,7 @@ export interface CostTable {
   contextSwitchCache: number;
   /** Servicing a minor page fault (allocate + zero + map). */
   pageFault: number;
-  /** Building a signal frame and redirecting to the handler. */
+  /** Building a signal frame and redirecting to the handler (the frame's bytes are priced here, not by copyByte). */
   signalDelivery: number;
   /**
    * Each byte copy_to_user / copy_from_user moves across the boundary (cycles per byte,

@@ -161,9 +161,9 @@ export class AddressSpace {
   }
 
   /**
-   * read without a charge: for a tracer reading the tracee from outside (strace's
+   * read without a charge: for observers (the strace printer, the vDSO call tracker:
    * PTRACE_PEEKDATA costs the traced program nothing) and for kernel work another row
-   * already prices (a signal frame is part of signalDelivery).
+   * already prices (a signal frame, built and read back, is part of signalDelivery).
    */
   readUncharged(va: number, len: number): Uint8Array | null {
     const out = new Uint8Array(len);
