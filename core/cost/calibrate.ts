@@ -9,6 +9,9 @@
 // u_g = scale_g/cyclesPerNs the model is linear in u, so a (relative) least-squares
 // solve of the normal equations recovers them; a table that produced the
 // measurements is recovered exactly when every group is touched by some measurement.
+// A group that is a sliver of every measurement it appears in (the 16 bytes a
+// clock_gettime syscall copies out) cannot be told apart from noise in the others, so
+// it counts as untouched rather than being fitted to that noise.
 
 import { COST_EVENTS, type CostEvent, type CostTable } from './cost-table.js';
 
@@ -21,6 +24,8 @@ export const CALIBRATION_GROUPS = {
   interruptGate: ['interruptGate'],
   contextSwitch: ['contextSwitchRegisters', 'schedule', 'cr3Switch', 'contextSwitchCache'],
   pageFault: ['pageFault'],
+  // Per-byte copying scales with memory bandwidth, not with the trap or the scheduler.
+  copy: ['copyByte'],
 } as const satisfies Record<string, readonly RowName[]>;
 
 export type CalibrationGroup = keyof typeof CALIBRATION_GROUPS;
@@ -38,13 +43,16 @@ export interface CalibrationFit {
   cyclesPerNs: number;
   /** Multiplier applied to each group; 1 for a group no measurement touched. */
   scales: Record<CalibrationGroup, number>;
-  /** Groups the measurements said nothing about (kept at scale 1). */
+  /** Groups the measurements said nothing about, or too little (kept at scale 1; see MIN_GROUP_SHARE). */
   unconstrained: CalibrationGroup[];
   /** Groups whose best fit was negative, pinned to 0 (the host is faster than the instructions alone). */
   clamped: CalibrationGroup[];
 }
 
 export class CalibrationError extends Error {}
+
+/** A group must make at least this share of some measurement's predicted cycles to be fitted. */
+export const MIN_GROUP_SHARE = 0.02;
 
 function rowPrice(table: CostTable, e: CostEvent): number {
   return e === 'instructions' ? table.instruction : table[e];
@@ -99,7 +107,18 @@ export function calibrateCosts(base: CostTable, measurements: readonly Measureme
     }
     return col;
   });
-  const unconstrained = groups.filter((g) => columns.every((c) => c[g] === 0));
+  const share = (c: Record<string, number>, g: string): number => {
+    const total = Object.values(c).reduce((a, b) => a + b, 0);
+    return total > 0 ? c[g]! / total : 0;
+  };
+  const unconstrained = groups.filter((g) => columns.every((c) => share(c, g) < MIN_GROUP_SHARE));
+  // Their (small) cycles stay in the model at the table's price, with the fixed rows.
+  for (const c of columns) {
+    for (const g of unconstrained) {
+      c.fixed! += c[g]!;
+      c[g] = 0;
+    }
+  }
   let active = groups.filter((g) => !unconstrained.includes(g));
   const clamped: CalibrationGroup[] = [];
   for (;;) {

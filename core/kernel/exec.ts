@@ -126,7 +126,7 @@ function buildStack(mm: AddressSpace, top: number, argv: string[], envp: string[
   let p = top;
   const pushBytes = (b: Uint8Array): number => {
     p -= b.length;
-    if (!mm.write(p, b)) throw new ExecError('cannot write the initial stack');
+    if (!mm.writeUncharged(p, b)) throw new ExecError('cannot write the initial stack');
     return p;
   };
   const cstr = (s: string) => {
@@ -150,7 +150,7 @@ function buildStack(mm: AddressSpace, top: number, argv: string[], envp: string[
   const block = new Uint8Array(words.length * 8);
   const v = new DataView(block.buffer);
   words.forEach((w, i) => v.setBigUint64(i * 8, BigInt.asUintN(64, w), true));
-  if (!mm.write(p, block)) throw new ExecError('cannot write the initial stack');
+  if (!mm.writeUncharged(p, block)) throw new ExecError('cannot write the initial stack');
   return { sp: p, auxv: fullAuxv };
 }
 

@@ -157,6 +157,7 @@ export class Kernel {
     const counters = { minorFaults: 0 };
     const mm = new AddressSpace(this.mem, this.archOps.port, this.archOps.port.newRoot(), counters, this.limits.memoryBytes, this.archOps.layout.taskSize);
     this.archOps.watchCodeWrites(mm);
+    mm.meter = this.meter;
     return mm;
   }
 

@@ -25,6 +25,8 @@ const ARG_REGS_32: readonly number[] = [R.rbx, R.rcx, R.rdx, R.rsi, R.rdi, R.rbp
 /** Scratch for the entry paths: dispatch copies what it needs, so one per module suffices. */
 const RAW = new RawArgs();
 const NO_ARGS: bigint[] = [];
+/** Cycles the last recorded call spent copying to and from user memory (read by traceCall). */
+let copiedCycles = 0;
 
 function fillRaw(raw: RawArgs, regs: PtRegs, offs: readonly number[]): RawArgs {
   for (let i = 0; i < 6; i++) {
@@ -76,6 +78,7 @@ interface Outcome {
 export function dispatch(k: Kernel, task: Task, table: TableEntry[], nr: number, raw: RawArgs, via: SyscallVia, entry: Record<string, string> | null): Outcome | 'blocked' | 'exited' {
   const meter = k.meter;
   meter.chargeAt(EV.dispatch!, meter.table.dispatch);
+  copiedCycles = 0;
   const row = rowFor(table, nr);
   if (row === undefined || row === 'ni_syscall') return { ret: -ENOSYS, row: null, args: entry ? rawBig(raw, 6) : NO_ARGS };
   // Compat (int 0x80) arguments are 32-bit: the kernel ignores the upper halves.
@@ -83,7 +86,9 @@ export function dispatch(k: Kernel, task: Task, table: TableEntry[], nr: number,
   const shown = entry ? rawBig(raw, row.args.length) : NO_ARGS;
   if (entry && row.ret === 'noreturn') traceCall(k, task, row.name, shown, row.args.map((a) => a.kind), 0n, 'noreturn', via, entry);
   meter.chargeAt(EV.kernelCacheMisses!, meter.table.kernelCacheMisses);
+  const copyBefore = entry ? meter.cyclesAt(EV.copyByte!) : 0;
   const result = row.impl(ctx);
+  if (entry) copiedCycles = meter.cyclesAt(EV.copyByte!) - copyBefore;
   if (task.proc.sharedPending.length !== 0 && killPending(task.proc)) k.killProcess(task.proc, 9, false, { deferExitEvent: true });
   if (task.state === 'zombie' || task.proc.exitStatus !== null) {
     // The call never returned (kill(getpid(), SIGKILL), a fatal exec...): strace shows `= ?`.
@@ -119,7 +124,7 @@ export function traceCall(k: Kernel, task: Task, name: string, args: bigint[], k
   const mm = task.proc.mm;
   // A compat (int 0x80) call can only name 32-bit addresses: read what the kernel read.
   const toAddr = via === 'int80' ? (a: bigint) => Number(BigInt.asUintN(32, a)) : (a: bigint) => Number(BigInt.asIntN(64, a));
-  const line = formatSyscall({ name, args, argKinds: kinds, ret, arch: k.arch, retKind }, (addr, len) => mm.read(toAddr(addr), len));
+  const line = formatSyscall({ name, args, argKinds: kinds, ret, arch: k.arch, retKind }, (addr, len) => mm.readUncharged(toAddr(addr), len));
   const entryRegs = entry;
   const sret = Number(BigInt.asIntN(64, ret));
   const errno = sret < 0 && sret >= -4095 ? errnoName(-sret) : null;
@@ -139,7 +144,7 @@ export function traceCall(k: Kernel, task: Task, name: string, args: bigint[], k
     entryRegs,
     interrupted: errno !== null && (errno.startsWith('ERESTART') || errno === 'EINTR'),
     restarted: errno !== null && errno.startsWith('ERESTART'),
-    cycles: k.meter.table.modeSwitchEntry + k.meter.table.dispatch + k.meter.table.kernelCacheMisses + k.meter.table.modeSwitchExit,
+    cycles: k.meter.table.modeSwitchEntry + k.meter.table.dispatch + k.meter.table.kernelCacheMisses + k.meter.table.modeSwitchExit + copiedCycles,
   });
 }
 

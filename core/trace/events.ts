@@ -29,6 +29,7 @@ export type RunEvent =
       /** true when the call was interrupted and restarted (SA_RESTART) or returned EINTR. */
       interrupted: boolean;
       restarted: boolean;
+      /** The table's fixed price of a call (entry, dispatch, cache misses, exit) plus the bytes it copied (copyByte each). */
       cycles: number;
     }
   | {

@@ -7,8 +7,9 @@
 // Charges the kernel makes inside the TypeScript hook (do_syscall_64, el0_svc) are
 // given to the stage they belong to by their kind: the mode switch in to the trap
 // stage (`syscall` / `svc`), the table lookup to `dispatch`, signal delivery to
-// `exit-work`, the mode switch out to the return stage (`sysret` / `eret`); the rest
-// is the handler's own work. Each architecture's stages are a PathPlan
+// `exit-work`, the mode switch out to the return stage (`sysret` / `eret`); the rest,
+// including the bytes the handler copies to and from user memory (copyByte), is the
+// handler's own work. Each architecture's stages are a PathPlan
 // (kernel-path-stages.ts); this file reads x86-64's boundaries, kernel-path-arm64.ts
 // AArch64's.
 // Pure: no clock, no I/O — the caller passes the samples in.
@@ -82,6 +83,7 @@ export function meterTotals(c: Readonly<Record<CostEvent, number>>): MeterTotals
     c.contextSwitchCache,
     c.pageFault,
     c.signalDelivery,
+    c.copyByte,
   ];
 }
 

@@ -2,6 +2,7 @@
 // steps into the kernel through both gates and compares the kernel-path timelines,
 // then checks the work.
 import { expect, test } from '@playwright/test';
+import { DEFAULT_COSTS } from '../../core/cost/cost-table.js';
 import { setProgram, solution, stepNumber } from './lab-editor.js';
 import { useWebHost } from './web-host-process.js';
 
@@ -43,10 +44,14 @@ test('int 0x80 vs syscall: both gates stepped, timelines compared, work checked'
   await expect(page.getByLabel('Privilege level')).toHaveText('CPL 3 (user)');
   await expect(page.getByText('Last system call:')).toBeVisible();
   await expect(page.locator('.summary code')).toHaveText('write(1, "via syscall\\n", 12) = 12');
-  // The 64-bit path switches stacks in code; every stage has its cycles.
-  for (const stage of ['syscall', 'swapgs', 'kernel-stack', 'pt_regs', 'dispatch', 'handler', 'exit-work', 'sysret']) {
+  // The 64-bit path switches stacks in code; every stage has its cycles. Only the handler's
+  // can be fractional: it also copied the 12 bytes from the user buffer, copyByte each.
+  for (const stage of ['syscall', 'swapgs', 'kernel-stack', 'pt_regs', 'dispatch', 'exit-work', 'sysret']) {
     await expect(timeline.locator(`tr[data-stage="${stage}"] td.cycles`)).toHaveText(/^\d+$/);
   }
+  await expect(timeline.locator('tr[data-stage="handler"] td.cycles')).toHaveText(/^\d+(\.\d)?$/);
+  const copied = (12 * DEFAULT_COSTS.copyByte).toLocaleString('en-US', { maximumFractionDigits: 1 });
+  await expect(timeline.locator('tr[data-stage="handler"]')).toHaveAttribute('title', new RegExp(`copyByte: ${copied.replace('.', '\\.')}(,|$)`));
   await expect(timeline.locator('tr[data-stage="swapgs"] td').first()).toHaveText('1');
   await page.screenshot({ path: testInfo.outputPath('int80-syscall-timeline.png'), fullPage: true });
 

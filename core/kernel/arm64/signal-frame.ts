@@ -54,7 +54,7 @@ export function setupArm64Frame(regs: Arm64PtRegs, mm: AddressSpace, info: SigFr
   const rec = Number(record - frame);
   v.setBigUint64(rec, regs.x(29), true);
   v.setBigUint64(rec + 8, regs.x(30), true);
-  if (!mm.write(Number(frame), buf)) return false;
+  if (!mm.writeUncharged(Number(frame), buf)) return false;
   regs.setX(0, BigInt(info.signo));
   regs.setX(1, BigInt.asUintN(64, frame));
   regs.setX(2, BigInt.asUintN(64, frame + BigInt(UC_OFF)));
@@ -69,7 +69,7 @@ export function setupArm64Frame(regs: Arm64PtRegs, mm: AddressSpace, info: SigFr
 export function restoreArm64Frame(regs: Arm64PtRegs, mm: AddressSpace): RestoredFrame | null {
   const frame = BigInt.asIntN(64, regs.get('sp'));
   if ((frame & 15n) !== 0n) return null; // restore_sigframe: a misaligned sp is a bad frame
-  const buf = mm.read(Number(frame), UC_OFF + UC_MCONTEXT + SC_RESERVED);
+  const buf = mm.readUncharged(Number(frame), UC_OFF + UC_MCONTEXT + SC_RESERVED);
   if (!buf) return null;
   const v = new DataView(buf.buffer, buf.byteOffset);
   const sc = UC_OFF + UC_MCONTEXT;

@@ -3,6 +3,7 @@
 // here too, so a bad pointer handed to a syscall becomes EFAULT, never a crash.
 
 import { PAGE_SIZE, type PhysicalMemory } from '../../mm/phys-memory.js';
+import { EV, type CostMeter } from '../../cost/cost-table.js';
 import { decodeUtf8 } from '../../util/utf8.js';
 import type { PagePort, PageProt } from './page-port.js';
 import { PROT_EXEC, PROT_READ, PROT_WRITE, VmaList, type Vma } from './vma.js';
@@ -14,6 +15,8 @@ export type Access = 'read' | 'write' | 'exec';
 export const USER_TOP = 0x800000000000;
 export const STACK_GUARD_GAP = 256 * PAGE_SIZE; // Linux's stack_guard_gap default (1 MiB)
 export const STACK_LIMIT = 8 * 1024 * 1024; // RLIMIT_STACK soft limit
+
+const EV_COPY_BYTE = EV.copyByte;
 
 export interface MmCounters {
   minorFaults: number;
@@ -136,40 +139,82 @@ export class AddressSpace {
     }
   }
 
+  /**
+   * Set by the kernel: every byte read and write move is charged here at the table's
+   * copyByte row, the one place both architectures' syscalls copy through.
+   */
+  meter: CostMeter | null = null;
+
   /** copy_from_user: null means EFAULT. Faults inside VMAs are handled on the way. */
   read(va: number, len: number): Uint8Array | null {
     const out = new Uint8Array(len);
-    let done = 0;
-    while (done < len) {
-      const a = va + done;
-      if (a < 0 || a >= this.userTop) return null;
-      const page = pageDown(a);
-      const off = a - page;
-      const n = Math.min(len - done, PAGE_SIZE - off);
-      const frame = this.frameFor(page, 'read');
-      if (frame === null) return null;
-      out.set(this.mem.bytes.subarray(frame + off, frame + off + n), done);
-      done += n;
-    }
-    return out;
+    const done = this.copyIn(va, out);
+    this.chargeCopy(done);
+    return done === len ? out : null;
   }
 
   /** copy_to_user: false means EFAULT (bytes before the bad page may have been written, as on Linux). */
   write(va: number, data: Uint8Array): boolean {
+    const done = this.copyOut(va, data);
+    this.chargeCopy(done);
+    return done === data.length;
+  }
+
+  /**
+   * read without a charge: for observers (the strace printer, the vDSO call tracker:
+   * PTRACE_PEEKDATA costs the traced program nothing) and for kernel work another row
+   * already prices (a signal frame, built and read back, is part of signalDelivery).
+   */
+  readUncharged(va: number, len: number): Uint8Array | null {
+    const out = new Uint8Array(len);
+    return this.copyIn(va, out) === len ? out : null;
+  }
+
+  /** write without a charge (signal frames, the loader's initial stack; see readUncharged). */
+  writeUncharged(va: number, data: Uint8Array): boolean {
+    return this.copyOut(va, data) === data.length;
+  }
+
+  /** A faulting copy is charged for the bytes it moved before the fault. */
+  private chargeCopy(bytes: number): void {
+    const m = this.meter;
+    if (m !== null && bytes > 0) m.chargeAt(EV_COPY_BYTE, bytes * m.table.copyByte, bytes);
+  }
+
+  /** Fill `out` from user memory at `va`; returns the bytes copied (fewer on a fault). */
+  private copyIn(va: number, out: Uint8Array): number {
+    const len = out.length;
+    let done = 0;
+    while (done < len) {
+      const a = va + done;
+      if (a < 0 || a >= this.userTop) return done;
+      const page = pageDown(a);
+      const off = a - page;
+      const n = Math.min(len - done, PAGE_SIZE - off);
+      const frame = this.frameFor(page, 'read');
+      if (frame === null) return done;
+      out.set(this.mem.bytes.subarray(frame + off, frame + off + n), done);
+      done += n;
+    }
+    return done;
+  }
+
+  /** Store `data` at `va`; returns the bytes written (fewer on a fault). */
+  private copyOut(va: number, data: Uint8Array): number {
     let done = 0;
     while (done < data.length) {
       const a = va + done;
-      if (a < 0 || a >= this.userTop) return false;
+      if (a < 0 || a >= this.userTop) return done;
       const page = pageDown(a);
       const off = a - page;
       const n = Math.min(data.length - done, PAGE_SIZE - off);
       const frame = this.frameFor(page, 'write');
-      if (frame === null) return false;
+      if (frame === null) return done;
       this.mem.bytes.set(n === data.length ? data : data.subarray(done, done + n), frame + off);
       this.onFrameWrite?.(frame);
       done += n;
     }
-    return true;
+    return done;
   }
 
   /** Set by the CPU glue: the kernel wrote frame contents, so decoded instructions there are stale. */

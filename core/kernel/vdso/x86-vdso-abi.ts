@@ -22,7 +22,7 @@ export function x86VdsoAbi(k: Kernel): VdsoAbi {
       if (cpu.cpl !== 3) return null;
       const off = cpu.rip - base;
       if (off < 0 || off >= 4096) return null;
-      const frame = mm.read(Number(cpu.getReg(4)), 16);
+      const frame = mm.readUncharged(Number(cpu.getReg(4)), 16);
       if (!frame) return null;
       const v = new DataView(frame.buffer);
       return {

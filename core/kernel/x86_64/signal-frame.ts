@@ -81,7 +81,7 @@ export function setupRtFrame(regs: PtRegs, mm: AddressSpace, info: SigFrameInfo,
   v.setBigUint64(mc + SC_CR2, cr2, true);
   v.setBigUint64(UC_OFF + UC_SIGMASK, oldMask, true);
   buf.set(encodeSiginfo(info), SIGINFO_OFF);
-  if (!mm.write(Number(frame), buf)) return false;
+  if (!mm.writeUncharged(Number(frame), buf)) return false;
   regs.set('rsp', BigInt.asUintN(64, frame));
   regs.set('rip', handler);
   regs.set('rdi', BigInt(info.signo));
@@ -97,7 +97,7 @@ export function setupRtFrame(regs: PtRegs, mm: AddressSpace, info: SigFrameInfo,
 /** rt_sigreturn: restore registers and the mask from the frame (plus uc_stack); null if it cannot be read. */
 export function restoreRtFrame(regs: PtRegs, mm: AddressSpace): { mask: bigint; rax: bigint; ucStack: Uint8Array } | null {
   const frame = Number(BigInt.asIntN(64, regs.get('rsp'))) - 8; // the handler's ret popped pretcode
-  const buf = mm.read(frame, FRAME_SIZE);
+  const buf = mm.readUncharged(frame, FRAME_SIZE);
   if (!buf) return null;
   const v = new DataView(buf.buffer);
   const mc = UC_OFF + UC_MCONTEXT;

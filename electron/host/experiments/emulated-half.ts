@@ -82,7 +82,7 @@ export const EMULATED: Record<ExperimentId, EmulatedImpl> = {
       const perMib: Series['points'] = [];
       const measured: HalfOutput['measured'] = [];
       const operations: OperationCounts[] = [];
-      const perCall: number[] = [];
+      const perCall: Series['points'] = [];
       for (const size of sizes) {
         const n = Math.max(1, Math.min(64, Math.floor((1 << 20) / (2 * size))));
         const f = await meter.perOp(`read-${size}`, (k) => readLoop(size, k), n);
@@ -91,12 +91,13 @@ export const EMULATED: Record<ExperimentId, EmulatedImpl> = {
         perMib.push({ x: size, y: ((f.counts.dispatch ?? 0) * (1 << 20)) / size });
         measured.push({ op: `read:${size}`, ns: f.ns });
         operations.push({ op: `read:${size}`, counts: f.counts });
-        perCall.push(f.ns);
+        perCall.push({ x: size, y: f.ns });
       }
       const notes = [`emulated buffer sizes ${sizes[0]} B .. ${sizes[sizes.length - 1]} B (reduced: the guest reads its 1 MiB file /data/1mib.bin; each size is timed over n and 2n reads)`];
       if (params.maxBytes! > EMULATED_MAX_READ) notes.push(`sizes above ${EMULATED_MAX_READ} B are native only`);
-      if (Math.max(...perCall) <= Math.min(...perCall) * 1.01) notes.push('the cost table has no per-byte copy cost, so an emulated read() costs the same at every size and ns per byte falls as 1/size');
-      return { series: seriesFor('read-sweep', 'emulated', { 'ns-per-byte': perByte, 'syscalls-per-mib': perMib }), notes, measured, operations };
+      if (meter.table.copyByte === 0) notes.push('the copyByte row is 0: an emulated read() costs the same at every size and ns per byte falls as 1/size');
+      else notes.push(`per call: the fixed crossing plus ${meter.table.copyByte} cycles for each byte copied to the buffer (copyByte)`);
+      return { series: seriesFor('read-sweep', 'emulated', { 'ns-per-byte': perByte, 'syscalls-per-mib': perMib, 'ns-per-call': perCall }), notes, measured, operations };
     },
   },
   'null-syscall': callTable('null-syscall', [['getppid', nullSyscall]]),

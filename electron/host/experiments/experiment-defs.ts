@@ -21,8 +21,12 @@ export const EXPERIMENTS: readonly ExperimentDef[] = [
     series: [
       { key: 'ns-per-byte', label: 'ns per byte', xUnit: 'B (buffer size)', yUnit: 'ns/B' },
       { key: 'syscalls-per-mib', label: 'read() calls per MiB', xUnit: 'B (buffer size)', yUnit: 'calls/MiB' },
+      { key: 'ns-per-call', label: 'time per read() call', xUnit: 'B (buffer size)', yUnit: 'ns' },
     ],
-    charts: [{ title: 'Buffering: ns per byte and syscalls per MiB against buffer size', series: ['ns-per-byte'], y2: ['syscalls-per-mib'], x: 'log', y: 'log', fileName: 'read-sweep' }],
+    charts: [
+      { title: 'Buffering: ns per byte and syscalls per MiB against buffer size', series: ['ns-per-byte'], y2: ['syscalls-per-mib'], x: 'log', y: 'log', fileName: 'read-sweep' },
+      { title: 'Buffering: one read() call against buffer size (the crossing, then the copy)', series: ['ns-per-call'], x: 'log', y: 'log', fileName: 'read-sweep-per-call' },
+    ],
     probe: 'read-sweep',
   },
   {

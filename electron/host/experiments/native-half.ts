@@ -35,6 +35,7 @@ export const NATIVE: Record<ExperimentId, (report: ProbeReport, params: Record<s
       series: seriesFor('read-sweep', 'native', {
         'ns-per-byte': sweep.map((t) => ({ x: t.buffer_bytes!, y: t.ns_per_byte ?? t.median_ns / t.buffer_bytes! })),
         'syscalls-per-mib': sweep.filter((t) => t.syscalls_per_mib !== undefined).map((t) => ({ x: t.buffer_bytes!, y: t.syscalls_per_mib! })),
+        'ns-per-call': sweep.map((t) => ({ x: t.buffer_bytes!, y: t.median_ns })),
       }),
       notes: ['read() of a page-cached 8 MiB file on this machine; the probe sweeps 1 B .. 1 MiB, shown within the chosen range', ...kindNotes(r)],
       measured: sweep.map((t) => ({ op: t.op, ns: t.median_ns })),

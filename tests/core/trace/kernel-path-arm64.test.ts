@@ -108,6 +108,7 @@ describe('KernelPathWatch on the arm64 entry code', () => {
     expect(st.svc!.charges.modeSwitchEntry).toBe(DEFAULT_COSTS.modeSwitchEntry);
     expect(st.dispatch!.charges.dispatch).toBe(DEFAULT_COSTS.dispatch);
     expect(st.handler!.charges.kernelCacheMisses).toBe(DEFAULT_COSTS.kernelCacheMisses);
+    expect(st.handler!.charges.copyByte).toBeCloseTo(3 * DEFAULT_COSTS.copyByte, 9); // "hi\n" copied in
     expect(st.eret!.charges.modeSwitchExit).toBe(DEFAULT_COSTS.modeSwitchExit);
     expect(st.kernel_entry!.label).toMatch(/save x0–x30/);
   });

@@ -126,6 +126,9 @@ describe('KernelPathWatch on the real entry code', () => {
     expect(st.syscall!.charges.modeSwitchEntry).toBe(DEFAULT_COSTS.modeSwitchEntry);
     expect(st.sysret!.charges.modeSwitchExit).toBe(DEFAULT_COSTS.modeSwitchExit);
     expect(st.handler!.charges.kernelCacheMisses).toBe(DEFAULT_COSTS.kernelCacheMisses);
+    // The 3 bytes copy_from_user took from the buffer are the handler's work.
+    expect(st.handler!.charges.copyByte).toBeCloseTo(3 * DEFAULT_COSTS.copyByte, 9);
+    for (const s of t.stages) if (s.stage !== 'handler') expect(s.charges.copyByte).toBeUndefined();
     expect(st.sysret!.instructions).toBe(1);
     expect(t.line).toBe('write(1, "hi\\n", 3) = 3');
     expect(t.complete).toBe(true);

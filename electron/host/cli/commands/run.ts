@@ -47,7 +47,8 @@ function printStats(io: CliIo, s: MachineStats): void {
   const lines = rows.map(([k, v]) => `${k.padEnd(26)} ${v.toLocaleString('en-US')}`);
   const breakdown = Object.entries(s.cyclesByEvent)
     .filter(([, v]) => v > 0)
-    .map(([k, v]) => `  ${k.padEnd(24)} ${Math.round(v).toLocaleString('en-US')} cycles (${s.countsByEvent[k]}×)`);
+    // copyByte counts bytes copied across the boundary, the other rows occurrences.
+    .map(([k, v]) => `  ${k.padEnd(24)} ${Math.round(v).toLocaleString('en-US')} cycles (${k === 'copyByte' ? `${s.countsByEvent[k]} bytes` : `${s.countsByEvent[k]}×`})`);
   io.stderr(`--- stats ---\n${lines.join('\n')}\ncycles by event:\n${breakdown.join('\n')}\n`);
 }
 

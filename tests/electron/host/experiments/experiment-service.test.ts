@@ -112,6 +112,26 @@ describe('emulated half follows the cost table', () => {
     for (const p of perMib) expect(p.y).toBeCloseTo((1 << 20) / (p.x as number), 6);
   });
 
+  it('read-sweep: a call costs more with each doubling (the copy), a byte less (the crossing amortised); +k on copyByte adds size × k cycles', async () => {
+    const { svc, saved } = service();
+    const params = { minBytes: 1, maxBytes: 65536 };
+    const [rs] = await svc.run(1, { id: 'read-sweep', params, halves: ['emulated'] }, () => {});
+    const perCall = rs!.series.find((s) => s.key === 'ns-per-call')!.points;
+    const perByte = rs!.series.find((s) => s.key === 'ns-per-byte')!.points;
+    expect(perCall.map((p) => p.x)).toEqual(Array.from({ length: 17 }, (_, i) => 2 ** i));
+    for (let i = 1; i < perCall.length; i++) {
+      expect(perCall[i]!.y).toBeGreaterThan(perCall[i - 1]!.y);
+      expect(perByte[i]!.y).toBeLessThan(perByte[i - 1]!.y);
+    }
+    // Each read copies exactly its buffer: the bytes, not a guess, are what the row prices.
+    for (const o of rs!.operations!) expect(o.counts.copyByte).toBe(Number(o.op.slice('read:'.length)));
+    const k = 0.5;
+    saved.report = { at: 'test', table: { ...DEFAULT_COSTS, copyByte: DEFAULT_COSTS.copyByte + k }, fit: { cyclesPerNs: DEFAULT_COSTS.cyclesPerNs, scales: {} }, rows: [], notes: [] };
+    const [dearer] = await svc.run(2, { id: 'read-sweep', params, halves: ['emulated'], table: 'calibrated' }, () => {});
+    const dearerPerCall = dearer!.series.find((s) => s.key === 'ns-per-call')!.points;
+    dearerPerCall.forEach((p, i) => expect(p.y - perCall[i]!.y).toBeCloseTo(((p.x as number) * k) / DEFAULT_COSTS.cyclesPerNs, 6));
+  }, 120_000);
+
   it('refuses unknown experiments and parameters out of range, naming them', async () => {
     const { svc } = service();
     await expect(svc.run(1, { id: 'nope', params: {}, halves: ['emulated'] }, () => {})).rejects.toThrow(/no experiment named 'nope'/);

@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_COSTS } from '../../../../../core/cost/cost-table.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..', '..', '..');
 const CLI = join(ROOT, 'bin', 'syscall-lab.js');
@@ -43,6 +44,8 @@ describe('syscall-lab run --arch arm64', () => {
     expect(r.stderr).toContain('write(1, "Direct write call", 17) = 17\nexit(0) = ?\n+++ exited with 0 +++\n');
     expect(r.stderr).toMatch(/syscalls\s+2\n/);
     expect(r.stderr).toMatch(/mode switches\s+[1-9]/);
+    // write copied its 17 bytes from the user buffer, copyByte cycles each.
+    expect(r.stderr).toMatch(new RegExp(`copyByte\\s+${Math.round(17 * DEFAULT_COSTS.copyByte)} cycles \\(17 bytes\\)`));
   });
 
   it('runs an ELF built by aarch64-linux-gnu-as/ld, taking the architecture from its header', () => {
