@@ -31,7 +31,7 @@ import { formatIssue, PackError } from './packs/pack-issue.js';
 import { workerLabRunner } from './emulator/lab-runner.js';
 import type { ProbeReport } from '../common/probe-types.js';
 import { appVersion, builtinPackDirs } from './paths.js';
-import { readPrefs, studentSeed, writePrefs } from './prefs-file.js';
+import { readPrefs, studentSeed, updatePrefs } from './prefs-file.js';
 import { exportProgress } from './progress/progress-export.js';
 import { createExperimentService, experimentHandlers, type ExperimentHost } from './experiments/experiment-handlers.js';
 import type { ExperimentService } from './experiments/experiment-service.js';
@@ -84,10 +84,10 @@ export class HostServices {
       emit: (event, payload) => this.emit(event, payload),
       readPref: async (key) => (await this.readPrefs())[key],
       writePref: async (key, value) => {
-        const prefs = await this.readPrefs();
-        if (value === undefined) delete prefs[key];
-        else prefs[key] = value;
-        await this.writePrefs(prefs);
+        await updatePrefs(this.options.userDataDir, (prefs) => {
+          if (value === undefined) delete prefs[key];
+          else prefs[key] = value;
+        });
       },
       refuse: (code, message) => new CommandFailure(code, message),
     };
@@ -125,10 +125,6 @@ export class HostServices {
 
   private readPrefs(): Promise<Record<string, string>> {
     return readPrefs(this.options.userDataDir);
-  }
-
-  private writePrefs(prefs: Record<string, string>): Promise<void> {
-    return writePrefs(this.options.userDataDir, prefs);
   }
 
   private makeHandlers(): Handlers {
@@ -267,9 +263,9 @@ export class HostServices {
         return Object.fromEntries(keys.filter((k) => typeof prefs[k] === 'string').map((k) => [k, prefs[k] as string]));
       },
       'prefs.set': async ({ key, value }) => {
-        const prefs = await this.readPrefs();
-        prefs[key] = value;
-        await this.writePrefs(prefs);
+        await updatePrefs(this.options.userDataDir, (prefs) => {
+          prefs[key] = value;
+        });
         return null;
       },
     };
