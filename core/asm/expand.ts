@@ -15,7 +15,11 @@ import { MAX_REPT_STATEMENTS, repeatCount } from './rept.js';
 import type { StatementText } from './source-splitter.js';
 import type { AsmError } from './types.js';
 
-/** gas's default `--max-macro-nest`: deeper nesting is almost always runaway recursion. */
+/**
+ * Invocations allowed inside macro bodies, one within the other: gas's default
+ * `--max-macro-nest` (gas accepts a chain of 101 calls, and so do we). Deeper is
+ * almost always runaway recursion.
+ */
 export const MAX_MACRO_DEPTH = 100;
 
 interface MacroDef extends MacroHeader {
@@ -142,16 +146,16 @@ class Expander {
       }
     }
     const body = this.collect(f, p, word, '.endr');
-    if (body === null || this.oversized.has(original) || body.length === 0) return;
+    if (body === null || this.oversized.has(original)) return;
     if (word === '.rept') {
       const count = repeatCount(p);
       if (typeof count !== 'number') return this.fail(p, count.message, count.column);
-      if (count > 0 && this.fits(p, word, count, body)) this.stack.push({ items: body, i: 0, repeats: count - 1, macro: false, depth: f.depth });
+      if (count > 0 && body.length > 0 && this.fits(p, word, count, body)) this.stack.push({ items: body, i: 0, repeats: count - 1, macro: false, depth: f.depth });
       return;
     }
     const irp = parseIrp(p.text.slice(word.length), word === '.irpc');
     if ('error' in irp) return this.fail(p, irp.error);
-    if (!this.fits(p, word, irp.values.length, body)) return;
+    if (body.length === 0 || !this.fits(p, word, irp.values.length, body)) return;
     const items: StatementText[] = [];
     for (const value of irp.values) {
       const values = new Map([[irp.symbol, value]]);
@@ -235,7 +239,7 @@ class Expander {
   }
 
   private invoke(f: Frame, p: StatementText, def: MacroDef, nameLength: number): void {
-    if (f.depth >= MAX_MACRO_DEPTH) {
+    if (f.depth > MAX_MACRO_DEPTH) {
       this.fail(p, `macros nested too deeply (more than ${MAX_MACRO_DEPTH} levels): does '${def.name}' call itself?`);
       this.aborted = true;
       return;

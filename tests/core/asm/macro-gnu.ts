@@ -67,7 +67,7 @@ export function gnuErrors(arch: Arch, source: string): string[] {
       return [];
     } catch (e) {
       const err = e as { stderr?: Buffer };
-      return (err.stderr?.toString() ?? '').split('\n').filter((l) => /Error|Info/.test(l));
+      return (err.stderr?.toString() ?? '').split('\n').filter((l) => /error|Info/i.test(l));
     }
   });
 }
