@@ -2,12 +2,12 @@
 // back as section bytes, defined symbols (nm) and error lines, and the same
 // three views of our ObjectImage, so the macro tests compare like with like.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AssembleResult } from '../../../core/asm/index.js';
 import { assembleArm64 } from '../../../core/arch/arm64/assembler/assembler.js';
 import { assembleX86 } from '../../../core/arch/x86_64/assembler/x86-backend.js';
+import { withTempDir } from '../arch/x86_64/assembler/gnu-as.js';
 
 export type Arch = 'x86_64' | 'arm64';
 
@@ -24,19 +24,10 @@ const TOOLS: Record<Arch, { as: string[]; objcopy: string; nm: string }> = {
 
 const hex = (b: ArrayLike<number>): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 
-function withTmp<T>(fn: (dir: string) => T): T {
-  const dir = mkdtempSync(join(tmpdir(), 'sl-macro-'));
-  try {
-    return fn(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 /** GNU as's view; throws with its stderr when it refuses the source. */
 export function gnu(arch: Arch, source: string, sections: readonly string[] = ['.text', '.data']): Assembled {
   const t = TOOLS[arch];
-  return withTmp((dir) => {
+  return withTempDir((dir) => {
     writeFileSync(join(dir, 'a.s'), source);
     const [cmd, ...args] = t.as;
     execFileSync(cmd as string, [...args, '-o', join(dir, 'a.o'), join(dir, 'a.s')], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -59,7 +50,7 @@ export function gnu(arch: Arch, source: string, sections: readonly string[] = ['
 
 /** GNU as's error lines (`a.s:LINE: Error: ...`, with Info lines), [] when it assembles. */
 export function gnuErrors(arch: Arch, source: string): string[] {
-  return withTmp((dir) => {
+  return withTempDir((dir) => {
     writeFileSync(join(dir, 'a.s'), source);
     const [cmd, ...args] = TOOLS[arch].as;
     try {
