@@ -64,11 +64,13 @@ export function parseProgram(source: string, backend: ArchBackend, errors: AsmEr
   const equNames = new Set<string>();
   const localName = (n: string, k: number): string => `.L${n}\u0002${k}`;
 
+  const macroNames = new Set(Array.from(source.matchAll(/^[ \t]*\.macro[ \t]+([A-Za-z_.$][\w.$]*)/gim), (m) => (m[1] ?? '').toLowerCase()));
   const parts = expandSource(splitStatements(source, {
     lineComments: backend.lineComments,
     lineStartComments: backend.lineStartComments,
     semicolon: backend.semicolon,
-    isStatementWord: (w) => backend.isMnemonic(w),
+    // A call of a macro the source defines is code after ';' too (`nop; exit 0`).
+    isStatementWord: (w) => backend.isMnemonic(w) || macroNames.has(w),
   }), errors);
   for (const part of parts) {
     const lexed = tokenize(part.text, part.column);

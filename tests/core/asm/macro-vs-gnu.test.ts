@@ -24,6 +24,7 @@ _start:
   exit
   exit 3
   exit code=7
+  nop; exit 4; nop
 .data
 msg: .ascii "hi\\n"
 len = . - msg
