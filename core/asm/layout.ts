@@ -185,6 +185,7 @@ function runPass(
     const s = prog.statements[index] as Statement;
     section = s.section;
     here = { line: s.line, column: s.column };
+    const errorsBefore = r.errors.length;
     const start = r.sectionSizes.get(section) ?? 0;
     r.starts.push(start);
     const fail = (message: string, column = s.column): void => {
@@ -319,6 +320,10 @@ function runPass(
       }
     }
     r.sizes.push((r.sectionSizes.get(section) ?? 0) - start);
+    if (s.origin !== undefined) for (let k = errorsBefore; k < r.errors.length; k++) {
+      const e = r.errors[k] as AsmError;
+      r.errors[k] = { ...e, message: `${s.origin}: ${e.message}` };
+    }
   }
   layoutPools(pools, r, evalAt, backend, final, (s) => (section = s), emit, addFixups);
   // bss holds no bytes; anything non-zero stored there is an error (GNU as agrees).

@@ -5,7 +5,7 @@
 import type { ArchBackend, ParsedInstruction } from './backend.js';
 import { parseExpr, type Expr } from './expr.js';
 import { tokenize, type Token } from './lexer.js';
-import { expandRept } from './rept.js';
+import { expandSource } from './expand.js';
 import { splitStatements } from './source-splitter.js';
 import { sectionDefaults, sectionFromFlags, type ParsedProgram, type SectionInfo, type Statement } from './statements.js';
 import type { AsmError, SymbolKind } from './types.js';
@@ -64,16 +64,18 @@ export function parseProgram(source: string, backend: ArchBackend, errors: AsmEr
   const equNames = new Set<string>();
   const localName = (n: string, k: number): string => `.L${n}\u0002${k}`;
 
-  const parts = expandRept(splitStatements(source, {
+  const macroNames = new Set(Array.from(source.matchAll(/^[ \t]*\.macro[ \t]+([A-Za-z_.$][\w.$]*)/gim), (m) => (m[1] ?? '').toLowerCase()));
+  const parts = expandSource(splitStatements(source, {
     lineComments: backend.lineComments,
     lineStartComments: backend.lineStartComments,
     semicolon: backend.semicolon,
-    isStatementWord: (w) => backend.isMnemonic(w),
+    // A call of a macro the source defines is code after ';' too (`nop; exit 0`).
+    isStatementWord: (w) => backend.isMnemonic(w) || macroNames.has(w),
   }), errors);
   for (const part of parts) {
     const lexed = tokenize(part.text, part.column);
     const err = (column: number, message: string): void => {
-      errors.push({ line: part.line, column, message });
+      errors.push({ line: part.line, column, message: part.origin === undefined ? message : `${part.origin}: ${message}` });
     };
     if (lexed.error !== undefined) {
       err(lexed.error.column, lexed.error.message);
@@ -81,7 +83,8 @@ export function parseProgram(source: string, backend: ArchBackend, errors: AsmEr
     }
     let toks = lexed.tokens;
     const push = (column: number, body: Body): void => {
-      prog.statements.push({ ...body, line: part.line, column, section } as Statement);
+      const at = part.origin === undefined ? { line: part.line, column } : { line: part.line, column, origin: part.origin };
+      prog.statements.push({ ...body, ...at, section } as Statement);
     };
     const defineLabel = (name: string, column: number): void => {
       if (prog.labels.has(name) || equNames.has(name)) {

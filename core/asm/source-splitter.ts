@@ -8,6 +8,11 @@ export interface StatementText {
   /** 1-based column of text[0] in the source line. */
   column: number;
   text: string;
+  /**
+   * Set on statements a macro expansion produced: which invocation, e.g.
+   * "in macro 'print' called at line 30". Errors on the statement start with it.
+   */
+  origin?: string;
 }
 
 export interface SplitterConfig {

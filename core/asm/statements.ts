@@ -9,6 +9,8 @@ import type { SectionFlags, SectionKind, SymbolKind } from './types.js';
 interface Pos {
   line: number;
   column: number;
+  /** From a macro expansion: "in macro 'm' called at line N", prefixed to its errors. */
+  origin?: string;
 }
 
 export type Statement = Pos &

@@ -9,6 +9,9 @@ const COMMON = [
   '.equ', '.set', '.section', '.text', '.data', '.bss', '.rodata', '.globl', '.global', '.type', '.size', '.comm', '.lcomm', '.uleb128', '.sleb128',
   '.rept 3', '.rept 0xffffffff', '.rept -1', '.endr', '.macro', '.endm', '.if', '.endif', '.incbin', '.include', '.org 16', '.ltorg', '.pool',
   '"str"', '"\\x41\\n"', "'a'", '\n', ' ', '\t',
+  // Macros: definitions, calls and substitutions in any order, including recursive ones.
+  '.macro m a, b=2', '.macro m a:req, b:vararg', '.macro M', 'm', 'm 1, 2', 'm b=1', 'm\n', '\\a', '\\b', '\\@', '\\()', '&a', '.exitm', '.purgem m',
+  '.irp r, 1, 2', '.irpc c, 123', '\\r', '\\c',
 ];
 
 /** A few lines of tokens that look like assembly, in random order. */
