@@ -15,7 +15,8 @@
 //  5. Clock readings: tv_sec/tv_nsec/tv_usec values written by clock_gettime,
 //     clock_getres and gettimeofday become `N`. nanosleep's first timespec is the
 //     program's input and stays; the time left that the kernel writes into its second
-//     when a signal cuts the sleep short is a clock reading and becomes `N`. uname's
+//     when a signal cuts the sleep short is a clock reading and becomes `N`; so does
+//     ppoll's `left {...}` suffix, unless its timeout was zero (never rewritten). uname's
 //     nodename becomes "HOST".
 //  6. Addresses the kernel chooses, outside string literals:
 //     - the heap: the result of the first brk call is the base; any value in
@@ -161,6 +162,8 @@ export class TraceNormalizer {
     line = processIds(call, line);
     if (CLOCK_CALLS.has(call)) line = line.replace(/\b(tv_sec|tv_nsec|tv_usec)=\d+/g, '$1=N');
     if (call === 'nanosleep') line = line.replace(/^(nanosleep\(\{[^}]*\}, )\{tv_sec=\d+, tv_nsec=\d+\}/, '$1{tv_sec=N, tv_nsec=N}');
+    // ppoll writes the time left back; a zero timeout is never rewritten, so it stays exact.
+    if (call === 'ppoll' && !line.includes(', {tv_sec=0, tv_nsec=0}, ')) line = line.replace(/, left \{tv_sec=\d+, tv_nsec=\d+\}\)$/, ', left {tv_sec=N, tv_nsec=N})');
     if (call === 'uname') line = line.replace(/nodename="(?:[^"\\]|\\.)*"(?:\.\.\.)?/, 'nodename="HOST"');
     line = this.procMaps(call, line);
     this.learn(call, line);
