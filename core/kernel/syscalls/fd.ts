@@ -113,7 +113,12 @@ function doPoll(ctx: SysCtx, addr: number, nfds: number, now: number, deadline: 
   const task = ctx.task;
   for (let i = 0; i < nfds; i++) {
     const file = files.file(ctx.proc, v.getInt32(i * 8, true));
-    if (file) for (const q of files.vfs.waitQueues(file)) q.once(() => ctx.k.makeRunnable(task));
+    if (!file) continue;
+    for (const q of files.vfs.waitQueues(file)) {
+      q.once(() => ctx.k.makeRunnable(task));
+      // Waiting on the host's stdin is not a deadlock: the run loop asks the host for input.
+      if (q === files.stdinQueue) task.waitingOn = 'stdin';
+    }
   }
   return BLOCK;
 }
