@@ -3,7 +3,8 @@
 # 20 ms timer fires inside it, the handler runs, and ppoll fails with EINTR even though
 # the handler has SA_RESTART (ERESTARTNOHAND: never restarted after a handler). The
 # handler's frame carries the pre-ppoll mask, so after sigreturn SIGALRM is blocked again.
-# expect-stdout: handler ran 1\nppoll returned -4\nmask after 8192\n
+# The time left (4.98 s) is written back to the timespec even on EINTR.
+# expect-stdout: handler ran 1\nppoll returned -4\nleft sec 4\nmask after 8192\n
 # expect-exit: 0
 # expect-trace: ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=5, tv_nsec=0}, [], 8) = ? ERESTARTNOHAND (To be restarted if no handler)
 # expect-trace: rt_sigreturn({mask=[ALRM]}) = -1 EINTR (Interrupted system call)
@@ -47,6 +48,9 @@ _start:
     mov rdi, r12
     lea rsi, [rip + m_ppoll]
     call say
+    mov rdi, qword ptr [rip + five_s]
+    lea rsi, [rip + m_left]
+    call say
     mov eax, 14                 # rt_sigprocmask(SIG_BLOCK, NULL, &old, 8)
     xor edi, edi
     xor esi, esi
@@ -78,6 +82,7 @@ flag: .byte 0
 .section .rodata
 m_handler: .asciz "handler ran "
 m_ppoll: .asciz "ppoll returned "
+m_left: .asciz "left sec "
 m_mask: .asciz "mask after "
 
 # ---- helpers shared by the k-*.s programs (each file carries its own copy) ----
