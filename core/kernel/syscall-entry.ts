@@ -67,6 +67,8 @@ interface Outcome {
   row: SyscallRow | null;
   /** The registers as a tracer sees them (strace prints these, not the sanitised values); empty when nobody records. */
   args: bigint[];
+  /** In-out structs as they were on entry (strace decodes those before the call), when recording. */
+  atEntry?: ReadonlyMap<number, Uint8Array>;
 }
 
 /**
@@ -86,6 +88,7 @@ export function dispatch(k: Kernel, task: Task, table: TableEntry[], nr: number,
   const shown = entry ? rawBig(raw, row.args.length) : NO_ARGS;
   if (entry && row.ret === 'noreturn') traceCall(k, task, row.name, shown, row.args.map((a) => a.kind), 0n, 'noreturn', via, entry);
   meter.chargeAt(EV.kernelCacheMisses!, meter.table.kernelCacheMisses);
+  const atEntry = entry ? entryStructs(task, row, raw) : undefined;
   const copyBefore = entry ? meter.cyclesAt(EV.copyByte!) : 0;
   const result = row.impl(ctx);
   if (entry) copiedCycles = meter.cyclesAt(EV.copyByte!) - copyBefore;
@@ -102,13 +105,28 @@ export function dispatch(k: Kernel, task: Task, table: TableEntry[], nr: number,
         // Keep the deadline: restart_syscall resumes the same sleep if no handler runs.
         if (row.name === 'nanosleep') nanosleepRemaining(ctx, false);
         task.restartBlock = row.name === 'restart_syscall' ? task.restartBlock : row.name;
-      } else task.syscallState = null;
-      return { ret: restartCode(row), row, args: shown };
+      } else {
+        row.interrupted?.(ctx);
+        task.syscallState = null;
+      }
+      return { ret: restartCode(row), row, args: shown, ...(atEntry ? { atEntry } : {}) };
     }
     return 'blocked';
   }
   // A number beyond 2^53 is normalised the way a bigint is: the register's signed value.
-  return { ret: typeof result === 'number' && Number.isSafeInteger(result) ? result : BigInt.asIntN(64, BigInt(result)), row, args: shown };
+  return { ret: typeof result === 'number' && Number.isSafeInteger(result) ? result : BigInt.asIntN(64, BigInt(result)), row, args: shown, ...(atEntry ? { atEntry } : {}) };
+}
+
+/** The 'timespec-inout' arguments' bytes before the call rewrites them (ppoll's timeout). */
+function entryStructs(task: Task, row: SyscallRow, raw: RawArgs): ReadonlyMap<number, Uint8Array> | undefined {
+  let out: Map<number, Uint8Array> | undefined;
+  row.args.forEach((a, i) => {
+    if (a.kind !== 'timespec-inout') return;
+    // The tracer's own read: no copy cost for the guest.
+    const b = task.proc.mm.readUncharged(Number(BigInt.asIntN(64, raw.big(i))), 16);
+    if (b) (out ??= new Map()).set(i, b.slice());
+  });
+  return out;
 }
 
 /** The registers as the kernel found them on entry (before the result overwrote RAX). */
@@ -119,12 +137,12 @@ function entrySnapshot(k: Kernel, regs: PtRegs): Record<string, string> | null {
   return out;
 }
 
-export function traceCall(k: Kernel, task: Task, name: string, args: bigint[], kinds: readonly SysArgKind[], ret: bigint, retKind: SysRetKind, via: SyscallVia, entry: Record<string, string> | null): void {
+export function traceCall(k: Kernel, task: Task, name: string, args: bigint[], kinds: readonly SysArgKind[], ret: bigint, retKind: SysRetKind, via: SyscallVia, entry: Record<string, string> | null, atEntry?: ReadonlyMap<number, Uint8Array>): void {
   if (!entry || (!k.options.onEvent && k.events.length >= 100_000)) return;
   const mm = task.proc.mm;
   // A compat (int 0x80) call can only name 32-bit addresses: read what the kernel read.
   const toAddr = via === 'int80' ? (a: bigint) => Number(BigInt.asUintN(32, a)) : (a: bigint) => Number(BigInt.asIntN(64, a));
-  const line = formatSyscall({ name, args, argKinds: kinds, ret, arch: k.arch, retKind }, (addr, len) => mm.readUncharged(toAddr(addr), len));
+  const line = formatSyscall({ name, args, argKinds: kinds, ret, arch: k.arch, retKind, ...(atEntry ? { atEntry } : {}) }, (addr, len) => mm.readUncharged(toAddr(addr), len));
   const entryRegs = entry;
   const sret = Number(BigInt.asIntN(64, ret));
   const errno = sret < 0 && sret >= -4095 ? errnoName(-sret) : null;
@@ -233,7 +251,7 @@ function traceSyscall64(k: Kernel, task: Task, regs: PtRegs, out: Outcome, via: 
     const rsp = BigInt(entry.rsp ?? '0');
     traceCall(k, task, out.row.name, [rsp + 296n], out.row.traceArgs.map((a) => a.kind), ret, out.row.ret ?? 'dec', via, entry);
   } else if (out.row) {
-    if (out.row.ret !== 'noreturn') traceCall(k, task, out.row.name, out.args, out.row.args.map((a) => a.kind), ret, out.row.ret ?? 'dec', via, entry);
+    if (out.row.ret !== 'noreturn') traceCall(k, task, out.row.name, out.args, out.row.args.map((a) => a.kind), ret, out.row.ret ?? 'dec', via, entry, out.atEntry);
   } else {
     // strace shows the number as the kernel takes it: the low 32 bits, sign-extended.
     traceCall(k, task, `syscall_0x${BigInt.asUintN(64, BigInt.asIntN(32, regs.get('orig_rax'))).toString(16)}`, out.args, UNKNOWN_SYSCALL_ARG_KINDS, ret, 'dec', via, entry);

@@ -4,7 +4,7 @@
 
 import type { SysArgKind, SysRetKind } from '../trace/strace-format.js';
 import type { Arch } from '../trace/events.js';
-import type { SysImpl } from './syscalls/context.js';
+import type { SysCtx, SysImpl } from './syscalls/context.js';
 import * as fs from './syscalls/fs.js';
 import * as mm from './syscalls/mm.js';
 import * as proc from './syscalls/process.js';
@@ -35,6 +35,8 @@ export interface SyscallRow {
   traceArgs?: SysArg[];
   /** What a blocked call returns when a handled signal interrupts it (signal(7)). */
   restart?: 'restartsys' | 'restartnohand' | 'restart-block' | 'eintr';
+  /** Work a call does when a signal interrupts its sleep, before the handler runs (ppoll's time left). */
+  interrupted?: (ctx: SysCtx) => void;
 }
 
 const a = (name: string, type: CType, kind: SysArgKind): SysArg => ({ name, type, kind });
@@ -83,6 +85,7 @@ export const SYSCALLS: SyscallRow[] = [
   { name: 'newfstatat', nr: { x86_64: 262, arm64: 79 }, args: [a('dfd', 'int', 'dirfd'), ptr('filename', 'path'), ptr('statbuf', 'stat-out'), a('flag', 'int', 'at-flags')], impl: fs.sysNewfstatat },
   { name: 'restart_syscall', nr: { x86_64: 219, arm64: 128 }, args: [], impl: sig.sysRestartSyscall, restart: 'restart-block' },
   { name: 'poll', nr: { x86_64: 7, arm64: null }, args: [ptr('ufds', { kind: 'pollfd', countArg: 1 }), a('nfds', 'uint', 'uint'), a('timeout_msecs', 'int', 'int')], impl: fd_.sysPoll, restart: 'restart-block' },
+  { name: 'ppoll', nr: { x86_64: 271, arm64: 73 }, args: [ptr('ufds', { kind: 'pollfd', countArg: 1 }), a('nfds', 'uint', 'uint'), ptr('tsp', 'timespec-inout'), ptr('sigmask', 'sigset-sized'), size('sigsetsize')], impl: fd_.sysPpoll, restart: 'restartnohand', interrupted: fd_.ppollInterrupted },
   { name: 'pipe', nr: { x86_64: 22, arm64: null, i386: 42 }, args: [ptr('fildes', 'pipefd-out')], impl: fd_.sysPipe },
   { name: 'dup', nr: { x86_64: 32, arm64: 23, i386: 41 }, args: [fd('fildes')], impl: fd_.sysDup },
   { name: 'dup2', nr: { x86_64: 33, arm64: null, i386: 63 }, args: [fd('oldfd'), fd('newfd')], impl: fd_.sysDup2 },

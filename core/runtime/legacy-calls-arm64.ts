@@ -1,4 +1,4 @@
-// The older calls arm64's generic system call list left out (dup2, alarm, pause),
+// The older calls arm64's generic system call list left out (dup2, alarm, pause, poll),
 // hand-written in AArch64 guest assembly from the calls it kept, the way the C
 // libraries do it there. Each needs a step the plain wrapper generator cannot express.
 
@@ -6,7 +6,7 @@ import { syscallNumber } from './syscall-wrappers.js';
 
 const nr = (name: string): number => syscallNumber(name, 'arm64');
 
-export const LEGACY_CALLS_ARM64 = `// ---- dup2, alarm, pause from dup3, setitimer, rt_sigsuspend ----
+export const LEGACY_CALLS_ARM64 = `// ---- dup2, alarm, pause, poll from dup3, setitimer, rt_sigsuspend, ppoll ----
 .text
 // int dup2(int old, int new): dup3 refuses old == new with EINVAL where dup2 returns
 // new if old is open (dup(2)); musl checks that with fcntl(F_GETFD), which fails with
@@ -59,7 +59,7 @@ alarm:
 1:  ret
 
 // int pause(void): sleep until a handler has run, as rt_sigsuspend with the mask
-// already in force (pause(2); no ppoll here to do it glibc's newer way). Always -1, EINTR.
+// already in force (pause(2)). Always -1, EINTR.
 .global pause
 .type pause, %function
 pause:
@@ -73,6 +73,33 @@ pause:
     mov x0, sp
     mov x1, #8
     mov x8, #${nr('rt_sigsuspend')}    // rt_sigsuspend
+    svc #0
+    add sp, sp, #16
+    cmn x0, #4095
+    b.cs __syscall_error
+    ret
+
+// int poll(struct pollfd *fds, nfds_t n, int timeout): ppoll with the milliseconds
+// turned into a timespec, or NULL (wait forever) for a negative timeout, and no mask,
+// as musl and glibc do it on arm64 (poll(2) NOTES).
+.global poll
+.type poll, %function
+poll:
+    sub sp, sp, #16
+    tbnz w2, #31, 1f                    // timeout < 0: NULL
+    mov w10, #1000
+    udiv w11, w2, w10                   // tv_sec = ms / 1000
+    msub w12, w11, w10, w2              // the milliseconds left over
+    movz w13, #0x4240
+    movk w13, #0xf, lsl #16             // 1000000 ns per ms
+    umull x12, w12, w13                 // tv_nsec
+    stp x11, x12, [sp]
+    mov x2, sp
+    b 2f
+1:  mov x2, #0
+2:  mov x3, #0                          // no signal mask
+    mov x4, #8                          // sigsetsize
+    mov x8, #${nr('ppoll')}    // ppoll
     svc #0
     add sp, sp, #16
     cmn x0, #4095

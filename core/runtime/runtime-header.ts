@@ -2,11 +2,10 @@
 // Types are the kernel's layouts (struct sigaction, struct stat, sigset_t as one
 // 64-bit word), not glibc's, since the wrappers hand them to the kernel unchanged.
 // The two architectures differ in struct stat, in sigaction's restorer and in the
-// calls arm64 does not provide (syscall-wrappers-arm64.ts).
+// build note (the calls arm64 lacks are made from others: syscall-wrappers-arm64.ts).
 
 import type { Arch } from '../trace/events.js';
 import { RUNTIME_WRAPPERS } from './syscall-wrappers.js';
-import { ARM64_OMITTED } from './syscall-wrappers-arm64.js';
 import { TCB_SIZE, TLS_DATA_SIZE } from './tls-layout.js';
 
 interface ArchHeaderParts {
@@ -38,9 +37,8 @@ const PARTS: Record<Arch, ArchHeaderParts> = {
   arm64: {
     build:
       ' * Build: aarch64-linux-gnu-gcc -static -nostdlib -fno-builtin -fno-stack-protector -no-pie runtime.s prog.c\n' +
-      ' * arm64 has no open, pipe, dup2, fork, alarm or pause call: the runtime makes them from\n' +
-      ' * openat, pipe2, dup3, clone, setitimer and rt_sigsuspend, as the C libraries do there.\n' +
-      ' * poll is not provided (no ppoll in this kernel).\n',
+      ' * arm64 has no open, pipe, dup2, fork, alarm, pause or poll call: the runtime makes them\n' +
+      ' * from openat, pipe2, dup3, clone, setitimer, rt_sigsuspend and ppoll, as the C libraries do.\n',
     sigaction: `struct sigaction {                  /* the kernel's struct (include/uapi/asm-generic/signal.h) */
   void (*sa_handler)(int);
   unsigned long sa_flags;
@@ -62,8 +60,7 @@ const PARTS: Record<Arch, ArchHeaderParts> = {
   },
 };
 
-// Every wrapper's declaration, in the order the header lists them; a line whose
-// function arch leaves out (ARM64_OMITTED) is dropped.
+// Every wrapper's declaration, in the order the header lists them (both arches).
 const DECLARATIONS = `ssize_t read(int fd, void *buf, size_t n);
 ssize_t write(int fd, const void *buf, size_t n);
 int open(const char *path, int flags, ...);
@@ -96,11 +93,6 @@ void exit_group(int status) __attribute__((noreturn));
 long syscall(long nr, ...);
 `;
 
-function declarations(arch: Arch): string {
-  if (arch === 'x86_64') return DECLARATIONS;
-  const omitted = new RegExp(`\\b(${ARM64_OMITTED.join('|')})\\(`);
-  return DECLARATIONS.split('\n').filter((l) => !omitted.test(l)).join('\n');
-}
 
 /** runtime.h for arch. */
 export function runtimeHeader(arch: Arch = 'x86_64'): string {
@@ -136,7 +128,7 @@ void exit(int status) __attribute__((noreturn));
 void _exit(int status) __attribute__((noreturn));
 unsigned long getauxval(unsigned long type);
 
-${declarations(arch)}
+${DECLARATIONS}
 size_t strlen(const char *s);
 int strcmp(const char *a, const char *b);
 void *memcpy(void *dst, const void *src, size_t n);

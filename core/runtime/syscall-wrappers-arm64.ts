@@ -3,9 +3,8 @@
 // traps (syscall(2), "Architecture calling conventions"). arm64 uses the generic
 // system call list (include/uapi/asm-generic/unistd.h), which has no open, pipe,
 // dup2, fork, alarm, pause or poll: like glibc, the runtime makes open, pipe and fork
-// from openat, pipe2 and clone here, dup2, alarm and pause from dup3, setitimer and
-// rt_sigsuspend in legacy-calls-arm64.ts, all under their usual C names. poll is left
-// out (ARM64_OMITTED): this kernel has no ppoll to make it from.
+// from openat, pipe2 and clone here, dup2, alarm, pause and poll from dup3, setitimer,
+// rt_sigsuspend and ppoll in legacy-calls-arm64.ts, all under their usual C names.
 
 import { SYSCALLS } from '../kernel/syscall-table.js';
 import { ARM64_ERRNO_TPOFF } from './tls-layout.js';
@@ -30,14 +29,11 @@ const ARM64_IN_TERMS_OF: Readonly<Record<string, Omit<RuntimeWrapper, 'symbol'>>
 };
 
 /** Hand-written in legacy-calls-arm64.ts: each needs more than argument moves. */
-export const ARM64_HAND_WRITTEN: readonly string[] = ['dup2', 'alarm', 'pause'];
-
-/** In the x86-64 runtime but not the arm64 one: poll would need ppoll, which this kernel lacks. */
-export const ARM64_OMITTED: readonly string[] = ['poll'];
+export const ARM64_HAND_WRITTEN: readonly string[] = ['dup2', 'alarm', 'pause', 'poll'];
 
 /** arm64's plain wrappers: the shared list mapped onto its calls, plus sigaction. */
 export const ARM64_WRAPPERS: readonly RuntimeWrapper[] = [
-  ...RUNTIME_WRAPPERS.filter((w) => !ARM64_OMITTED.includes(w.symbol) && !ARM64_HAND_WRITTEN.includes(w.symbol)).map((w) => {
+  ...RUNTIME_WRAPPERS.filter((w) => !ARM64_HAND_WRITTEN.includes(w.symbol)).map((w) => {
     const nr = SYSCALLS.find((r) => r.name === w.syscall)?.nr.arm64;
     const alt = ARM64_IN_TERMS_OF[w.symbol];
     return nr === null && alt !== undefined ? { symbol: w.symbol, ...alt } : w;

@@ -174,6 +174,12 @@ export function formatArg(c: Ctx, i: number): string {
       return c.ok ? c.struct(v, S.ITIMERVAL_SIZE, S.formatItimerval) : S.addr(v);
     case 'rusage-out':
       return c.ok ? c.struct(v, S.RUSAGE_SIZE, S.formatRusage) : S.addr(v);
+    case 'timespec-inout': {
+      const b = c.rec.atEntry?.get(i);
+      return b ? S.formatTimespec(b) : c.struct(v, S.TIMESPEC_SIZE, S.formatTimespec);
+    }
+    case 'sigset-sized':
+      return c.arg(i + 1) === 8n ? c.struct(v, 8, S.formatSigset) : S.addr(v);
     case 'sigset-in':
       return c.struct(v, 8, S.formatSigset);
     case 'sigset-out':

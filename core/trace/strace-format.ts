@@ -115,7 +115,11 @@ function pollSuffix(c: Ctx): string {
   if (BigInt.asIntN(64, c.rec.ret) === 0n) return ' (Timeout)';
   const n = Number(c.arg(rk.countArg) & 0xffffn);
   const b = c.read(c.arg(i), n * S.POLLFD_SIZE);
-  return b === null ? '' : ` (${S.formatPollfdsOut(b, n)})`;
+  if (b === null) return '';
+  // ppoll also shows the time left it wrote back: `left {tv_sec=0, tv_nsec=999998}`.
+  const t = c.rec.argKinds.indexOf('timespec-inout');
+  const ts = t < 0 || c.arg(t) === 0n ? null : c.read(c.arg(t), S.TIMESPEC_SIZE);
+  return ` (${S.formatPollfdsOut(b, n)}${ts === null ? '' : `, left ${S.formatTimespec(ts)}`})`;
 }
 
 /** The siginfo fields a `--- SIG... ---` line shows. */

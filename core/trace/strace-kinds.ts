@@ -59,6 +59,10 @@ export type SysArgSimpleKind =
   /** timer_settime/timer_gettime: struct itimerspec. */
   | 'itimerspec-in'
   | 'itimerspec-out'
+  /** ppoll's timeout: read on entry (the call overwrites it with the time left, shown after the result). */
+  | 'timespec-inout'
+  /** ppoll's mask: a sigset when the next argument (its size) is 8, else the address, as strace. */
+  | 'sigset-sized'
   // Shorthands for the object kinds below with the length/count in the next argument.
   | 'buf-in'
   | 'buf-out'
@@ -120,6 +124,8 @@ export interface SyscallRecord {
   ret: bigint;
   arch: Arch;
   retKind?: SysRetKind;
+  /** Argument index → struct bytes as they were on entry, for 'timespec-inout' arguments the call rewrites. */
+  atEntry?: ReadonlyMap<number, Uint8Array>;
 }
 
 /** Reads guest memory after the call; null means unreadable (strace prints the address). */

@@ -151,7 +151,8 @@ export function formatPollfdsIn(b: Uint8Array, count: number): string {
     const v = view(b);
     const fd = v.getInt32(i * 8, true);
     const events = BigInt(v.getUint16(i * 8 + 4, true));
-    items.push(`{fd=${fd}, events=${formatFlags(events, POLL_EVENTS, 'POLL???')}}`);
+    // The kernel skips a negative fd, and strace shows it without its events.
+    items.push(fd < 0 ? `{fd=${fd}}` : `{fd=${fd}, events=${formatFlags(events, POLL_EVENTS, 'POLL???')}}`);
   }
   return `[${items.join(', ')}]`;
 }

@@ -183,6 +183,26 @@ describe('normalizeTrace: kernel-chosen values', () => {
     expect(norm([host])).toEqual(['nanosleep({tv_sec=10, tv_nsec=0}, {tv_sec=N, tv_nsec=N}) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)']);
     expect(norm(['nanosleep({tv_sec=5, tv_nsec=0}, {tv_sec=4, tv_nsec=1}) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)'])).not.toEqual(norm([host]));
   });
+
+  it("hides ppoll's time left and the timespec its restart re-reads, not the timeout asked for", () => {
+    // Linux 6.18 under strace -f (k-ppoll-ready.s, k-ppoll-restart.s) and the emulator's lines.
+    const host = [
+      'ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=1, tv_nsec=0}, [USR1], 8) = 1 ([{fd=3, revents=POLLIN}], left {tv_sec=0, tv_nsec=999998834})',
+      'ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=0, tv_nsec=200000000}, NULL, 8) = ? ERESTARTNOHAND (To be restarted if no handler)',
+      'ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=0, tv_nsec=176377244}, NULL, 8) = 0 (Timeout)',
+    ];
+    const emu = [
+      'ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=1, tv_nsec=0}, [USR1], 8) = 1 ([{fd=3, revents=POLLIN}], left {tv_sec=1, tv_nsec=0})',
+      'ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=0, tv_nsec=200000000}, NULL, 8) = ? ERESTARTNOHAND (To be restarted if no handler)',
+      'ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=0, tv_nsec=179996360}, NULL, 8) = 0 (Timeout)',
+    ];
+    expect(norm(emu)).toEqual(norm(host));
+    expect(norm(host)[2]).toBe('ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=N, tv_nsec=N}, NULL, 8) = 0 (Timeout)');
+    // The timeout asked for (not a restart) stays, and so does a zero timeout's left.
+    expect(norm([host[1] as string])).not.toEqual(norm([(host[1] as string).replace('200000000', '300000000')]));
+    const zero = 'ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=0, tv_nsec=0}, NULL, 8) = 1 ([{fd=3, revents=POLLIN}], left {tv_sec=0, tv_nsec=0})';
+    expect(norm([zero])).toEqual([zero]);
+  });
 });
 
 describe('normalizeTrace: processes, split calls and /proc/self/maps', () => {

@@ -15,7 +15,9 @@
 //  5. Clock readings: tv_sec/tv_nsec/tv_usec values written by clock_gettime,
 //     clock_getres and gettimeofday become `N`. nanosleep's first timespec is the
 //     program's input and stays; the time left that the kernel writes into its second
-//     when a signal cuts the sleep short is a clock reading and becomes `N`. uname's
+//     when a signal cuts the sleep short is a clock reading and becomes `N`; so does
+//     ppoll's `left {...}` suffix, unless its timeout was zero (never rewritten), and
+//     the timespec of a ppoll restarted after ERESTARTNOHAND (it holds the time left). uname's
 //     nodename becomes "HOST".
 //  6. Addresses the kernel chooses, outside string literals:
 //     - the heap: the result of the first brk call is the base; any value in
@@ -149,6 +151,19 @@ export class TraceNormalizer {
 
   constructor(private readonly opts: NormalizeOptions = {}) {}
 
+  /** The last ppoll was cut short without a handler: its restart reads the time left (rule 5). */
+  private ppollRestarting = false;
+
+  /** Rule 5 for ppoll: the `left` it writes back, and the timespec a restart re-reads, are clock readings. */
+  private ppollTimes(line: string): string {
+    let out = line;
+    if (this.ppollRestarting) out = out.replace(/^(ppoll\(.*?\], \d+, )\{tv_sec=\d+, tv_nsec=\d+\}/, '$1{tv_sec=N, tv_nsec=N}');
+    this.ppollRestarting = out.endsWith('ERESTARTNOHAND (To be restarted if no handler)');
+    // A zero timeout is never rewritten, so its `left` stays exact.
+    if (!out.includes(', {tv_sec=0, tv_nsec=0}, ')) out = out.replace(/, left \{tv_sec=\d+, tv_nsec=\d+\}\)$/, ', left {tv_sec=N, tv_nsec=N})');
+    return out;
+  }
+
   /** The normalized line, or null when rule 2 drops it. */
   line(raw: string): string | null {
     let line = raw.replace(/^(?:\[pid +\d+\] |\d+ +)/, '');
@@ -161,6 +176,7 @@ export class TraceNormalizer {
     line = processIds(call, line);
     if (CLOCK_CALLS.has(call)) line = line.replace(/\b(tv_sec|tv_nsec|tv_usec)=\d+/g, '$1=N');
     if (call === 'nanosleep') line = line.replace(/^(nanosleep\(\{[^}]*\}, )\{tv_sec=\d+, tv_nsec=\d+\}/, '$1{tv_sec=N, tv_nsec=N}');
+    if (call === 'ppoll') line = this.ppollTimes(line);
     if (call === 'uname') line = line.replace(/nodename="(?:[^"\\]|\\.)*"(?:\.\.\.)?/, 'nodename="HOST"');
     line = this.procMaps(call, line);
     this.learn(call, line);

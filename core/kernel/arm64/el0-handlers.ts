@@ -98,7 +98,7 @@ function el0Svc(k: Kernel, task: Task, regs: Arm64PtRegs): CpuStop | void {
     const sp = BigInt(entry?.sp ?? '0');
     traceCall(k, task, out.row.name, [sp + BigInt(SIGFRAME_MASK_OFFSET)], out.row.traceArgs.map((t) => t.kind), ret, out.row.ret ?? 'dec', 'svc', entry);
   } else if (out.row) {
-    if (out.row.ret !== 'noreturn') traceCall(k, task, out.row.name, out.args, out.row.args.map((t) => t.kind), ret, out.row.ret ?? 'dec', 'svc', entry);
+    if (out.row.ret !== 'noreturn') traceCall(k, task, out.row.name, out.args, out.row.args.map((t) => t.kind), ret, out.row.ret ?? 'dec', 'svc', entry, out.atEntry);
   } else {
     traceCall(k, task, `syscall_0x${nr.toString(16)}`, out.args, UNKNOWN_SYSCALL_ARG_KINDS, ret, 'dec', 'svc', entry);
   }

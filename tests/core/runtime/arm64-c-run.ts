@@ -27,7 +27,6 @@ export function missingArm64Tools(): string | null {
 /** The C programs shared with the x86-64 runtime's suite that do not build for arm64, and why. */
 export const X86_ONLY: Readonly<Record<string, string>> = {
   'errno-tls': 'reads errno with x86 inline assembly (%fs); arm64/errno-tls.c is its twin',
-  'dup2-poll': 'needs poll, which arm64 only has as ppoll (not in this kernel); arm64/dup2.c covers dup2',
   'syscall-generic': "passes x86-64 syscall numbers; arm64/syscall-generic.c is its twin with arm64's",
 };
 

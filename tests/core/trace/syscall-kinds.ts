@@ -26,6 +26,7 @@ export const KINDS: Record<string, { args: SysArgKind[]; ret?: SysRetKind }> = {
   ioctl: { args: ['fd', 'ioctl-request', 'ioctl-arg'] },
   pipe2: { args: ['pipefd-out', 'fd-flags'] },
   poll: { args: ['pollfd', 'uint', 'int'] },
+  ppoll: { args: ['pollfd', 'uint', 'timespec-inout', 'sigset-sized', 'size'] },
   setitimer: { args: ['itimer-which', 'itimerval', 'itimerval-out'] },
   getitimer: { args: ['itimer-which', 'itimerval-out'] },
   dup: { args: ['fd'] },
