@@ -23,7 +23,7 @@ import { EmulatorHost, WorkerFailure } from './emulator/emulator-host.js';
 import { LabCatalog } from './labs/lab-catalog.js';
 import { ProbeService } from './probes/probe-service.js';
 import { ProgressStore } from './progress/progress-store.js';
-import { gradeSubmission } from './packs/grade.js';
+import { findLab, gradeSubmission } from './packs/grade.js';
 import { probeReportsUsed } from './packs/check-eval.js';
 import { importPack } from './packs/pack-import.js';
 import { PackUploads, UploadError } from './packs/pack-upload.js';
@@ -133,12 +133,14 @@ export class HostServices {
       'labs.list': async () => {
         const labs = await this.catalog.list();
         // The student's place in each lab, read without repairs (a damaged file is dealt with when the lab opens).
-        for (const lab of labs) {
-          const saved = await this.progress.peek(lab.packId, lab.labId);
-          if (!saved || !lab.progress) continue;
-          const steps = lab.progress.steps;
-          lab.progress = { steps, stepsDone: Math.min(steps, saved.stepsDone.length), score: saved.results?.gradable ? saved.results.score : null };
-        }
+        await Promise.all(
+          labs.map(async (lab) => {
+            const saved = await this.progress.peek(lab.packId, lab.labId);
+            if (!saved || !lab.progress) return;
+            const steps = lab.progress.steps;
+            lab.progress = { steps, stepsDone: Math.min(steps, saved.stepsDone.length), score: saved.results?.gradable ? saved.results.score : null };
+          }),
+        );
         return labs;
       },
       'labs.problems': async () => {
@@ -200,7 +202,7 @@ export class HostServices {
           probes: [...latest.values()],
         });
         // The probe runs the lab's checks read are kept with the result: the export shows the evidence.
-        const lab = opened.pack.labs.find((l) => l.id === labId);
+        const lab = findLab(opened.pack, labId);
         const probeRuns = lab ? probeReportsUsed(lab.def.checks, [...latest.values()]) : [];
         const current = (await this.progress.load(packId, labId)).progress;
         this.progress.save(packId, labId, { ...current, results, probeRuns, drafts: { ...current.drafts, 'main.s': source } });

@@ -7,6 +7,7 @@ import { buildFromSource, ExecError, Machine } from '../../../core/machine.js';
 import type { KernelStop } from '../../../core/kernel/kernel-types.js';
 import type { RunEvent } from '../../../core/trace/events.js';
 import type { LabRunRequest, RunOutcome } from '../packs/lab-runner.js';
+import { fnv1a32 } from '../packs/params.js';
 
 export const LAB_RUN_LIMITS = {
   instructions: 500_000_000,
@@ -24,13 +25,6 @@ export interface LabRunHooks {
   onSlice?: (instructions: number) => boolean;
 }
 
-/** FNV-1a of the seed string: the student's seed picks the same ASLR draw every time. */
-export function seedNumber(seed: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 export function runLabProgram(req: LabRunRequest, hooks: LabRunHooks): RunOutcome {
   const built = buildFromSource(req.source, req.arch, req.fileName);
   if (!built.ok) {
@@ -45,7 +39,7 @@ export function runLabProgram(req: LabRunRequest, hooks: LabRunHooks): RunOutcom
   try {
     machine = Machine.fromElf(built.program.elf, `/home/student/${req.fileName.replace(/\.[sS]$/, '')}`, {
       arch: req.arch,
-      seed: seedNumber(req.seed),
+      seed: fnv1a32(req.seed), // the student's seed picks the same ASLR draw every time
       output: (fd, b) => {
         if (fd === 1) stdout += decoder.decode(b);
         else stderr += decoder.decode(b);
